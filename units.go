@@ -1,0 +1,165 @@
+package appclient
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// TimeUnit is the unit of a token lifetime in [TokenValidityUnits].
+type TimeUnit string
+
+// The time units, in the order of [TimeUnit.Values].
+const (
+	TimeUnitSeconds TimeUnit = "seconds"
+	TimeUnitMinutes TimeUnit = "minutes"
+	TimeUnitHours   TimeUnit = "hours"
+	TimeUnitDays    TimeUnit = "days"
+)
+
+// Values returns seconds, minutes, hours and days.
+func (TimeUnit) Values() []TimeUnit {
+	return []TimeUnit{TimeUnitSeconds, TimeUnitMinutes, TimeUnitHours, TimeUnitDays}
+}
+
+// Valid reports whether u is one of [TimeUnit.Values], compared case-sensitively.
+func (u TimeUnit) Valid() bool { return u.Duration() != 0 }
+
+// Duration returns the length of one u, or 0 if u is not a valid unit.
+func (u TimeUnit) Duration() time.Duration {
+	switch u {
+	case TimeUnitSeconds:
+		return time.Second
+	case TimeUnitMinutes:
+		return time.Minute
+	case TimeUnitHours:
+		return time.Hour
+	case TimeUnitDays:
+		return 24 * time.Hour
+	}
+	return 0
+}
+
+// Cognito's defaults for a token lifetime or unit that a request leaves out.
+const (
+	DefaultAccessTokenUnit  = TimeUnitHours
+	DefaultIDTokenUnit      = TimeUnitHours
+	DefaultRefreshTokenUnit = TimeUnitDays
+
+	DefaultAccessTokenValidity  = time.Hour
+	DefaultIDTokenValidity      = time.Hour
+	DefaultRefreshTokenValidity = 30 * 24 * time.Hour
+)
+
+// The inclusive bounds Cognito sets on token lifetimes, whatever the unit.
+const (
+	MinAccessTokenValidity  = 5 * time.Minute
+	MaxAccessTokenValidity  = 24 * time.Hour
+	MinIDTokenValidity      = 5 * time.Minute
+	MaxIDTokenValidity      = 24 * time.Hour
+	MinRefreshTokenValidity = 60 * time.Minute
+	MaxRefreshTokenValidity = 3650 * 24 * time.Hour
+)
+
+// Duration returns value units as a [time.Duration]. It fails, wrapping
+// [ErrTokenValidity], if value is negative, unit is not valid, or the result
+// does not fit in a time.Duration (about 292 years): it never wraps around.
+func Duration(value int32, unit TimeUnit) (time.Duration, error) {
+	d, ok := duration(value, unit)
+	if !ok {
+		switch {
+		case !unit.Valid():
+			return 0, fmt.Errorf("%w: unknown time unit %q", ErrTokenValidity, string(unit))
+		case value < 0:
+			return 0, fmt.Errorf("%w: negative lifetime %d", ErrTokenValidity, value)
+		default:
+			return 0, fmt.Errorf("%w: %d %s does not fit in a time.Duration", ErrTokenValidity, value, unit)
+		}
+	}
+	return d, nil
+}
+
+// duration is Duration without the error: ok is false where Duration fails.
+func duration(value int32, unit TimeUnit) (time.Duration, bool) {
+	u := unit.Duration()
+	if u == 0 || value < 0 || int64(value) > math.MaxInt64/int64(u) {
+		return 0, false
+	}
+	return time.Duration(value) * u, true
+}
+
+// Validity expresses d exactly as a number of the largest unit that divides it:
+// 90 minutes is (90, minutes), 48 hours is (2, days), 90 seconds is (90,
+// seconds), and 0 is (0, days). It fails, wrapping [ErrTokenValidity], where no
+// unit expresses d exactly: d is negative, has a part smaller than a second, or
+// needs more seconds than an int32 holds. It never rounds.
+func Validity(d time.Duration) (int32, TimeUnit, error) {
+	if d < 0 {
+		return 0, "", fmt.Errorf("%w: negative lifetime %s", ErrTokenValidity, d)
+	}
+	if d%time.Second != 0 {
+		return 0, "", fmt.Errorf("%w: %s is not a whole number of seconds", ErrTokenValidity, d)
+	}
+	units := [...]TimeUnit{TimeUnitDays, TimeUnitHours, TimeUnitMinutes, TimeUnitSeconds}
+	for _, u := range units {
+		if d%u.Duration() != 0 {
+			continue
+		}
+		n := d / u.Duration()
+		if n > math.MaxInt32 {
+			break
+		}
+		return int32(n), u, nil
+	}
+	return 0, "", fmt.Errorf("%w: %s needs more than %d seconds", ErrTokenValidity, d, math.MaxInt32)
+}
+
+// TokenLifetimes are the effective lifetimes of an app client's tokens.
+type TokenLifetimes struct {
+	Access, ID, Refresh time.Duration
+}
+
+// TokenLifetimes returns the lifetimes the request gives its tokens once
+// Cognito has applied its defaults: one hour for access and ID tokens, 30 days
+// for refresh tokens (also when RefreshTokenValidity is 0), with units hours,
+// hours and days where TokenValidityUnits leaves them out. It fails, wrapping
+// [ErrTokenValidity] and naming the member, where a value is negative, a unit is
+// unknown, or a lifetime does not fit in a time.Duration. It does not check
+// Cognito's bounds: that is Validate's job.
+func (r *CreateUserPoolClientRequest) TokenLifetimes() (TokenLifetimes, error) {
+	var units TokenValidityUnits
+	if r.TokenValidityUnits != nil {
+		units = *r.TokenValidityUnits
+	}
+	lt := TokenLifetimes{
+		Access:  DefaultAccessTokenValidity,
+		ID:      DefaultIDTokenValidity,
+		Refresh: DefaultRefreshTokenValidity,
+	}
+	tokens := [...]struct {
+		member string
+		value  *int32
+		unit   TimeUnit
+		def    TimeUnit
+		out    *time.Duration
+	}{
+		{"AccessTokenValidity", r.AccessTokenValidity, units.AccessToken, DefaultAccessTokenUnit, &lt.Access},
+		{"IdTokenValidity", r.IDTokenValidity, units.IDToken, DefaultIDTokenUnit, &lt.ID},
+		{"RefreshTokenValidity", r.RefreshTokenValidity, units.RefreshToken, DefaultRefreshTokenUnit, &lt.Refresh},
+	}
+	for _, t := range tokens {
+		if t.value == nil || (t.out == &lt.Refresh && *t.value == 0) {
+			continue
+		}
+		unit := t.unit
+		if unit == "" {
+			unit = t.def
+		}
+		d, err := Duration(*t.value, unit)
+		if err != nil {
+			return TokenLifetimes{}, fmt.Errorf("%s: %w", t.member, err)
+		}
+		*t.out = d
+	}
+	return lt, nil
+}
