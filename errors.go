@@ -8,8 +8,8 @@ import (
 
 // The exceptions Cognito answers with, as they appear in FieldError.Exception.
 const (
-	ExceptionInvalidParameter = "InvalidParameterException"
-	ExceptionInvalidOAuthFlow = "InvalidOAuthFlowException"
+	ExceptionInvalidParameter  = "InvalidParameterException"
+	ExceptionInvalidOAuthFlow  = "InvalidOAuthFlowException"
 	ExceptionScopeDoesNotExist = "ScopeDoesNotExistException"
 )
 
