@@ -78,6 +78,31 @@ type invalidRequest struct {
 // for the pool poolID.
 func invalidRequests(poolID string) []invalidRequest {
 	return []invalidRequest{{
+		name: "client_credentials without a secret",
+		req: appclient.CreateUserPoolClientRequest{
+			UserPoolID:                      poolID,
+			ClientName:                      "m2m-without-secret",
+			AllowedOAuthFlows:               []appclient.OAuthFlow{appclient.OAuthFlowClientCredentials},
+			AllowedOAuthScopes:              []string{"orders-api/orders.read"},
+			AllowedOAuthFlowsUserPoolClient: true,
+		},
+		want: []violation{{"AllowedOAuthFlows[0]", "client-credentials-needs-secret", appclient.ExceptionInvalidOAuthFlow}},
+	}, {
+		name: "http callback to a non-loopback host",
+		req: appclient.CreateUserPoolClientRequest{
+			UserPoolID:                      poolID,
+			ClientName:                      "http-callback",
+			CallbackURLs:                    []string{"http://app.example.com/callback"},
+			AllowedOAuthFlows:               []appclient.OAuthFlow{appclient.OAuthFlowCode},
+			AllowedOAuthScopes:              []string{"openid"},
+			AllowedOAuthFlowsUserPoolClient: true,
+		},
+		want: []violation{{"CallbackURLs[0]", "redirect-https", appclient.ExceptionInvalidParameter}},
+	}, {
+		name: "ClientName with a slash",
+		req:  appclient.CreateUserPoolClientRequest{UserPoolID: poolID, ClientName: "orders/web"},
+		want: []violation{{"ClientName", "pattern", appclient.ExceptionInvalidParameter}},
+	}, {
 		name:       "missing ClientName",
 		req:        appclient.CreateUserPoolClientRequest{UserPoolID: poolID},
 		want:       []violation{{"ClientName", "required", appclient.ExceptionInvalidParameter}},
