@@ -30,6 +30,10 @@ import (
 // `npm ci --prefix awssdk/testdata/cognito-local`.
 var emulatorStart = filepath.Join("testdata", "cognito-local", "node_modules", "cognito-local", "lib", "bin", "start.js")
 
+// exitWithStdin is a node program that runs the script named by its first
+// argument, and exits once its standard input is closed.
+const exitWithStdin = `process.stdin.on("end", () => process.exit(0)); process.stdin.resume(); require(process.argv[1]);`
+
 // logWatcher collects a process's output and reports the emulator's URL
 // once it has printed it.
 type logWatcher struct {
@@ -90,20 +94,28 @@ func startEmulator(t *testing.T) string {
 	}
 
 	// cognito-local keeps its configuration and data in .cognito below its
-	// working directory, and takes its address from PORT and HOST.
-	cmd := exec.Command(node, start)
+	// working directory, and takes its address from PORT and HOST. The
+	// wrapper exits when its standard input closes, which happens when this
+	// process dies in any way, so that even a test binary killed before its
+	// cleanup leaves no emulator behind.
+	cmd := exec.Command(node, "-e", exitWithStdin, start)
 	cmd.Dir = t.TempDir()
 	cmd.Env = append(os.Environ(), "PORT=0", "HOST=127.0.0.1", "NODE_NO_WARNINGS=1")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	out := &logWatcher{url: make(chan string, 1)}
 	cmd.Stdout = out
 	cmd.Stderr = out
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting cognito-local: %v", err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	t.Cleanup(func() {
+		stdin.Close()
 		// Kill the process group: node and anything it started.
 		if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL); err != nil && !errors.Is(err, syscall.ESRCH) {
 			t.Errorf("stopping cognito-local: %v", err)
