@@ -25,9 +25,10 @@ const preflightID = "appclient.Preflight"
 // returns the validation error without sending anything: the error wraps an
 // [*appclient.ValidationError], so errors.As reaches every violation and
 // errors.Is works with appclient's sentinels (such as [appclient.ErrOAuth]).
-// Such a call is never retried: the check runs in the Initialize step, first
-// of all middleware, while the SDK retries only attempts of the Finalize step,
-// and the error is not one a retryer counts as retryable.
+// Such a call is never retried: the check runs at the front of the Initialize
+// step, ahead of the SDK's own input validation, while the SDK retries only
+// attempts of the Finalize step; nor is the error one a retryer counts as
+// retryable.
 //
 // Other operations pass untouched. Giving the option more than once (for the
 // client and again for a call) installs the check once.
@@ -50,8 +51,11 @@ func addPreflight(stack *middleware.Stack) error {
 // preflight is the middleware that WithPreflight installs.
 type preflight struct{}
 
+// ID names the middleware in the stack.
 func (preflight) ID() string { return preflightID }
 
+// HandleInitialize validates a CreateUserPoolClient input and stops the call
+// if it is invalid; any other input passes on unchanged.
 func (preflight) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
