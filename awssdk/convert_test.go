@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
@@ -222,14 +223,9 @@ func generatedRequests(n int) map[string]appclient.CreateUserPoolClientRequest {
 		"all-set":    fixedGen(3, set).request(),
 	}
 	for i := range n {
-		reqs["random-"+itoa(i)] = randomGen(uint64(i)).request()
+		reqs["random-"+strconv.Itoa(i)] = randomGen(uint64(i)).request()
 	}
 	return reqs
-}
-
-func itoa(i int) string {
-	b, _ := json.Marshal(i)
-	return string(b)
 }
 
 // roundTripWant is what FromCreateInput(ToCreateInput(r)) must give: r itself,

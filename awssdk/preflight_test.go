@@ -126,8 +126,13 @@ func TestPreflightRejects(t *testing.T) {
 			if diff := cmp.Diff(tt.want, violations(t, err)); diff != "" {
 				t.Errorf("violations mismatch (-want +got):\n%s", diff)
 			}
-			if !errors.Is(err, tt.req.Validate().(*appclient.ValidationError).Errors[0].Err) {
-				t.Errorf("errors.Is does not find the violation's sentinel in %v", err)
+			var verr *appclient.ValidationError
+			if errors.As(err, &verr) {
+				for _, fe := range verr.Errors {
+					if fe.Err == nil || !errors.Is(err, fe.Err) {
+						t.Errorf("errors.Is does not find the sentinel of %s (%v) in %v", fe.Field, fe.Err, err)
+					}
+				}
 			}
 			var opErr *smithy.OperationError
 			if !errors.As(err, &opErr) || opErr.OperationName != "CreateUserPoolClient" {
