@@ -75,8 +75,11 @@ type durationProblem struct {
 	msg   string
 }
 
-// ruleDuration is the Rule of a builder's own problems.
-const ruleDuration = "duration"
+// RuleDuration is the Rule of the problems that [Builder.Build] finds in the
+// builder itself rather than in the request: a duration given to a setter that
+// no unit of its member expresses exactly. Unlike the other rules, it never
+// reaches Cognito, so such a FieldError has Exception "".
+const RuleDuration = "duration"
 
 // NewBuilder returns a Builder for an app client named clientName in the user
 // pool userPoolID, with every other member absent.
@@ -159,7 +162,7 @@ func (b Builder) recommended() Builder {
 // that no unit of its member expresses exactly (a negative one, or one with a
 // part smaller than the unit): its [FieldError] has the member's path as
 // Field, such as "AccessTokenValidity" or
-// "RefreshTokenRotation.RetryGracePeriodSeconds", Rule "duration", the
+// "RefreshTokenRotation.RetryGracePeriodSeconds", Rule [RuleDuration], the
 // time.Duration given as Value, Err [ErrTokenValidity] and Exception "", since
 // such a value never reaches Cognito. While a setter's problem
 // stands, Validate's findings on the members that setter sets are left out:
@@ -175,7 +178,7 @@ func (b Builder) Build() (CreateUserPoolClientRequest, error) {
 		}
 		errs = append(errs, &FieldError{
 			Field:   durationFields[m][0],
-			Rule:    ruleDuration,
+			Rule:    RuleDuration,
 			Value:   p.value,
 			Message: p.msg,
 			Err:     ErrTokenValidity,

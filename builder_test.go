@@ -14,16 +14,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func ptr[T any](v T) *T { return &v }
+func refOf[T any](v T) *T { return &v }
 
-// errKey is what tests compare of a FieldError: never its message.
-type errKey struct {
+// builderErrKey is what tests compare of a FieldError: never its message.
+type builderErrKey struct {
 	Field, Rule, Exception string
 }
 
-// errKeys returns the keys of err's violations, or fails the test if err is
+// builderErrKeys returns the keys of err's violations, or fails the test if err is
 // not a *ValidationError.
-func errKeys(t *testing.T, err error) []errKey {
+func builderErrKeys(t *testing.T, err error) []builderErrKey {
 	t.Helper()
 	if err == nil {
 		return nil
@@ -32,9 +32,9 @@ func errKeys(t *testing.T, err error) []errKey {
 	if !ok {
 		t.Fatalf("error is %T, want *ValidationError: %v", err, err)
 	}
-	keys := make([]errKey, len(ve.Errors))
+	keys := make([]builderErrKey, len(ve.Errors))
 	for i, fe := range ve.Errors {
-		keys[i] = errKey{fe.Field, fe.Rule, fe.Exception}
+		keys[i] = builderErrKey{fe.Field, fe.Rule, fe.Exception}
 	}
 	return keys
 }
@@ -52,40 +52,40 @@ var setterTests = []struct {
 	{"ClientName", Builder{}.ClientName("web app"), CreateUserPoolClientRequest{ClientName: "web app"}},
 	{"GenerateSecret", Builder{}.GenerateSecret(true), CreateUserPoolClientRequest{GenerateSecret: true}},
 	{"GenerateSecret/last call wins", Builder{}.GenerateSecret(true).GenerateSecret(false), CreateUserPoolClientRequest{}},
-	{"ClientSecret", Builder{}.ClientSecret("abcdefghijklmnopqrstuvwx"), CreateUserPoolClientRequest{ClientSecret: ptr("abcdefghijklmnopqrstuvwx")}},
-	{"ClientSecret/empty is a value", Builder{}.ClientSecret(""), CreateUserPoolClientRequest{ClientSecret: ptr("")}},
+	{"ClientSecret", Builder{}.ClientSecret("abcdefghijklmnopqrstuvwx"), CreateUserPoolClientRequest{ClientSecret: refOf("abcdefghijklmnopqrstuvwx")}},
+	{"ClientSecret/empty is a value", Builder{}.ClientSecret(""), CreateUserPoolClientRequest{ClientSecret: refOf("")}},
 	{
 		"RefreshTokenValidity/days", Builder{}.RefreshTokenValidity(30 * 24 * time.Hour),
-		CreateUserPoolClientRequest{RefreshTokenValidity: ptr[int32](30), TokenValidityUnits: &TokenValidityUnits{RefreshToken: TimeUnitDays}},
+		CreateUserPoolClientRequest{RefreshTokenValidity: refOf[int32](30), TokenValidityUnits: &TokenValidityUnits{RefreshToken: TimeUnitDays}},
 	},
 	{
 		"RefreshTokenValidity/minutes", Builder{}.RefreshTokenValidity(90 * time.Minute),
-		CreateUserPoolClientRequest{RefreshTokenValidity: ptr[int32](90), TokenValidityUnits: &TokenValidityUnits{RefreshToken: TimeUnitMinutes}},
+		CreateUserPoolClientRequest{RefreshTokenValidity: refOf[int32](90), TokenValidityUnits: &TokenValidityUnits{RefreshToken: TimeUnitMinutes}},
 	},
 	{
 		"RefreshTokenValidity/zero", Builder{}.RefreshTokenValidity(0),
-		CreateUserPoolClientRequest{RefreshTokenValidity: ptr[int32](0), TokenValidityUnits: &TokenValidityUnits{RefreshToken: TimeUnitDays}},
+		CreateUserPoolClientRequest{RefreshTokenValidity: refOf[int32](0), TokenValidityUnits: &TokenValidityUnits{RefreshToken: TimeUnitDays}},
 	},
 	{
 		"AccessTokenValidity", Builder{}.AccessTokenValidity(90 * time.Minute),
-		CreateUserPoolClientRequest{AccessTokenValidity: ptr[int32](90), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitMinutes}},
+		CreateUserPoolClientRequest{AccessTokenValidity: refOf[int32](90), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitMinutes}},
 	},
 	{
 		"AccessTokenValidity/seconds", Builder{}.AccessTokenValidity(301 * time.Second),
-		CreateUserPoolClientRequest{AccessTokenValidity: ptr[int32](301), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitSeconds}},
+		CreateUserPoolClientRequest{AccessTokenValidity: refOf[int32](301), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitSeconds}},
 	},
 	{
 		"AccessTokenValidity/last call wins", Builder{}.AccessTokenValidity(90 * time.Minute).AccessTokenValidity(2 * time.Hour),
-		CreateUserPoolClientRequest{AccessTokenValidity: ptr[int32](2), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitHours}},
+		CreateUserPoolClientRequest{AccessTokenValidity: refOf[int32](2), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitHours}},
 	},
 	{
 		"IDTokenValidity", Builder{}.IDTokenValidity(24 * time.Hour),
-		CreateUserPoolClientRequest{IDTokenValidity: ptr[int32](1), TokenValidityUnits: &TokenValidityUnits{IDToken: TimeUnitDays}},
+		CreateUserPoolClientRequest{IDTokenValidity: refOf[int32](1), TokenValidityUnits: &TokenValidityUnits{IDToken: TimeUnitDays}},
 	},
 	{
 		"IDTokenValidity/keeps the other units", Builder{}.RefreshTokenValidity(60 * time.Minute).AccessTokenValidity(5 * time.Minute).IDTokenValidity(time.Hour),
 		CreateUserPoolClientRequest{
-			RefreshTokenValidity: ptr[int32](1), AccessTokenValidity: ptr[int32](5), IDTokenValidity: ptr[int32](1),
+			RefreshTokenValidity: refOf[int32](1), AccessTokenValidity: refOf[int32](5), IDTokenValidity: refOf[int32](1),
 			TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitMinutes, IDToken: TimeUnitHours, RefreshToken: TimeUnitHours},
 		},
 	},
@@ -113,7 +113,7 @@ var setterTests = []struct {
 	{"AddCallbackURLs", Builder{}.CallbackURLs("https://a.example.com/cb").AddCallbackURLs("myapp://cb"), CreateUserPoolClientRequest{CallbackURLs: []string{"https://a.example.com/cb", "myapp://cb"}}},
 	{"LogoutURLs", Builder{}.LogoutURLs("https://a.example.com/"), CreateUserPoolClientRequest{LogoutURLs: []string{"https://a.example.com/"}}},
 	{"AddLogoutURLs", Builder{}.LogoutURLs("https://a.example.com/").AddLogoutURLs("myapp://bye"), CreateUserPoolClientRequest{LogoutURLs: []string{"https://a.example.com/", "myapp://bye"}}},
-	{"DefaultRedirectURI", Builder{}.DefaultRedirectURI("https://a.example.com/cb"), CreateUserPoolClientRequest{DefaultRedirectURI: ptr("https://a.example.com/cb")}},
+	{"DefaultRedirectURI", Builder{}.DefaultRedirectURI("https://a.example.com/cb"), CreateUserPoolClientRequest{DefaultRedirectURI: refOf("https://a.example.com/cb")}},
 	{"AllowedOAuthFlows", Builder{}.AllowedOAuthFlows(OAuthFlowCode), CreateUserPoolClientRequest{AllowedOAuthFlows: []OAuthFlow{OAuthFlowCode}}},
 	{"AddAllowedOAuthFlows", Builder{}.AllowedOAuthFlows(OAuthFlowCode).AddAllowedOAuthFlows(OAuthFlowImplicit), CreateUserPoolClientRequest{AllowedOAuthFlows: []OAuthFlow{OAuthFlowCode, OAuthFlowImplicit}}},
 	{"AllowedOAuthScopes", Builder{}.AllowedOAuthScopes("openid", "email"), CreateUserPoolClientRequest{AllowedOAuthScopes: []string{"openid", "email"}}},
@@ -121,30 +121,30 @@ var setterTests = []struct {
 	{"AllowedOAuthFlowsUserPoolClient", Builder{}.AllowedOAuthFlowsUserPoolClient(true), CreateUserPoolClientRequest{AllowedOAuthFlowsUserPoolClient: true}},
 	{
 		"AnalyticsApplicationARN", Builder{}.AnalyticsApplicationARN("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc", true),
-		CreateUserPoolClientRequest{AnalyticsConfiguration: &AnalyticsConfiguration{ApplicationARN: ptr("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc"), UserDataShared: true}},
+		CreateUserPoolClientRequest{AnalyticsConfiguration: &AnalyticsConfiguration{ApplicationARN: refOf("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc"), UserDataShared: true}},
 	},
 	{
 		"AnalyticsApplicationARN/replaces the ID form",
 		Builder{}.AnalyticsApplicationID("abc123", "arn:aws:iam::123456789012:role/pinpoint", "ext", true).AnalyticsApplicationARN("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc", false),
-		CreateUserPoolClientRequest{AnalyticsConfiguration: &AnalyticsConfiguration{ApplicationARN: ptr("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc")}},
+		CreateUserPoolClientRequest{AnalyticsConfiguration: &AnalyticsConfiguration{ApplicationARN: refOf("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc")}},
 	},
 	{
 		"AnalyticsApplicationID", Builder{}.AnalyticsApplicationID("abc123", "arn:aws:iam::123456789012:role/pinpoint", "ext", false),
-		CreateUserPoolClientRequest{AnalyticsConfiguration: &AnalyticsConfiguration{ApplicationID: ptr("abc123"), RoleARN: ptr("arn:aws:iam::123456789012:role/pinpoint"), ExternalID: ptr("ext")}},
+		CreateUserPoolClientRequest{AnalyticsConfiguration: &AnalyticsConfiguration{ApplicationID: refOf("abc123"), RoleARN: refOf("arn:aws:iam::123456789012:role/pinpoint"), ExternalID: refOf("ext")}},
 	},
 	{"PreventUserExistenceErrors", Builder{}.PreventUserExistenceErrors(UserExistenceErrorsEnabled), CreateUserPoolClientRequest{PreventUserExistenceErrors: UserExistenceErrorsEnabled}},
 	{"PreventUserExistenceErrors/empty is absent", Builder{}.PreventUserExistenceErrors(UserExistenceErrorsEnabled).PreventUserExistenceErrors(""), CreateUserPoolClientRequest{}},
-	{"EnableTokenRevocation", Builder{}.EnableTokenRevocation(true), CreateUserPoolClientRequest{EnableTokenRevocation: ptr(true)}},
-	{"EnableTokenRevocation/false is sent", Builder{}.EnableTokenRevocation(false), CreateUserPoolClientRequest{EnableTokenRevocation: ptr(false)}},
-	{"EnablePropagateAdditionalUserContextData", Builder{}.EnablePropagateAdditionalUserContextData(true), CreateUserPoolClientRequest{EnablePropagateAdditionalUserContextData: ptr(true)}},
-	{"AuthSessionValidity", Builder{}.AuthSessionValidity(15 * time.Minute), CreateUserPoolClientRequest{AuthSessionValidity: ptr[int32](15)}},
+	{"EnableTokenRevocation", Builder{}.EnableTokenRevocation(true), CreateUserPoolClientRequest{EnableTokenRevocation: refOf(true)}},
+	{"EnableTokenRevocation/false is sent", Builder{}.EnableTokenRevocation(false), CreateUserPoolClientRequest{EnableTokenRevocation: refOf(false)}},
+	{"EnablePropagateAdditionalUserContextData", Builder{}.EnablePropagateAdditionalUserContextData(true), CreateUserPoolClientRequest{EnablePropagateAdditionalUserContextData: refOf(true)}},
+	{"AuthSessionValidity", Builder{}.AuthSessionValidity(15 * time.Minute), CreateUserPoolClientRequest{AuthSessionValidity: refOf[int32](15)}},
 	{
 		"RefreshTokenRotation", Builder{}.RefreshTokenRotation(true, 10*time.Second),
-		CreateUserPoolClientRequest{RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureEnabled, RetryGracePeriodSeconds: ptr[int32](10)}},
+		CreateUserPoolClientRequest{RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureEnabled, RetryGracePeriodSeconds: refOf[int32](10)}},
 	},
 	{
 		"RefreshTokenRotation/disabled", Builder{}.RefreshTokenRotation(true, time.Minute).RefreshTokenRotation(false, 0),
-		CreateUserPoolClientRequest{RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureDisabled, RetryGracePeriodSeconds: ptr[int32](0)}},
+		CreateUserPoolClientRequest{RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureDisabled, RetryGracePeriodSeconds: refOf[int32](0)}},
 	},
 }
 
@@ -207,11 +207,11 @@ func TestBuilderSettersCovered(t *testing.T) {
 
 func TestBuilderZeroValue(t *testing.T) {
 	req, err := Builder{}.Build()
-	want := []errKey{
+	want := []builderErrKey{
 		{"UserPoolId", "required", ExceptionInvalidParameter},
 		{"ClientName", "required", ExceptionInvalidParameter},
 	}
-	if diff := cmp.Diff(want, errKeys(t, err)); diff != "" {
+	if diff := cmp.Diff(want, builderErrKeys(t, err)); diff != "" {
 		t.Errorf("errors mismatch (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(CreateUserPoolClientRequest{}, req); diff != "" {
@@ -225,7 +225,7 @@ func TestBuilderDurationProblems(t *testing.T) {
 	tests := []struct {
 		name     string
 		b        Builder
-		wantErrs []errKey
+		wantErrs []builderErrKey
 		// want is the request as the builder holds it: the failed call left
 		// the member as it was.
 		want CreateUserPoolClientRequest
@@ -233,22 +233,22 @@ func TestBuilderDurationProblems(t *testing.T) {
 		{
 			name:     "fraction of a second",
 			b:        base.AccessTokenValidity(1500 * time.Millisecond),
-			wantErrs: []errKey{{"AccessTokenValidity", "duration", ""}},
+			wantErrs: []builderErrKey{{"AccessTokenValidity", "duration", ""}},
 			want:     CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name},
 		},
 		{
 			name:     "negative",
 			b:        base.RefreshTokenValidity(-time.Hour),
-			wantErrs: []errKey{{"RefreshTokenValidity", "duration", ""}},
+			wantErrs: []builderErrKey{{"RefreshTokenValidity", "duration", ""}},
 			want:     CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name},
 		},
 		{
 			name:     "failed call keeps the earlier value",
 			b:        base.IDTokenValidity(time.Hour).IDTokenValidity(time.Hour + time.Nanosecond),
-			wantErrs: []errKey{{"IdTokenValidity", "duration", ""}},
+			wantErrs: []builderErrKey{{"IdTokenValidity", "duration", ""}},
 			want: CreateUserPoolClientRequest{
 				UserPoolID: pool, ClientName: name,
-				IDTokenValidity: ptr[int32](1), TokenValidityUnits: &TokenValidityUnits{IDToken: TimeUnitHours},
+				IDTokenValidity: refOf[int32](1), TokenValidityUnits: &TokenValidityUnits{IDToken: TimeUnitHours},
 			},
 		},
 		{
@@ -256,25 +256,25 @@ func TestBuilderDurationProblems(t *testing.T) {
 			b:    base.AccessTokenValidity(-time.Minute).AccessTokenValidity(time.Hour),
 			want: CreateUserPoolClientRequest{
 				UserPoolID: pool, ClientName: name,
-				AccessTokenValidity: ptr[int32](1), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitHours},
+				AccessTokenValidity: refOf[int32](1), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitHours},
 			},
 		},
 		{
 			name:     "auth session not in whole minutes",
 			b:        base.AuthSessionValidity(90 * time.Second),
-			wantErrs: []errKey{{"AuthSessionValidity", "duration", ""}},
+			wantErrs: []builderErrKey{{"AuthSessionValidity", "duration", ""}},
 			want:     CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name},
 		},
 		{
 			name:     "auth session negative",
 			b:        base.AuthSessionValidity(5 * time.Minute).AuthSessionValidity(-5 * time.Minute),
-			wantErrs: []errKey{{"AuthSessionValidity", "duration", ""}},
-			want:     CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name, AuthSessionValidity: ptr[int32](5)},
+			wantErrs: []builderErrKey{{"AuthSessionValidity", "duration", ""}},
+			want:     CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name, AuthSessionValidity: refOf[int32](5)},
 		},
 		{
 			name:     "grace period not in whole seconds sets the feature",
 			b:        base.RefreshTokenRotation(true, 1500*time.Millisecond),
-			wantErrs: []errKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", "duration", ""}},
+			wantErrs: []builderErrKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", "duration", ""}},
 			want: CreateUserPoolClientRequest{
 				UserPoolID: pool, ClientName: name,
 				RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureEnabled},
@@ -283,16 +283,16 @@ func TestBuilderDurationProblems(t *testing.T) {
 		{
 			name:     "grace period failure keeps the earlier one",
 			b:        base.RefreshTokenRotation(false, 20*time.Second).RefreshTokenRotation(true, -time.Second),
-			wantErrs: []errKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", "duration", ""}},
+			wantErrs: []builderErrKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", "duration", ""}},
 			want: CreateUserPoolClientRequest{
 				UserPoolID: pool, ClientName: name,
-				RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureEnabled, RetryGracePeriodSeconds: ptr[int32](20)},
+				RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureEnabled, RetryGracePeriodSeconds: refOf[int32](20)},
 			},
 		},
 		{
 			name:     "grace period beyond int32 seconds",
 			b:        base.RefreshTokenRotation(true, (math.MaxInt32+1)*time.Second),
-			wantErrs: []errKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", "duration", ""}},
+			wantErrs: []builderErrKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", "duration", ""}},
 			want: CreateUserPoolClientRequest{
 				UserPoolID: pool, ClientName: name,
 				RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureEnabled},
@@ -301,7 +301,7 @@ func TestBuilderDurationProblems(t *testing.T) {
 		{
 			name: "builder problems first in member order, then Validate's",
 			b:    Builder{}.RefreshTokenRotation(false, -1).AuthSessionValidity(time.Second).IDTokenValidity(-1).AccessTokenValidity(1).RefreshTokenValidity(time.Millisecond),
-			wantErrs: []errKey{
+			wantErrs: []builderErrKey{
 				{"RefreshTokenValidity", "duration", ""},
 				{"AccessTokenValidity", "duration", ""},
 				{"IdTokenValidity", "duration", ""},
@@ -313,11 +313,96 @@ func TestBuilderDurationProblems(t *testing.T) {
 			want: CreateUserPoolClientRequest{RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureDisabled}},
 		},
 		{
+			name:     "control: a stale value alone is Validate's to report",
+			b:        base.AccessTokenValidity(2 * time.Second),
+			wantErrs: []builderErrKey{{"AccessTokenValidity", RuleTokenValidityRange, ExceptionInvalidParameter}},
+			want: CreateUserPoolClientRequest{
+				UserPoolID: pool, ClientName: name,
+				AccessTokenValidity: refOf[int32](2), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitSeconds},
+			},
+		},
+		{
+			name:     "a stale value is not reported besides the problem",
+			b:        base.AccessTokenValidity(2 * time.Second).AccessTokenValidity(1500 * time.Millisecond),
+			wantErrs: []builderErrKey{{"AccessTokenValidity", RuleDuration, ""}},
+			want: CreateUserPoolClientRequest{
+				UserPoolID: pool, ClientName: name,
+				AccessTokenValidity: refOf[int32](2), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitSeconds},
+			},
+		},
+		{
+			name: "control: a stale unit alone is Validate's to report",
+			b: base.Edit(func(r *CreateUserPoolClientRequest) {
+				r.IDTokenValidity = refOf[int32](1)
+				r.TokenValidityUnits = &TokenValidityUnits{IDToken: "weeks"}
+			}),
+			wantErrs: []builderErrKey{{"TokenValidityUnits.IdToken", RuleEnum, ExceptionInvalidParameter}},
+			want: CreateUserPoolClientRequest{
+				UserPoolID: pool, ClientName: name,
+				IDTokenValidity: refOf[int32](1), TokenValidityUnits: &TokenValidityUnits{IDToken: "weeks"},
+			},
+		},
+		{
+			name: "a stale unit is not reported besides the problem",
+			b: base.Edit(func(r *CreateUserPoolClientRequest) {
+				r.IDTokenValidity = refOf[int32](1)
+				r.TokenValidityUnits = &TokenValidityUnits{IDToken: "weeks"}
+			}).IDTokenValidity(-time.Hour),
+			wantErrs: []builderErrKey{{"IdTokenValidity", RuleDuration, ""}},
+			want: CreateUserPoolClientRequest{
+				UserPoolID: pool, ClientName: name,
+				IDTokenValidity: refOf[int32](1), TokenValidityUnits: &TokenValidityUnits{IDToken: "weeks"},
+			},
+		},
+		{
+			name:     "control: a stale session lifetime alone is Validate's to report",
+			b:        base.AuthSessionValidity(time.Minute),
+			wantErrs: []builderErrKey{{"AuthSessionValidity", RuleRange, ExceptionInvalidParameter}},
+			want:     CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name, AuthSessionValidity: refOf[int32](1)},
+		},
+		{
+			name:     "a stale session lifetime is not reported besides the problem",
+			b:        base.AuthSessionValidity(time.Minute).AuthSessionValidity(150 * time.Second),
+			wantErrs: []builderErrKey{{"AuthSessionValidity", RuleDuration, ""}},
+			want:     CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name, AuthSessionValidity: refOf[int32](1)},
+		},
+		{
+			name:     "control: a stale grace period alone is Validate's to report",
+			b:        base.RefreshTokenRotation(false, 61*time.Second),
+			wantErrs: []builderErrKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", RuleRange, ExceptionInvalidParameter}},
+			want: CreateUserPoolClientRequest{
+				UserPoolID: pool, ClientName: name,
+				RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureDisabled, RetryGracePeriodSeconds: refOf[int32](61)},
+			},
+		},
+		{
+			name:     "a stale grace period is not reported besides the problem",
+			b:        base.RefreshTokenRotation(false, 61*time.Second).RefreshTokenRotation(false, time.Millisecond),
+			wantErrs: []builderErrKey{{"RefreshTokenRotation.RetryGracePeriodSeconds", RuleDuration, ""}},
+			want: CreateUserPoolClientRequest{
+				UserPoolID: pool, ClientName: name,
+				RefreshTokenRotation: &RefreshTokenRotation{Feature: RotationFeatureDisabled, RetryGracePeriodSeconds: refOf[int32](61)},
+			},
+		},
+		{
+			name: "other members are still reported",
+			b:    base.RefreshTokenValidity(time.Millisecond).AccessTokenValidity(time.Minute).ClientName("bad/name"),
+			wantErrs: []builderErrKey{
+				{"RefreshTokenValidity", RuleDuration, ""},
+				{"ClientName", RulePattern, ExceptionInvalidParameter},
+				{"AccessTokenValidity", RuleTokenValidityRange, ExceptionInvalidParameter},
+			},
+			want: CreateUserPoolClientRequest{
+				UserPoolID: pool, ClientName: "bad/name",
+				AccessTokenValidity: refOf[int32](1), TokenValidityUnits: &TokenValidityUnits{AccessToken: TimeUnitMinutes},
+			},
+		},
+		{
 			name: "Edit that changes the member drops its problem",
 			b: base.AccessTokenValidity(time.Millisecond).Edit(func(r *CreateUserPoolClientRequest) {
-				r.AccessTokenValidity = ptr[int32](2)
+				r.AccessTokenValidity = refOf[int32](2)
 			}),
-			want: CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name, AccessTokenValidity: ptr[int32](2)},
+			want: CreateUserPoolClientRequest{UserPoolID: pool, ClientName: name, AccessTokenValidity: refOf[int32](2)},
 		},
 		{
 			name: "Edit that changes the unit drops its problem",
@@ -331,7 +416,7 @@ func TestBuilderDurationProblems(t *testing.T) {
 			b: base.AuthSessionValidity(time.Millisecond).RefreshTokenRotation(true, time.Millisecond).Edit(func(r *CreateUserPoolClientRequest) {
 				r.ClientName = "renamed"
 			}),
-			wantErrs: []errKey{
+			wantErrs: []builderErrKey{
 				{"AuthSessionValidity", "duration", ""},
 				{"RefreshTokenRotation.RetryGracePeriodSeconds", "duration", ""},
 			},
@@ -348,7 +433,7 @@ func TestBuilderDurationProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			req, err := tt.b.Build()
-			if diff := cmp.Diff(tt.wantErrs, errKeys(t, err)); diff != "" {
+			if diff := cmp.Diff(tt.wantErrs, builderErrKeys(t, err)); diff != "" {
 				t.Errorf("errors mismatch (-want +got):\n%s", diff)
 			}
 			if diff := cmp.Diff(tt.want, tt.b.req); diff != "" {
@@ -432,7 +517,7 @@ func TestBuilderGrants(t *testing.T) {
 			name: "ClientCredentialsGrant keeps a custom secret",
 			b:    Builder{}.ClientSecret("abcdefghijklmnopqrstuvwx").ClientCredentialsGrant("api/read"),
 			want: CreateUserPoolClientRequest{
-				ClientSecret:                    ptr("abcdefghijklmnopqrstuvwx"),
+				ClientSecret:                    refOf("abcdefghijklmnopqrstuvwx"),
 				AllowedOAuthFlowsUserPoolClient: true,
 				AllowedOAuthFlows:               []OAuthFlow{OAuthFlowClientCredentials},
 				AllowedOAuthScopes:              []string{"api/read"},
@@ -451,7 +536,7 @@ func TestBuilderGrants(t *testing.T) {
 				AllowedOAuthFlows:               []OAuthFlow{OAuthFlowCode},
 				AllowedOAuthFlowsUserPoolClient: true,
 				PreventUserExistenceErrors:      UserExistenceErrorsEnabled,
-				EnableTokenRevocation:           ptr(true),
+				EnableTokenRevocation:           refOf(true),
 			},
 		},
 		{
@@ -466,7 +551,7 @@ func TestBuilderGrants(t *testing.T) {
 				AllowedOAuthFlows:               []OAuthFlow{OAuthFlowCode},
 				AllowedOAuthFlowsUserPoolClient: true,
 				PreventUserExistenceErrors:      UserExistenceErrorsEnabled,
-				EnableTokenRevocation:           ptr(true),
+				EnableTokenRevocation:           refOf(true),
 			},
 		},
 		{
@@ -481,7 +566,7 @@ func TestBuilderGrants(t *testing.T) {
 				AllowedOAuthScopes:              []string{"orders/read"},
 				AllowedOAuthFlowsUserPoolClient: true,
 				PreventUserExistenceErrors:      UserExistenceErrorsEnabled,
-				EnableTokenRevocation:           ptr(true),
+				EnableTokenRevocation:           refOf(true),
 			},
 		},
 	}
@@ -526,6 +611,48 @@ func TestStartingPointsBuild(t *testing.T) {
 	}
 }
 
+// TestStartingPointsReportWhatIsMissing checks that a starting point without
+// what only the caller knows reports exactly that.
+func TestStartingPointsReportWhatIsMissing(t *testing.T) {
+	const pool = "us-east-1_AbC123xyz"
+	missing := []builderErrKey{
+		{"AllowedOAuthScopes", RuleOAuthFlowsAndScopesRequired, ExceptionInvalidParameter},
+		{"CallbackURLs", RuleCodeImplicitNeedCallbacks, ExceptionInvalidOAuthFlow},
+	}
+	tests := []struct {
+		name string
+		b    Builder
+		want []builderErrKey
+	}{
+		{"web app", NewWebAppBuilder(pool, "web"), missing},
+		{"public client", NewPublicClientBuilder(pool, "spa"), missing},
+		{"machine to machine", NewMachineToMachineBuilder(pool, "m2m"), missing[:1]},
+		{
+			"machine to machine with a reserved scope", NewMachineToMachineBuilder(pool, "m2m", "orders/read", "openid"),
+			[]builderErrKey{{"AllowedOAuthScopes[1]", RuleClientCredentialsReservedScope, ExceptionInvalidOAuthFlow}},
+		},
+		{
+			"web app with a custom secret but GenerateSecret left on", NewWebAppBuilder(pool, "web", "https://app.example.com/cb").AllowedOAuthScopes("openid").ClientSecret("abcdefghijklmnopqrstuvwx"),
+			[]builderErrKey{{"ClientSecret", RuleSecretGenerateOrCustom, ExceptionInvalidParameter}},
+		},
+		{
+			"public client with the client-credentials grant", NewPublicClientBuilder(pool, "spa", "https://app.example.com/cb").AllowedOAuthScopes("openid").AllowedOAuthFlows(OAuthFlowClientCredentials),
+			[]builderErrKey{
+				{"AllowedOAuthFlows[0]", RuleClientCredentialsNeedsSecret, ExceptionInvalidOAuthFlow},
+				{"AllowedOAuthScopes[0]", RuleClientCredentialsReservedScope, ExceptionInvalidOAuthFlow},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.b.Build()
+			if diff := cmp.Diff(tt.want, builderErrKeys(t, err)); diff != "" {
+				t.Errorf("errors mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // listAccessors reach each list member of a request, with its setter and Add
 // variant, so that tests can treat the eight list members alike.
 var listAccessors = []struct {
@@ -538,23 +665,23 @@ var listAccessors = []struct {
 	{"WriteAttributes", func(r *CreateUserPoolClientRequest) []string { return r.WriteAttributes }, Builder.WriteAttributes, Builder.AddWriteAttributes},
 	{
 		"ExplicitAuthFlows",
-		func(r *CreateUserPoolClientRequest) []string { return strs(r.ExplicitAuthFlows) },
-		func(b Builder, v ...string) Builder { return b.ExplicitAuthFlows(typed[ExplicitAuthFlow](v)...) },
-		func(b Builder, v ...string) Builder { return b.AddExplicitAuthFlows(typed[ExplicitAuthFlow](v)...) },
+		func(r *CreateUserPoolClientRequest) []string { return flowStrings(r.ExplicitAuthFlows) },
+		func(b Builder, v ...string) Builder { return b.ExplicitAuthFlows(asTyped[ExplicitAuthFlow](v)...) },
+		func(b Builder, v ...string) Builder { return b.AddExplicitAuthFlows(asTyped[ExplicitAuthFlow](v)...) },
 	},
 	{"SupportedIdentityProviders", func(r *CreateUserPoolClientRequest) []string { return r.SupportedIdentityProviders }, Builder.SupportedIdentityProviders, Builder.AddSupportedIdentityProviders},
 	{"CallbackURLs", func(r *CreateUserPoolClientRequest) []string { return r.CallbackURLs }, Builder.CallbackURLs, Builder.AddCallbackURLs},
 	{"LogoutURLs", func(r *CreateUserPoolClientRequest) []string { return r.LogoutURLs }, Builder.LogoutURLs, Builder.AddLogoutURLs},
 	{
 		"AllowedOAuthFlows",
-		func(r *CreateUserPoolClientRequest) []string { return strs(r.AllowedOAuthFlows) },
-		func(b Builder, v ...string) Builder { return b.AllowedOAuthFlows(typed[OAuthFlow](v)...) },
-		func(b Builder, v ...string) Builder { return b.AddAllowedOAuthFlows(typed[OAuthFlow](v)...) },
+		func(r *CreateUserPoolClientRequest) []string { return flowStrings(r.AllowedOAuthFlows) },
+		func(b Builder, v ...string) Builder { return b.AllowedOAuthFlows(asTyped[OAuthFlow](v)...) },
+		func(b Builder, v ...string) Builder { return b.AddAllowedOAuthFlows(asTyped[OAuthFlow](v)...) },
 	},
 	{"AllowedOAuthScopes", func(r *CreateUserPoolClientRequest) []string { return r.AllowedOAuthScopes }, Builder.AllowedOAuthScopes, Builder.AddAllowedOAuthScopes},
 }
 
-func strs[T ~string](s []T) []string {
+func flowStrings[T ~string](s []T) []string {
 	if s == nil {
 		return nil
 	}
@@ -565,7 +692,7 @@ func strs[T ~string](s []T) []string {
 	return out
 }
 
-func typed[T ~string](s []string) []T {
+func asTyped[T ~string](s []string) []T {
 	if s == nil {
 		return nil
 	}
@@ -628,17 +755,17 @@ func TestBuilderForksShareNoPointers(t *testing.T) {
 		AccessTokenValidity(time.Hour).
 		RefreshTokenRotation(false, 5*time.Second).
 		AnalyticsApplicationARN("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc", false)
-	b1 := b.IDTokenValidity(10*time.Minute).RefreshTokenRotation(true, 20*time.Second)
+	b1 := b.IDTokenValidity(10*time.Minute).RefreshTokenRotation(false, 20*time.Second)
 	b2 := b.RefreshTokenValidity(90*time.Minute).AnalyticsApplicationARN("arn:aws:mobiletargeting:us-east-1:123456789012:apps/def", true)
 
 	wantB := &TokenValidityUnits{AccessToken: TimeUnitHours}
 	if diff := cmp.Diff(wantB, b.req.TokenValidityUnits); diff != "" {
 		t.Errorf("b units mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(&RefreshTokenRotation{Feature: RotationFeatureDisabled, RetryGracePeriodSeconds: ptr[int32](5)}, b.req.RefreshTokenRotation); diff != "" {
+	if diff := cmp.Diff(&RefreshTokenRotation{Feature: RotationFeatureDisabled, RetryGracePeriodSeconds: refOf[int32](5)}, b.req.RefreshTokenRotation); diff != "" {
 		t.Errorf("b rotation mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff(&AnalyticsConfiguration{ApplicationARN: ptr("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc")}, b.req.AnalyticsConfiguration); diff != "" {
+	if diff := cmp.Diff(&AnalyticsConfiguration{ApplicationARN: refOf("arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc")}, b.req.AnalyticsConfiguration); diff != "" {
 		t.Errorf("b analytics mismatch (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(&TokenValidityUnits{AccessToken: TimeUnitHours, IDToken: TimeUnitMinutes}, b1.req.TokenValidityUnits); diff != "" {
@@ -672,7 +799,7 @@ func TestBuilderForksShareNoPointers(t *testing.T) {
 
 // fill sets every field reachable from v (which must be settable) to a
 // non-zero value: pointers and slices get fresh memory.
-func fill(v reflect.Value) {
+func fillAll(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString("x")
@@ -682,15 +809,15 @@ func fill(v reflect.Value) {
 		v.SetInt(1)
 	case reflect.Pointer:
 		v.Set(reflect.New(v.Type().Elem()))
-		fill(v.Elem())
+		fillAll(v.Elem())
 	case reflect.Slice:
 		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
 		for i := range v.Len() {
-			fill(v.Index(i))
+			fillAll(v.Index(i))
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
-			fill(v.Field(i))
+			fillAll(v.Field(i))
 		}
 	default:
 		panic("fill: unexpected kind " + v.Kind().String())
@@ -732,7 +859,7 @@ func sharedMemory(a, b reflect.Value, path string) []string {
 // later but forgotten in cloneRequest fails here.
 func TestCloneRequest(t *testing.T) {
 	var r CreateUserPoolClientRequest
-	fill(reflect.ValueOf(&r).Elem())
+	fillAll(reflect.ValueOf(&r).Elem())
 	c := cloneRequest(&r)
 	if diff := cmp.Diff(r, c); diff != "" {
 		t.Errorf("clone mismatch (-want +got):\n%s", diff)
