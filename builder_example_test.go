@@ -2,6 +2,7 @@ package appclient_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log"
 	"time"
@@ -184,4 +185,26 @@ func ExampleBuilder_Edit() {
 	//   "ClientName": "app",
 	//   "AuthSessionValidity": 10
 	// }
+}
+
+// Build reports every problem at once: first the builder's own (a lifetime no
+// unit expresses exactly, which never reaches Cognito), then everything
+// Validate finds, here what only the caller can give a web app.
+func ExampleBuilder_Build_problems() {
+	_, err := appclient.NewWebAppBuilder("us-east-1_AbC123xyz", "orders-web").
+		AccessTokenValidity(90*time.Second + 500*time.Millisecond).
+		Build()
+
+	var ve *appclient.ValidationError
+	if errors.As(err, &ve) {
+		for _, fe := range ve.Errors {
+			fmt.Printf("%s %s %q\n", fe.Field, fe.Rule, fe.Exception)
+		}
+	}
+	fmt.Println(errors.Is(err, appclient.ErrTokenValidity))
+	// Output:
+	// AccessTokenValidity duration ""
+	// AllowedOAuthScopes oauth-flows-and-scopes-required "InvalidParameterException"
+	// CallbackURLs code-implicit-need-callbacks "InvalidOAuthFlowException"
+	// true
 }

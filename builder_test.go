@@ -908,10 +908,12 @@ func TestBuilderEdit(t *testing.T) {
 
 func FuzzBuild(f *testing.F) {
 	f.Add(uint8(1), "us-east-1_AbC123xyz", "web", "https://app.example.com/cb", "openid", int64(time.Hour), int64(time.Hour), int64(30*24*time.Hour), int64(3*time.Minute), int64(0), uint16(0x0047))
-	f.Add(uint8(2), "us-east-1_AbC123xyz", "spa", "myapp://cb", "email", int64(5*time.Minute), int64(90*time.Second), int64(time.Hour), int64(15*time.Minute), int64(time.Second), uint16(0x00ff))
+	f.Add(uint8(2), "us-east-1_AbC123xyz", "spa", "myapp://cb", "email", int64(5*time.Minute), int64(10*time.Minute), int64(time.Hour), int64(15*time.Minute), int64(time.Second), uint16(0x00ff))
 	f.Add(uint8(3), "local_abc", "m2m", "https://api.example.com/", "orders/read", int64(1500*time.Millisecond), int64(-1), int64(0), int64(61*time.Second), int64(-time.Second), uint16(0x001f))
 	f.Add(uint8(0), "us-east-1_AbC123xyz", "plain", "http://localhost:3000/cb", "api/x", int64(0), int64(0), int64(0), int64(0), int64(0), uint16(0xffff))
 	f.Add(uint8(1), "", "", "", "", int64(math.MaxInt64), int64(math.MinInt64), int64(3650*24*time.Hour), int64(math.MaxInt64), int64(math.MaxInt64), uint16(0x5555))
+	f.Add(uint8(3), "us-east-1_AbC123xyz", "m2m", "", "orders/read", int64(0), int64(0), int64(0), int64(0), int64(0), uint16(0))
+	f.Add(uint8(1), "us-east-1_AbC123xyz", "web", "https://app.example.com/\xfd", "\xfd", int64(0), int64(0), int64(0), int64(0), int64(0), uint16(0x0001))
 	f.Fuzz(func(t *testing.T, kind uint8, pool, name, url, scope string, access, id, refresh, session, grace int64, flags uint16) {
 		var b Builder
 		switch kind % 4 {
