@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 func refOf[T any](v T) *T { return &v }
@@ -648,6 +651,91 @@ func TestStartingPointsReportWhatIsMissing(t *testing.T) {
 			_, err := tt.b.Build()
 			if diff := cmp.Diff(tt.want, builderErrKeys(t, err)); diff != "" {
 				t.Errorf("errors mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestBuilderReproducesTestdata builds the project's reference request files
+// from the starting points. Token lifetimes are compared as durations: the
+// builder picks the largest exact unit, the files sometimes a smaller one.
+func TestBuilderReproducesTestdata(t *testing.T) {
+	tests := []struct {
+		file string
+		b    Builder
+	}{
+		{
+			"web-app.json",
+			NewWebAppBuilder("us-east-1_AbC123xyz", "orders-web",
+				"https://orders.example.com/auth/callback", "https://staging.orders.example.com/auth/callback").
+				AllowedOAuthScopes("openid", "email", "profile").
+				LogoutURLs("https://orders.example.com/signed-out", "https://staging.orders.example.com/signed-out").
+				DefaultRedirectURI("https://orders.example.com/auth/callback").
+				RefreshTokenValidity(30 * 24 * time.Hour).
+				AccessTokenValidity(time.Hour).
+				IDTokenValidity(time.Hour),
+		},
+		{
+			"single-page-app.json",
+			NewPublicClientBuilder("us-east-1_AbC123xyz", "orders-spa",
+				"https://app.example.com/callback", "http://localhost:3000/callback").
+				AllowedOAuthScopes("openid", "email", "profile").
+				LogoutURLs("https://app.example.com/", "http://localhost:3000/").
+				RefreshTokenValidity(7 * 24 * time.Hour).
+				AccessTokenValidity(time.Hour).
+				IDTokenValidity(time.Hour),
+		},
+		{
+			"mobile-app.json",
+			NewPublicClientBuilder("eu-west-1_Mb7xQ2pLk", "orders-mobile", "com.example.orders://callback").
+				AllowedOAuthScopes("openid", "email", "phone", "profile").
+				ReadAttributes("email", "email_verified", "name", "phone_number", "phone_number_verified").
+				WriteAttributes("email", "name", "phone_number").
+				LogoutURLs("com.example.orders://signout").
+				DefaultRedirectURI("com.example.orders://callback").
+				RefreshTokenValidity(90*24*time.Hour).
+				AuthSessionValidity(5*time.Minute).
+				ExplicitAuthFlows(ExplicitAuthFlowAllowUserSRPAuth).
+				RefreshTokenRotation(true, 10*time.Second),
+		},
+		{
+			"machine-to-machine.json",
+			NewMachineToMachineBuilder("us-east-1_AbC123xyz", "billing-service",
+				"orders-api/orders.read", "orders-api/orders.write").
+				AccessTokenValidity(15 * time.Minute).
+				ExplicitAuthFlows(), // the file leaves them to Cognito's defaults
+		},
+	}
+	lifetimes := cmpopts.IgnoreFields(CreateUserPoolClientRequest{},
+		"RefreshTokenValidity", "AccessTokenValidity", "IDTokenValidity", "TokenValidityUnits")
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("testdata", "requests", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			want, err := DecodeRequest(f)
+			if err != nil {
+				t.Fatalf("DecodeRequest: %v", err)
+			}
+			got, err := tt.b.Build()
+			if err != nil {
+				t.Fatalf("Build: %v", err)
+			}
+			if diff := cmp.Diff(want, got, lifetimes); diff != "" {
+				t.Errorf("request mismatch (-want +got):\n%s", diff)
+			}
+			wantLT, err := want.TokenLifetimes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotLT, err := got.TokenLifetimes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(wantLT, gotLT); diff != "" {
+				t.Errorf("token lifetimes mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
