@@ -17,8 +17,9 @@ import (
 //
 // There is one setter per member, named like the request's Go field, that
 // takes a plain value and replaces the member: the last call wins. List setters
-// replace the list (called without arguments, they make the member absent);
-// the Add variants append to it. Token lifetimes and other durations go in as
+// replace the list and the Add variants append to it. A list setter called
+// without arguments (or with a nil slice) makes the member absent; given an
+// empty, non-nil slice, it sends an empty list. Token lifetimes and other durations go in as
 // [time.Duration] and come out as a number and, for token lifetimes, its unit.
 // The members without a setter of their own are TokenValidityUnits, which the
 // three token-lifetime setters keep consistent with their values, and
@@ -95,11 +96,11 @@ func NewBuilder(userPoolID, clientName string) Builder {
 // authorization-code grant and redeems codes with its client secret. It sets
 //
 //   - GenerateSecret to true;
-//   - AllowedOAuthFlowsUserPoolClient to true, AllowedOAuthFlows to [code] and
+//   - AllowedOAuthFlowsUserPoolClient to true, AllowedOAuthFlows to ["code"] and
 //     CallbackURLs to callbackURLs;
-//   - SupportedIdentityProviders to [COGNITO] (add federated providers with
+//   - SupportedIdentityProviders to ["COGNITO"] (add federated providers with
 //     [Builder.AddSupportedIdentityProviders]);
-//   - ExplicitAuthFlows to [ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]: no
+//   - ExplicitAuthFlows to ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]: no
 //     flow that sends the password;
 //   - EnableTokenRevocation to true and PreventUserExistenceErrors to ENABLED.
 //
@@ -135,7 +136,7 @@ func NewPublicClientBuilder(userPoolID, clientName string, callbackURLs ...strin
 // a service that gets access tokens for itself with the client-credentials
 // grant. It sets what [Builder.ClientCredentialsGrant] sets (the flow, the
 // scopes and a generated secret), ExplicitAuthFlows to
-// [ALLOW_REFRESH_TOKEN_AUTH] alone so that the client cannot sign users in,
+// ["ALLOW_REFRESH_TOKEN_AUTH"] alone so that the client cannot sign users in,
 // EnableTokenRevocation to true and PreventUserExistenceErrors to ENABLED.
 //
 // The scopes are custom scopes "<resource-server-identifier>/<scope-name>" of
