@@ -19,8 +19,9 @@ import (
 // takes a plain value and replaces the member: the last call wins. List setters
 // replace the list and the Add variants append to it. A list setter called
 // without arguments (or with a nil slice) makes the member absent; given an
-// empty, non-nil slice, it sends an empty list. Token lifetimes and other durations go in as
-// [time.Duration] and come out as a number and, for token lifetimes, its unit.
+// empty, non-nil slice, it sends an empty list. Token lifetimes and other
+// durations go in as [time.Duration] and come out as a number and, for token
+// lifetimes, its unit.
 // The members without a setter of their own are TokenValidityUnits, which the
 // three token-lifetime setters keep consistent with their values, and
 // AnalyticsConfiguration, which [Builder.AnalyticsApplicationARN] and
@@ -165,11 +166,12 @@ func (b Builder) recommended() Builder {
 // Field, such as "AccessTokenValidity" or
 // "RefreshTokenRotation.RetryGracePeriodSeconds", Rule [RuleDuration], the
 // time.Duration given as Value, Err [ErrTokenValidity] and Exception "", since
-// such a value never reaches Cognito. While a setter's problem
-// stands, Validate's findings on the members that setter sets are left out:
-// they are about the value the failed call left in place, which the caller has
-// already replaced, so each member is reported once, for the caller's last
-// call.
+// such a value never reaches Cognito.
+//
+// While a setter's problem stands, Validate's findings on the members that
+// setter sets are left out: they are about the value the failed call left in
+// place, which the caller has already replaced, so each member is reported
+// once, for the caller's last call.
 func (b Builder) Build() (CreateUserPoolClientRequest, error) {
 	req := cloneRequest(&b.req)
 	var errs []*FieldError
