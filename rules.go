@@ -122,6 +122,7 @@ func reservedScope(s string) bool {
 // look only at those, so that each problem is reported once.
 func scopeValid(s string) bool    { return lengthIn(s, 1, 256) && matchScope(s) < 0 }
 func redirectValid(s string) bool { return lengthIn(s, 1, 1024) && matchRedirect(s) < 0 }
+func secretValid(s string) bool   { return lengthIn(s, 24, 64) && matchClientSecret(s) < 0 }
 
 // hasSecret reports whether the client will have a secret. A ClientSecret that
 // breaks its own constraints still counts: its problem is reported on it.
@@ -339,7 +340,7 @@ func ruleDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c *collector
 
 // S1: a secret is generated or given, not both.
 func ruleSecretGenerateOrCustom(r *CreateUserPoolClientRequest, c *collector) {
-	if r.GenerateSecret && r.ClientSecret != nil {
+	if r.GenerateSecret && r.ClientSecret != nil && secretValid(*r.ClientSecret) {
 		c.add("ClientSecret", RuleSecretGenerateOrCustom, nil, "cannot be set when GenerateSecret is true")
 	}
 }
