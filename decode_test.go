@@ -39,8 +39,6 @@ func generic(t *testing.T, data []byte) any {
 	return v
 }
 
-func ptr[T any](v T) *T { return &v }
-
 // TestDecodeRequestTestdata checks that every request file decodes, is valid,
 // and encodes back to the same JSON document: losslessly, and (as the files
 // are written in canonical form) byte for byte.
