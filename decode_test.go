@@ -509,6 +509,14 @@ func TestDecodeRequestSyntax(t *testing.T) {
 		{"UTF-8 encoded surrogate", "{\"ClientName\": \"\xed\xa0\x80\"}", ErrSyntax, "", 1, 17, ""},
 		{"comment", "{\n  // the name\n  \"ClientName\": \"x\"\n}", ErrSyntax, "", 2, 3, ""},
 		{"syntax error inside nested object", `{"TokenValidityUnits": {"AccessToken" "hours"}}`, ErrSyntax, "", 1, 39, ""},
+		{"invalid byte at value", "{\"ClientName\": \xff}", ErrSyntax, "", 1, 16, ""},
+		{"end after member name", `{"ClientName"`, ErrSyntax, "", 1, 14, ""},
+		{"end at nested value", `{"TokenValidityUnits": `, ErrSyntax, "", 1, 24, ""},
+		{"end in nested object", `{"TokenValidityUnits": {`, ErrSyntax, "", 1, 25, ""},
+		{"end after backslash", `{"ClientName": "a\`, ErrSyntax, "", 1, 19, ""},
+		{"end in unicode escape", `{"ClientName": "\u00`, ErrSyntax, "", 1, 21, ""},
+		{"end after minus", `{"AccessTokenValidity": -`, ErrSyntax, "", 1, 26, ""},
+		{"bad hex digit in low surrogate", `{"ClientName": "\ud83d\ude0g"}`, ErrSyntax, "", 1, 28, ""},
 		{"carriage returns are not line ends", "{\r\r\r\"ClientName\" 1}", ErrSyntax, "", 1, 18, ""},
 	})
 }
