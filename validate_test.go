@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -907,4 +908,37 @@ func FuzzValidate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestValidateConcurrent runs Validate from many goroutines at once, valid and
+// invalid requests mixed: the engine and the pooled collectors are shared, so
+// under -race this shows they are safe, and each result must stay its own.
+func TestValidateConcurrent(t *testing.T) {
+	valid, invalid := webApp(), machine()
+	invalid.GenerateSecret = false
+	want := violations(t, invalid.Validate())
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				if err := valid.Validate(); err != nil {
+					errs <- err.Error()
+					return
+				}
+				var ve *ValidationError
+				if !errors.As(invalid.Validate(), &ve) || len(ve.Errors) != len(want) || ve.Errors[0].Field != want[0].Field {
+					errs <- fmt.Sprintf("invalid request: got %v", ve)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }
