@@ -122,6 +122,7 @@ func reservedScope(s string) bool {
 // look only at those, so that each problem is reported once.
 func scopeValid(s string) bool    { return lengthIn(s, 1, 256) && matchScope(s) < 0 }
 func redirectValid(s string) bool { return lengthIn(s, 1, 1024) && matchRedirect(s) < 0 }
+func secretValid(s string) bool   { return lengthIn(s, 24, 64) && matchClientSecret(s) < 0 }
 
 // hasSecret reports whether the client will have a secret. A ClientSecret that
 // breaks its own constraints still counts: its problem is reported on it.
@@ -226,10 +227,10 @@ func ruleCodeImplicitNeedCallbacks(r *CreateUserPoolClientRequest, c *collector)
 // can never exist in any pool.
 func ruleScopeNotFound(r *CreateUserPoolClientRequest, c *collector) {
 	for i, s := range r.AllowedOAuthScopes {
-		if !scopeValid(s) || reservedScope(s) {
+		slash := strings.LastIndexByte(s, '/')
+		if slash > 0 && slash < len(s)-1 || reservedScope(s) || !scopeValid(s) {
 			continue
 		}
-		slash := strings.LastIndexByte(s, '/')
 		switch {
 		case slash < 0:
 			c.add(index("AllowedOAuthScopes", i), RuleScopeNotFound, s,
@@ -265,16 +266,29 @@ func redirectField(i int) string {
 }
 
 // redirectsOK reports, in one pass, whether no redirect URI breaks U1, U2 or
-// U3. Only then do the three rules run, each in its own pass, so that their
-// violations come in the rule book's order.
+// U3, looking at every URI, valid or not: that is the usual case and costs one
+// parse per URI. Otherwise the three rules run, each in its own pass over the
+// URIs that passed their model constraints, so that their violations come in
+// the rule book's order.
 func (r *CreateUserPoolClientRequest) redirectsOK() bool {
-	ok := true
-	r.redirects(func(_ int, u string) {
-		if ok {
-			ok = redirectHTTPSOK(u) && redirectAbsoluteOK(u) && strings.IndexByte(u, '#') < 0
+	for _, u := range r.CallbackURLs {
+		if !redirectOK(u) {
+			return false
 		}
-	})
-	return ok
+	}
+	return r.DefaultRedirectURI == nil || redirectOK(*r.DefaultRedirectURI)
+}
+
+// redirectOK reports whether u breaks none of U1, U2 and U3.
+func redirectOK(u string) bool {
+	scheme, host, ok := uriSchemeHost(u)
+	if !ok || strings.IndexByte(u, '#') >= 0 {
+		return false
+	}
+	if strings.EqualFold(scheme, "https") {
+		return host != ""
+	}
+	return !strings.EqualFold(scheme, "http") || host != "" && loopbackHost(host)
 }
 
 // redirectHTTPSOK reports whether u is not http to a host other than loopback.
@@ -324,7 +338,7 @@ func ruleRedirectNoFragment(r *CreateUserPoolClientRequest, c *collector) {
 
 // U4: the default redirect URI is one of the callback URLs, exactly.
 func ruleDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c *collector) {
-	if r.DefaultRedirectURI == nil || !redirectValid(*r.DefaultRedirectURI) {
+	if r.DefaultRedirectURI == nil {
 		return
 	}
 	d := *r.DefaultRedirectURI
@@ -333,13 +347,15 @@ func ruleDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c *collector
 			return
 		}
 	}
-	c.add("DefaultRedirectURI", RuleDefaultRedirectInCallbacks, d,
-		fmt.Sprintf("%q is not one of CallbackURLs (they must match character for character)", d))
+	if redirectValid(d) {
+		c.add("DefaultRedirectURI", RuleDefaultRedirectInCallbacks, d,
+			fmt.Sprintf("%q is not one of CallbackURLs (they must match character for character)", d))
+	}
 }
 
 // S1: a secret is generated or given, not both.
 func ruleSecretGenerateOrCustom(r *CreateUserPoolClientRequest, c *collector) {
-	if r.GenerateSecret && r.ClientSecret != nil {
+	if r.GenerateSecret && r.ClientSecret != nil && secretValid(*r.ClientSecret) {
 		c.add("ClientSecret", RuleSecretGenerateOrCustom, nil, "cannot be set when GenerateSecret is true")
 	}
 }

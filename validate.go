@@ -86,6 +86,15 @@ func newEngine() *validator.Validate {
 		}
 		return name
 	})
+	// min and max are validator's own tags with validator's meaning (characters
+	// of a string, entries of a list, value of a number); these versions
+	// read their small decimal parameter without strconv and without
+	// inspecting the field's type for time.Duration, which no member is.
+	for tag, isMax := range map[string]bool{"min": false, "max": true} {
+		if err := v.RegisterValidation(tag, boundTag(isMax)); err != nil {
+			panic(err)
+		}
+	}
 	for tag, t := range customTags {
 		if err := v.RegisterValidation(tag, t.fn); err != nil {
 			panic(err) // a programming error in customTags
@@ -99,6 +108,34 @@ func newEngine() *validator.Validate {
 		}
 	}, CreateUserPoolClientRequest{})
 	return v
+}
+
+// boundTag checks a min (isMax false) or max tag.
+func boundTag(isMax bool) validator.Func {
+	return func(fl validator.FieldLevel) bool {
+		var bound int64
+		for _, c := range []byte(fl.Param()) {
+			bound = bound*10 + int64(c-'0')
+		}
+		f := fl.Field()
+		var n int64
+		switch f.Kind() {
+		case reflect.String:
+			s := f.String()
+			if isMax && int64(len(s)) <= bound {
+				return true // no more characters than bytes
+			}
+			n = int64(utf8.RuneCountInString(s))
+		case reflect.Slice:
+			n = int64(f.Len())
+		default:
+			n = f.Int()
+		}
+		if isMax {
+			return n <= bound
+		}
+		return n >= bound
+	}
 }
 
 // customTag is a validator tag of this package: a pattern, an enumeration, or
