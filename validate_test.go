@@ -932,3 +932,14 @@ func TestValidateConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestValidateAllocations guards the valid path's allocation count, which the
+// speed budget depends on: 30 at most, and with the pinned validator/v10 it is
+// 4 (a newer validator that boxes every field would show up here first).
+func TestValidateAllocations(t *testing.T) {
+	for name, r := range map[string]*CreateUserPoolClientRequest{"typical": typicalRequest(), "maximal": maximalRequest()} {
+		if got := testing.AllocsPerRun(100, func() { _ = r.Validate() }); got > 8 {
+			t.Errorf("%s: Validate allocates %.0f times, want at most 8", name, got)
+		}
+	}
+}
