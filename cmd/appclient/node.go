@@ -578,6 +578,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 		return n, nil
 	case yaml.MappingNode:
 		n := &node{Kind: kindMap, Tag: tag, Pos: at}
+		seen := map[string]pos{}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
@@ -590,7 +591,8 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 					return nil, &posError{Pos: pos{Line: v.Line, Col: v.Column}, Msg: "merge key (<<) needs a map"}
 				}
 				for _, m := range merged.Membs {
-					if n.member(m.Key) == nil {
+					if _, dup := seen[m.Key]; !dup {
+						seen[m.Key] = m.KeyPos
 						n.Membs = append(n.Membs, m)
 					}
 				}
@@ -603,12 +605,14 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 			if err != nil {
 				return nil, err
 			}
-			if m := n.member(k.Value); m != nil {
-				// Later keys win, as in most YAML readers; CloudFormation
-				// rejects duplicate keys, so say so.
-				return nil, &posError{Pos: pos{Line: k.Line, Col: k.Column}, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, m.KeyPos.Line)}
+			keyPos := pos{Line: k.Line, Col: k.Column}
+			if first, dup := seen[k.Value]; dup {
+				// CloudFormation rejects duplicate keys; YAML readers
+				// disagree on which one wins.
+				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first.Line)}
 			}
-			n.Membs = append(n.Membs, member{Key: k.Value, KeyPos: pos{Line: k.Line, Col: k.Column}, Val: val})
+			seen[k.Value] = keyPos
+			n.Membs = append(n.Membs, member{Key: k.Value, KeyPos: keyPos, Val: val})
 		}
 		return n, nil
 	case yaml.ScalarNode:

@@ -67,7 +67,8 @@ var rules = []ruleInfo{
 		Short:  "client_credentials with openid, email, phone, profile or aws.cognito.signin.user.admin",
 		Help:   "Clients of the client_credentials flow act for no user, so they can only have custom scopes (resource-server-identifier/scope-name)."},
 	{ID: "code-implicit-need-callbacks", Exception: "InvalidOAuthFlowException",
-		inputs: with(oauthFlag, "AllowedOAuthFlows[*]", "CallbackURLs#"),
+		// Reads whether CallbackURLs is empty, not its elements.
+		inputs: func(string) []string { return []string{oauthFlag, "AllowedOAuthFlows[*]", "CallbackURLs#"} },
 		Short:  "code or implicit flow without CallbackURLs",
 		Help:   "The code and implicit flows redirect the user back to the app, so CallbackURLs must hold at least one URL."},
 	{ID: "scope-not-found", Exception: "ScopeDoesNotExistException",

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDependsOnUnknown checks which violations are set aside for which
+// unknown values.
+func TestDependsOnUnknown(t *testing.T) {
+	tests := []struct {
+		name    string
+		unknown []string
+		rule    string
+		field   string
+		want    bool
+	}{
+		{"nothing unknown", nil, "redirect-https", "CallbackURLs[0]", false},
+		{"unknown ClientSecret counts as a secret", []string{"ClientSecret"}, "client-credentials-needs-secret", "AllowedOAuthFlows[0]", true},
+		{"unknown GenerateSecret counts as a secret", []string{"GenerateSecret"}, "client-credentials-needs-secret", "AllowedOAuthFlows[0]", true},
+		{"unknown OAuth switch", []string{"AllowedOAuthFlowsUserPoolClient"}, "client-credentials-needs-secret", "AllowedOAuthFlows[0]", true},
+		{"secret rule ignores callbacks", []string{"CallbackURLs[0]"}, "client-credentials-needs-secret", "AllowedOAuthFlows[0]", false},
+		{"context data and unknown secret", []string{"ClientSecret"}, "context-data-needs-secret", "EnablePropagateAdditionalUserContextData", true},
+		{"unknown default redirect", []string{"DefaultRedirectURI"}, "default-redirect-in-callbacks", "DefaultRedirectURI", true},
+		{"default redirect and an unknown callback", []string{"CallbackURLs[2]"}, "default-redirect-in-callbacks", "DefaultRedirectURI", true},
+		{"default redirect and unknown logout URLs", []string{"LogoutURLs"}, "default-redirect-in-callbacks", "DefaultRedirectURI", false},
+		{"known element beside an unknown one", []string{"CallbackURLs[1]"}, "redirect-https", "CallbackURLs[0]", false},
+		{"element of an unknown list", []string{"CallbackURLs"}, "redirect-https", "CallbackURLs[0]", true},
+		{"unknown element itself", []string{"CallbackURLs[0]"}, "redirect-absolute", "CallbackURLs[0]", true},
+		{"unknown element keeps the list non-empty", []string{"CallbackURLs[0]"}, "code-implicit-need-callbacks", "CallbackURLs", false},
+		{"unknown length", []string{"CallbackURLs#"}, "code-implicit-need-callbacks", "CallbackURLs", true},
+		{"unknown flows for callbacks", []string{"AllowedOAuthFlows[1]"}, "code-implicit-need-callbacks", "CallbackURLs", true},
+		{"list size with an unknown element", []string{"CallbackURLs[1]"}, "list-size", "CallbackURLs", false},
+		{"list size with an unknown length", []string{"CallbackURLs#"}, "list-size", "CallbackURLs", true},
+		{"empty scopes with an unknown scope", []string{"AllowedOAuthScopes[0]"}, "oauth-flows-and-scopes-required", "AllowedOAuthScopes", false},
+		{"exclusive flows with an unknown flow", []string{"AllowedOAuthFlows[1]"}, "client-credentials-exclusive", "AllowedOAuthFlows", true},
+		{"reserved scope with unknown flows", []string{"AllowedOAuthFlows"}, "client-credentials-reserved-scope", "AllowedOAuthScopes[1]", true},
+		{"scope that cannot exist beside unknown flows", []string{"AllowedOAuthFlows"}, "scope-not-found", "AllowedOAuthScopes[0]", false},
+		{"unit of the same token", []string{"TokenValidityUnits.AccessToken"}, "token-validity-range", "AccessTokenValidity", true},
+		{"unit of another token", []string{"TokenValidityUnits.IdToken"}, "token-validity-range", "AccessTokenValidity", false},
+		{"all units", []string{"TokenValidityUnits"}, "token-validity-range", "RefreshTokenValidity", true},
+		{"nested member of an unknown object", []string{"RefreshTokenRotation"}, "required", "RefreshTokenRotation.Feature", true},
+		{"rotation for refresh-token auth", []string{"RefreshTokenRotation.Feature"}, "refresh-token-auth-required", "ExplicitAuthFlows", true},
+		{"rotation for the forbidden flow", []string{"RefreshTokenRotation.Feature"}, "rotation-forbids-refresh-token-auth", "ExplicitAuthFlows[0]", true},
+		{"legacy mix with an unknown flow", []string{"ExplicitAuthFlows[2]"}, "explicit-flows-no-legacy-mix", "ExplicitAuthFlows", true},
+		{"unknown ClientName in CloudFormation", []string{"ClientName"}, "required", "ClientName", true},
+		{"model constraint elsewhere", []string{"ClientName"}, "pattern", "UserPoolId", false},
+		{"rule this program does not know", []string{"LogoutURLs"}, "some-new-rule", "ClientName", true},
+		{"unknown rule, nothing unknown", nil, "some-new-rule", "ClientName", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newClient("C", pos{1, 1})
+			for _, u := range tt.unknown {
+				c.Unknown[u] = true
+			}
+			if got := c.dependsOnUnknown(tt.rule, tt.field); got != tt.want {
+				t.Errorf("dependsOnUnknown(%q, %q) with unknown %q = %v, want %v", tt.rule, tt.field, tt.unknown, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnknownMembers checks which members the readers mark unknown.
+func TestUnknownMembers(t *testing.T) {
+	tests := []struct {
+		file string
+		want map[string][]string // resource → unknown members
+	}{
+		{"testdata/cloudformation/unknowns.yaml", map[string][]string{
+			"UnknownDefaultRedirect": {"DefaultRedirectURI", "UserPoolId"},
+			"KnownDefaultRedirect":   {},
+			"UnknownCallbackElement": {"AllowedOAuthScopes[1]", "CallbackURLs[0]"},
+			"UnknownFlows":           {"AllowedOAuthFlows"},
+			"LongForms":              {"AuthSessionValidity", "CallbackURLs[1]", "LogoutURLs", "UserPoolId"},
+			"UnknownRotation":        {"RefreshTokenRotation.Feature"},
+		}},
+		{"testdata/cloudformation/shop.yaml", map[string][]string{
+			"WebClient":       {"CallbackURLs[0]", "ClientName", "DefaultRedirectURI", "LogoutURLs[0]", "UserPoolId"},
+			"MobileClient":    {"CallbackURLs#", "CallbackURLs[1]", "ClientName", "UserPoolId"},
+			"WarehouseClient": {"UserPoolId"},
+			"PartnerClient":   {"AllowedOAuthScopes[0]", "GenerateSecret", "UserPoolId"},
+			"AdminClient":     {"UserPoolId"},
+		}},
+		{"testdata/terraform/plan.json", map[string][]string{
+			// Unset optional, computed attributes of created clients are
+			// not unknown: the provider does not send them.
+			"aws_cognito_user_pool_client.legacy":                 {},
+			`aws_cognito_user_pool_client.m2m["billing"]`:         {"UserPoolId"},
+			"aws_cognito_user_pool_client.web":                    {"UserPoolId"},
+			"module.mobile[0].aws_cognito_user_pool_client.this": {"CallbackURLs[1]"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := analyze(tt.file, data)
+			if len(res.Errors) > 0 {
+				t.Fatalf("input errors: %v", res.Errors)
+			}
+			got := map[string][]string{}
+			for _, c := range res.Clients {
+				got[c.Resource] = c.unknownPaths()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRuleBook checks the rule table against the rule book: every rule of
+// sections 1 and 2 is described, with the exception the book gives.
+func TestRuleBook(t *testing.T) {
+	path := findRuleBook()
+	if path == "" {
+		t.Skip("shared/spec/rules.md not found beside the repository")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := string(data)
+	if i := strings.Index(book, "\n## 3."); i > 0 {
+		book = book[:i]
+	}
+	abbrev := map[string]string{"IPE": "InvalidParameterException", "IOFE": "InvalidOAuthFlowException", "SDNE": "ScopeDoesNotExistException"}
+	row := regexp.MustCompile("(?m)^\\| [A-Z][0-9]+ `([a-z0-9-]+)` \\|[^|]*\\|[^|]*\\| ([A-Z]+) \\|")
+	want := map[string]string{}
+	for _, id := range []string{"required", "length", "list-size", "pattern", "enum", "range"} {
+		want[id] = "InvalidParameterException"
+	}
+	for _, m := range row.FindAllStringSubmatch(book, -1) {
+		want[m[1]] = abbrev[m[2]]
+	}
+	if len(want) < 20 {
+		t.Fatalf("read only %d rules from %s; has its table format changed?", len(want), path)
+	}
+	got := map[string]string{}
+	for _, r := range rules {
+		got[r.ID] = r.Exception
+		if r.Short == "" || r.Help == "" || r.inputs == nil {
+			t.Errorf("rule %s lacks a description or inputs", r.ID)
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rules mismatch with %s (-book +table):\n%s", path, diff)
+	}
+	ids := make([]string, 0, len(rules))
+	for _, r := range rules {
+		ids = append(ids, r.ID)
+	}
+	if len(slices.Compact(slices.Sorted(slices.Values(ids)))) != len(ids) {
+		t.Errorf("duplicate rule ids in %q", ids)
+	}
+}
+
+// findRuleBook looks for shared/spec/rules.md beside one of the directories
+// above the package, as the workspace and CI lay it out.
+func findRuleBook() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, "shared", "spec", "rules.md")
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
