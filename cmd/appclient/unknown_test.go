@@ -91,9 +91,9 @@ func TestUnknownMembers(t *testing.T) {
 		{"testdata/terraform/plan.json", map[string][]string{
 			// Unset optional, computed attributes of created clients are
 			// not unknown: the provider does not send them.
-			"aws_cognito_user_pool_client.legacy":                 {},
-			`aws_cognito_user_pool_client.m2m["billing"]`:         {"UserPoolId"},
-			"aws_cognito_user_pool_client.web":                    {"UserPoolId"},
+			"aws_cognito_user_pool_client.legacy":                {},
+			`aws_cognito_user_pool_client.m2m["billing"]`:        {"UserPoolId"},
+			"aws_cognito_user_pool_client.web":                   {"UserPoolId"},
 			"module.mobile[0].aws_cognito_user_pool_client.this": {"CallbackURLs[1]"},
 		}},
 	}
