@@ -48,7 +48,7 @@ type CreateUserPoolClientRequest struct {
 	// GenerateSecret makes Cognito generate a client secret, as server-side web
 	// apps and machine-to-machine clients need. False (the default) creates a
 	// public client without a secret, unless ClientSecret is set.
-	GenerateSecret bool `json:"GenerateSecret,omitzero"`
+	GenerateSecret bool `json:"GenerateSecret,omitzero" validate:"-"`
 
 	// ClientSecret is a client secret of the caller's choosing: 24 to 64
 	// characters of letters, digits, underscore and plus. It cannot be combined
@@ -132,7 +132,7 @@ type CreateUserPoolClientRequest struct {
 	// AllowedOAuthFlowsUserPoolClient turns on the OAuth 2.0 authorization-server
 	// features (flows, scopes, callback and logout URLs). When false (the
 	// default), Cognito ignores the OAuth members and only SDK sign-in works.
-	AllowedOAuthFlowsUserPoolClient bool `json:"AllowedOAuthFlowsUserPoolClient,omitzero"`
+	AllowedOAuthFlowsUserPoolClient bool `json:"AllowedOAuthFlowsUserPoolClient,omitzero" validate:"-"`
 
 	// AnalyticsConfiguration sends the client's events to an Amazon Pinpoint
 	// project. Absent means no analytics.
@@ -145,12 +145,12 @@ type CreateUserPoolClientRequest struct {
 
 	// EnableTokenRevocation turns refresh-token revocation on or off. Absent
 	// means on.
-	EnableTokenRevocation *bool `json:"EnableTokenRevocation,omitzero"`
+	EnableTokenRevocation *bool `json:"EnableTokenRevocation,omitzero" validate:"-"`
 
 	// EnablePropagateAdditionalUserContextData lets the app send extra user
 	// context data (such as the source IP) to threat protection. It can be true
 	// only for clients with a secret. Absent means false.
-	EnablePropagateAdditionalUserContextData *bool `json:"EnablePropagateAdditionalUserContextData,omitzero"`
+	EnablePropagateAdditionalUserContextData *bool `json:"EnablePropagateAdditionalUserContextData,omitzero" validate:"-"`
 
 	// AuthSessionValidity is the lifetime, in minutes, of the session token that
 	// links the challenges of one authentication flow: 3 to 15. Absent means 3
@@ -179,7 +179,7 @@ type TokenValidityUnits struct {
 type AnalyticsConfiguration struct {
 	// ApplicationID is the Amazon Pinpoint project ID: hexadecimal digits.
 	// Absent means none.
-	ApplicationID *string `json:"ApplicationId,omitzero" validate:"omitnil,hex"`
+	ApplicationID *string `json:"ApplicationId,omitzero" validate:"omitnil,hexstring"`
 
 	// ApplicationARN is the ARN of the Amazon Pinpoint project, 20 to 2048
 	// characters. With it, Cognito uses its service-linked role and needs no
@@ -196,7 +196,7 @@ type AnalyticsConfiguration struct {
 
 	// UserDataShared makes Cognito include user data in the events it publishes.
 	// Absent means false.
-	UserDataShared bool `json:"UserDataShared,omitzero"`
+	UserDataShared bool `json:"UserDataShared,omitzero" validate:"-"`
 }
 
 // RefreshTokenRotation configures refresh-token rotation: when enabled, every

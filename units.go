@@ -116,7 +116,12 @@ func Validity(d time.Duration) (int32, TimeUnit, error) {
 
 // TokenLifetimes are the effective lifetimes of an app client's tokens.
 type TokenLifetimes struct {
-	Access, ID, Refresh time.Duration
+	// Access is the access-token lifetime.
+	Access time.Duration
+	// ID is the ID-token lifetime.
+	ID time.Duration
+	// Refresh is the refresh-token lifetime.
+	Refresh time.Duration
 }
 
 // TokenLifetimes returns the lifetimes the request gives its tokens once
@@ -124,8 +129,9 @@ type TokenLifetimes struct {
 // for refresh tokens (also when RefreshTokenValidity is 0), with units hours,
 // hours and days where TokenValidityUnits leaves them out. It fails, wrapping
 // [ErrTokenValidity] and naming the member, where a value is negative, a unit is
-// unknown, or a lifetime does not fit in a time.Duration. It does not check
-// Cognito's bounds: that is Validate's job.
+// unknown, or a lifetime does not fit in a time.Duration. A refresh value of 0
+// means the default whatever its unit. It does not check Cognito's bounds:
+// that is Validate's job.
 func (r *CreateUserPoolClientRequest) TokenLifetimes() (TokenLifetimes, error) {
 	var units TokenValidityUnits
 	if r.TokenValidityUnits != nil {

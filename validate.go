@@ -1,20 +1,402 @@
 package appclient
 
-// Validate checks the request against the constraints of the AWS model and
-// Cognito's service rules.
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+)
+
+// Validate checks the request against everything Cognito enforces on
+// CreateUserPoolClient that can be decided from the request alone:
 //
-// In this first step only the required members are checked; the full rule set
-// follows.
+//   - every constraint of the AWS model: required members, string lengths in
+//     characters, patterns (with Java's meaning of \w and \s), numeric ranges,
+//     enumerations (case-sensitive) and list sizes, one violation per member
+//     value, nested members included;
+//   - Cognito's service rules: OAuth flows, scopes and callback URLs that fit
+//     together, redirect URIs that are absolute, https (http only for
+//     loopback hosts) and fragment-free, a default redirect URI among the
+//     callback URLs, client secrets, explicit authentication flows, token
+//     lifetimes after unit conversion, and attributes no client may write.
+//
+// It returns nil, or a *ValidationError that holds every violation: model
+// constraints in member declaration order, then service rules in the rule
+// book's order. A service rule looks only at values that passed their own
+// model constraints, so each problem is reported once. The OAuth rules apply
+// only when AllowedOAuthFlowsUserPoolClient is true: Cognito ignores the OAuth
+// members otherwise.
+//
+// Validate does not check what depends on the user pool: whether custom scopes,
+// identity providers and attributes exist there, or its feature plan.
 func (r *CreateUserPoolClientRequest) Validate() error {
+	if r == nil {
+		return &ValidationError{Errors: []*FieldError{{Rule: RuleRequired, Exception: ExceptionInvalidParameter,
+			Message: "request is nil", Err: ErrRequired}}}
+	}
+	c := collectors.Get().(*collector)
+	err := engine.StructCtx(c.ctx, r)
+	service := c.errs
+	c.errs = nil
+	collectors.Put(c)
 	var errs []*FieldError
-	if r.UserPoolID == "" {
-		errs = append(errs, &FieldError{Field: "UserPoolId", Rule: "required", Exception: ExceptionInvalidParameter, Message: "is required", Err: ErrRequired})
+	if err != nil {
+		verrs, ok := err.(validator.ValidationErrors)
+		if !ok {
+			// Only a non-struct argument makes the validator fail this way.
+			panic(fmt.Sprintf("appclient: validator: %v", err))
+		}
+		errs = modelErrors(r, verrs)
 	}
-	if r.ClientName == "" {
-		errs = append(errs, &FieldError{Field: "ClientName", Rule: "required", Exception: ExceptionInvalidParameter, Message: "is required", Err: ErrRequired})
-	}
-	if errs == nil {
+	errs = append(errs, service...)
+	if len(errs) == 0 {
 		return nil
 	}
 	return &ValidationError{Errors: errs}
+}
+
+// collectors pools the collectors of the service rules, each with the context
+// that carries it to the struct-level validation, so that a valid request
+// costs no allocation for them.
+var collectors = sync.Pool{New: func() any {
+	c := new(collector)
+	c.ctx = context.WithValue(context.Background(), collectorKey{}, c)
+	return c
+}}
+
+// collectorKey is the context key under which Validate hands the struct-level
+// rules its collector.
+type collectorKey struct{}
+
+// engine is the one validator, configured once: JSON member names in paths,
+// the model's patterns, enumerations and element checks as custom tags, and
+// the service rules as a struct-level validation.
+var engine = newEngine()
+
+func newEngine() *validator.Validate {
+	v := validator.New()
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			return ""
+		}
+		return name
+	})
+	// min and max are validator's own tags with validator's meaning (characters
+	// of a string, entries of a list, value of a number); these versions
+	// read their small decimal parameter without strconv and without
+	// inspecting the field's type for time.Duration, which no member is.
+	for tag, isMax := range map[string]bool{"min": false, "max": true} {
+		if err := v.RegisterValidation(tag, boundTag(isMax)); err != nil {
+			panic(err)
+		}
+	}
+	for tag, t := range customTags {
+		if err := v.RegisterValidation(tag, t.fn); err != nil {
+			panic(err) // a programming error in customTags
+		}
+	}
+	v.RegisterStructValidationCtx(func(ctx context.Context, sl validator.StructLevel) {
+		c, _ := ctx.Value(collectorKey{}).(*collector)
+		r, _ := sl.Top().Interface().(*CreateUserPoolClientRequest)
+		if c != nil && r != nil {
+			serviceRules(r, c)
+		}
+	}, CreateUserPoolClientRequest{})
+	return v
+}
+
+// boundTag checks a min (isMax false) or max tag.
+func boundTag(isMax bool) validator.Func {
+	return func(fl validator.FieldLevel) bool {
+		var bound int64
+		for _, c := range []byte(fl.Param()) {
+			bound = bound*10 + int64(c-'0')
+		}
+		f := fl.Field()
+		var n int64
+		switch f.Kind() {
+		case reflect.String:
+			s := f.String()
+			if isMax && int64(len(s)) <= bound {
+				return true // no more characters than bytes
+			}
+			n = int64(utf8.RuneCountInString(s))
+		case reflect.Slice:
+			n = int64(f.Len())
+		default:
+			n = f.Int()
+		}
+		if isMax {
+			return n <= bound
+		}
+		return n >= bound
+	}
+}
+
+// customTag is a validator tag of this package: a pattern, an enumeration, or
+// a check of every element of a list.
+type customTag struct {
+	fn    validator.Func
+	rule  string // RulePattern or RuleEnum; "" for list tags
+	match func(string) int
+	// want describes the allowed values for messages.
+	want string
+}
+
+var customTags = map[string]customTag{
+	"userpoolid":      {fn: stringTag(matchUserPoolID), rule: RulePattern, match: matchUserPoolID, want: `^[\w-]+_[0-9a-zA-Z]+$ (such as "us-east-1_AbC123xyz")`},
+	"clientname":      {fn: stringTag(matchClientName), rule: RulePattern, match: matchClientName, want: `letters, digits, _, white space and +=,.@-`},
+	"clientsecret":    {fn: stringTag(matchClientSecret), rule: RulePattern, match: matchClientSecret, want: `letters, digits, _ and +`},
+	"hexstring":       {fn: stringTag(matchHex), rule: RulePattern, match: matchHex, want: `hexadecimal digits`},
+	"arn":             {fn: stringTag(matchARN), rule: RulePattern, match: matchARN, want: `an ARN arn:<partition>:<service>:<region>:<account>:<resource>`},
+	"redirect":        {fn: stringTag(matchRedirect), rule: RulePattern, match: matchRedirect, want: wantRedirect},
+	"timeunit":        {fn: enumTag(TimeUnit.Valid), rule: RuleEnum, want: "seconds, minutes, hours, days"},
+	"userexistence":   {fn: enumTag(UserExistenceErrors.Valid), rule: RuleEnum, want: "LEGACY, ENABLED"},
+	"rotationfeature": {fn: enumTag(RotationFeature.Valid), rule: RuleEnum, want: "ENABLED, DISABLED"},
+	"attributes":      {fn: listTag(elemAttribute)},
+	"providers":       {fn: listTag(elemProvider)},
+	"redirects":       {fn: listTag(elemRedirect)},
+	"scopes":          {fn: listTag(elemScope)},
+	"oauthflows":      {fn: listTag(elemOAuthFlow)},
+	"authflows":       {fn: listTag(elemAuthFlow)},
+}
+
+const wantRedirect = "letters, marks, symbols, numbers and punctuation (no spaces or control characters)"
+
+var explicitAuthFlowList = func() string {
+	var names []string
+	for _, f := range ExplicitAuthFlow("").Values() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}()
+
+// stringTag makes a validator function of a pattern.
+func stringTag(match func(string) int) validator.Func {
+	return func(fl validator.FieldLevel) bool { return match(fl.Field().String()) < 0 }
+}
+
+// enumTag makes a validator function of an enumeration's Valid method.
+func enumTag[T ~string](valid func(T) bool) validator.Func {
+	return func(fl validator.FieldLevel) bool { return valid(T(fl.Field().String())) }
+}
+
+// listTag makes a validator function that checks every element of a list.
+func listTag[T ~string](check func(T) *elemProblem) validator.Func {
+	return func(fl validator.FieldLevel) bool {
+		for _, e := range sliceOf[T](fl.Field()) {
+			if check(e) != nil {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// sliceOf returns the []T that v holds, without copying it to the heap where v
+// is addressable (it is: Validate hands the validator a pointer).
+func sliceOf[T any](v reflect.Value) []T {
+	if v.CanAddr() {
+		if p, ok := v.Addr().Interface().(*[]T); ok {
+			return *p
+		}
+	}
+	s, _ := v.Interface().([]T)
+	return s
+}
+
+// elemProblem is the first model constraint an element of a list breaks.
+type elemProblem struct {
+	rule string
+	msg  func(v string) string
+}
+
+var (
+	problemLength = func(min, max int) *elemProblem {
+		return &elemProblem{RuleLength, func(v string) string {
+			return fmt.Sprintf("%q has %d characters, want %d to %d", v, utf8.RuneCountInString(v), min, max)
+		}}
+	}
+	problemAttribute = problemLength(1, 2048)
+	problemProvider  = problemLength(1, 32)
+	problemRedirect  = problemLength(1, 1024)
+	problemScope     = problemLength(1, 256)
+)
+
+func elemAttribute(s string) *elemProblem {
+	if !lengthIn(s, 1, 2048) {
+		return problemAttribute
+	}
+	return nil
+}
+
+func elemProvider(s string) *elemProblem {
+	if !lengthIn(s, 1, 32) {
+		return problemProvider
+	}
+	if matchProvider(s) >= 0 {
+		return patternProblem(matchProvider, "letters, marks, symbols, numbers, punctuation and spaces")
+	}
+	return nil
+}
+
+func elemRedirect(s string) *elemProblem {
+	if !lengthIn(s, 1, 1024) {
+		return problemRedirect
+	}
+	if matchRedirect(s) >= 0 {
+		return patternProblem(matchRedirect, wantRedirect)
+	}
+	return nil
+}
+
+func elemScope(s string) *elemProblem {
+	if !lengthIn(s, 1, 256) {
+		return problemScope
+	}
+	if matchScope(s) >= 0 {
+		return patternProblem(matchScope, `printable ASCII other than space, " and \`)
+	}
+	return nil
+}
+
+func elemOAuthFlow(f OAuthFlow) *elemProblem {
+	return elemEnum(f.Valid(), "code, implicit, client_credentials")
+}
+
+func elemAuthFlow(f ExplicitAuthFlow) *elemProblem {
+	return elemEnum(f.Valid(), explicitAuthFlowList)
+}
+
+func elemEnum(valid bool, want string) *elemProblem {
+	if valid {
+		return nil
+	}
+	return &elemProblem{RuleEnum, func(v string) string { return fmt.Sprintf("%q is not one of %s", v, want) }}
+}
+
+// patternProblem describes a value that breaks a pattern; it runs only on the
+// error path.
+func patternProblem(match func(string) int, want string) *elemProblem {
+	return &elemProblem{RulePattern, func(v string) string { return patternMessage(v, match(v), want) }}
+}
+
+// patternMessage says where v breaks its pattern.
+func patternMessage(v string, at int, want string) string {
+	if at >= 0 && at < len(v) {
+		r, _ := utf8.DecodeRuneInString(v[at:])
+		return fmt.Sprintf("%q contains %q, which is not allowed (want %s)", v, r, want)
+	}
+	return fmt.Sprintf("%q does not match the pattern (want %s)", v, want)
+}
+
+// modelErrors turns the validator's errors into FieldErrors. The validator
+// reports a list whose elements break their constraints once, under the list's
+// tag; the elements are examined here, on the error path only.
+func modelErrors(r *CreateUserPoolClientRequest, verrs validator.ValidationErrors) []*FieldError {
+	out := make([]*FieldError, 0, len(verrs))
+	for _, fe := range verrs {
+		path := fe.Namespace()
+		if _, rest, ok := strings.Cut(path, "."); ok {
+			path = rest
+		}
+		secret := path == "ClientSecret"
+		value := fe.Value()
+		if secret {
+			value = nil
+		}
+		var rule, msg string
+		switch tag := fe.Tag(); tag {
+		case "required":
+			rule, msg = RuleRequired, "is required"
+		case "min", "max":
+			switch fe.Kind() {
+			case reflect.String:
+				rule = RuleLength
+				n := utf8.RuneCountInString(fe.Value().(string))
+				if secret {
+					msg = fmt.Sprintf("has %d characters, want %s", n, bounds(tag, fe.Param()))
+				} else {
+					msg = fmt.Sprintf("%q has %d characters, want %s", fe.Value(), n, bounds(tag, fe.Param()))
+				}
+			case reflect.Slice:
+				n := reflect.ValueOf(fe.Value()).Len()
+				out = append(out, newFieldError(path, RuleListSize, n,
+					fmt.Sprintf("has %d entries, want at most %s", n, fe.Param())))
+				out = elementErrors(r, path, out)
+				continue
+			default:
+				rule, msg = RuleRange, fmt.Sprintf("%v is out of range, want %s", fe.Value(), bounds(tag, fe.Param()))
+			}
+		default:
+			t, ok := customTags[tag]
+			switch {
+			case !ok:
+				panic("appclient: unmapped validator tag " + tag)
+			case t.rule == "":
+				out = elementErrors(r, path, out)
+				continue
+			case t.rule == RuleEnum:
+				rule, msg = RuleEnum, fmt.Sprintf("%q is not one of %s", fe.Value(), t.want)
+			case secret:
+				rule, msg = RulePattern, "holds characters other than "+t.want
+			default:
+				s := fe.Value().(string)
+				rule, msg = RulePattern, patternMessage(s, t.match(s), t.want)
+			}
+		}
+		out = append(out, newFieldError(path, rule, value, msg))
+	}
+	return out
+}
+
+// bounds spells out a min or max tag's bound.
+func bounds(tag, param string) string {
+	if tag == "min" {
+		return "at least " + param
+	}
+	return "at most " + param
+}
+
+// newFieldError makes a FieldError for a model constraint.
+func newFieldError(field, rule string, value any, msg string) *FieldError {
+	return &FieldError{Field: field, Rule: rule, Exception: ExceptionInvalidParameter, Value: value, Message: msg, Err: ruleInfo(rule).Err}
+}
+
+// elementErrors appends a violation for each element of the list at path that
+// breaks its constraints.
+func elementErrors(r *CreateUserPoolClientRequest, path string, out []*FieldError) []*FieldError {
+	switch path {
+	case "ReadAttributes":
+		return appendElements(out, path, r.ReadAttributes, elemAttribute)
+	case "WriteAttributes":
+		return appendElements(out, path, r.WriteAttributes, elemAttribute)
+	case "ExplicitAuthFlows":
+		return appendElements(out, path, r.ExplicitAuthFlows, elemAuthFlow)
+	case "SupportedIdentityProviders":
+		return appendElements(out, path, r.SupportedIdentityProviders, elemProvider)
+	case "CallbackURLs":
+		return appendElements(out, path, r.CallbackURLs, elemRedirect)
+	case "LogoutURLs":
+		return appendElements(out, path, r.LogoutURLs, elemRedirect)
+	case "AllowedOAuthFlows":
+		return appendElements(out, path, r.AllowedOAuthFlows, elemOAuthFlow)
+	case "AllowedOAuthScopes":
+		return appendElements(out, path, r.AllowedOAuthScopes, elemScope)
+	}
+	panic("appclient: no element check for " + path)
+}
+
+func appendElements[T ~string](out []*FieldError, path string, list []T, check func(T) *elemProblem) []*FieldError {
+	for i, e := range list {
+		if p := check(e); p != nil {
+			out = append(out, newFieldError(index(path, i), p.rule, string(e), p.msg(string(e))))
+		}
+	}
+	return out
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -260,26 +259,16 @@ func indexPositions(c *client, prefix string, n *node) {
 	}
 }
 
-// decodeError turns an error of DecodeRequest into an input error with the
-// best position available.
+// decodeError turns an error of DecodeRequest into an input error at the
+// position it names.
 func decodeError(err error, src string, c *client) inputError {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return inputError{Pos: newLineIndex(src).pos(int(se.Offset)), Msg: se.Error()}
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		at := c.posOf(te.Field)
-		if te.Field == "" {
-			at = newLineIndex(src).pos(int(te.Offset))
+	var de *appclient.DecodeError
+	if errors.As(err, &de) {
+		msg := de.Msg
+		if de.Field != "" {
+			msg = de.Field + ": " + msg
 		}
-		return inputError{Pos: at, Msg: fmt.Sprintf("%s: cannot use a JSON %s as %s", te.Field, te.Value, te.Type)}
+		return inputError{Pos: newLineIndex(src).pos(int(de.Offset)), Msg: msg}
 	}
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		if n, uerr := strconv.Unquote(name); uerr == nil {
-			return inputError{Pos: c.posOf(n), Msg: fmt.Sprintf("unknown member %s", name)}
-		}
-	}
-	return inputError{Pos: c.Pos, Msg: msg}
+	return inputError{Pos: c.Pos, Msg: err.Error()}
 }

@@ -21,7 +21,7 @@ func TestBinary(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	shop, err := os.ReadFile("testdata/cloudformation/shop.yaml")
+	shop, err := os.ReadFile("testdata/template.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestBinary(t *testing.T) {
 		{"version", []string{"version"}, "", 0, "appclient (devel)\n", ""},
 		{"help", []string{"-h"}, "", 0, usage, ""},
 		{"valid request", []string{"validate", "testdata/request/m2m-client.json"}, "", 0, "", ""},
-		{"template", []string{"validate", "testdata/cloudformation/shop.yaml"}, "", -1, "testdata/golden/cloudformation/shop.yaml.text", ""},
+		{"template", []string{"validate", "testdata/template.yaml"}, "", -1, "testdata/golden/template.yaml.text", ""},
 		{"template on stdin", []string{"validate", "-format", "sarif", "-"}, string(shop), -1, "", ""},
 		{"plan as json", []string{"validate", "-format", "json", "testdata/terraform/plan.json"}, "", -1, "testdata/golden/terraform/plan.json.json", ""},
 		{"truncated input", []string{"validate", "-"}, `{"ClientName": "a`, 2, "", "<stdin>:1:16: string not terminated\n"},
@@ -73,8 +73,8 @@ func TestBinary(t *testing.T) {
 			if tt.name == "template on stdin" {
 				// Same as the file, named stdin.
 				var ref bytes.Buffer
-				wantStatus = run([]string{"validate", "-format", "sarif", "testdata/cloudformation/shop.yaml"}, nil, &ref, &bytes.Buffer{})
-				wantStdout = strings.ReplaceAll(ref.String(), `"uri": "testdata/cloudformation/shop.yaml"`, `"uri": "stdin"`)
+				wantStatus = run([]string{"validate", "-format", "sarif", "testdata/template.yaml"}, nil, &ref, &bytes.Buffer{})
+				wantStdout = strings.ReplaceAll(ref.String(), `"uri": "testdata/template.yaml"`, `"uri": "stdin"`)
 			}
 			if status != wantStatus {
 				t.Errorf("exit status = %d, want %d", status, wantStatus)

@@ -14,11 +14,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// goldenInputs are the realistic inputs, one directory per input kind.
+// goldenInputs are the realistic inputs: the README's template, then one
+// directory per input kind.
 var goldenInputs = []string{
 	"testdata/request/web-client.json",
 	"testdata/request/m2m-client.json",
-	"testdata/cloudformation/shop.yaml",
+	"testdata/template.yaml",
 	"testdata/cloudformation/shop.json",
 	"testdata/cloudformation/unknowns.yaml",
 	"testdata/terraform/plan.json",
@@ -41,10 +42,9 @@ func runCLI(t *testing.T, stdin string, args ...string) string {
 func TestGolden(t *testing.T) {
 	for _, in := range goldenInputs {
 		for _, format := range []string{"text", "json", "sarif"} {
-			kind := filepath.Base(filepath.Dir(in))
-			name := filepath.Base(in)
-			golden := filepath.Join("testdata", "golden", kind, name+"."+format)
-			t.Run(kind+"/"+name+"/"+format, func(t *testing.T) {
+			name := strings.TrimPrefix(in, "testdata/")
+			golden := filepath.Join("testdata", "golden", name+"."+format)
+			t.Run(name+"/"+format, func(t *testing.T) {
 				got := runCLI(t, "", "validate", "-format", format, in)
 				if *update {
 					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
@@ -70,13 +70,13 @@ func TestGolden(t *testing.T) {
 // TestGoldenSeveralFiles checks that several files, read in one run, are
 // reported in argument order and that standard input works like a file.
 func TestGoldenSeveralFiles(t *testing.T) {
-	yaml, err := os.ReadFile("testdata/cloudformation/shop.yaml")
+	yaml, err := os.ReadFile("testdata/template.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := runCLI(t, string(yaml), "validate", "testdata/request/m2m-client.json", "-", "testdata/terraform/plan.json")
-	want := runCLI(t, "", "validate", "testdata/request/m2m-client.json", "testdata/cloudformation/shop.yaml", "testdata/terraform/plan.json")
-	want = strings.ReplaceAll(want, "testdata/cloudformation/shop.yaml:", "<stdin>:")
+	want := runCLI(t, "", "validate", "testdata/request/m2m-client.json", "testdata/template.yaml", "testdata/terraform/plan.json")
+	want = strings.ReplaceAll(want, "testdata/template.yaml:", "<stdin>:")
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("validate with standard input mismatch (-want +got):\n%s", diff)
 	}

@@ -120,6 +120,7 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 		}
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)
 }
@@ -144,6 +145,7 @@ type sarifTool struct {
 type sarifDriver struct {
 	Name           string      `json:"name"`
 	Version        string      `json:"version"`
+	SemVer         string      `json:"semanticVersion,omitempty"`
 	InformationURI string      `json:"informationUri"`
 	Rules          []sarifRule `json:"rules"`
 }
@@ -154,7 +156,7 @@ type sarifText struct {
 
 type sarifRule struct {
 	ID                   string            `json:"id"`
-	Name                 string            `json:"name"`
+	Name                 string            `json:"name,omitempty"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
 	Help                 sarifText         `json:"help"`
@@ -225,11 +227,17 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:           "appclient",
-			Version:        version(),
 			InformationURI: informationURI,
 		}},
 		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
 		Results:     []sarifResult{},
+	}
+	// SARIF wants a version that starts with a number: v1.2.3 becomes 1.2.3,
+	// and a development build, "(devel)" elsewhere, is 0.0.0-devel.
+	run.Tool.Driver.Version = "0.0.0-devel"
+	if v := version(); strings.HasPrefix(v, "v") {
+		run.Tool.Driver.Version = strings.TrimPrefix(v, "v")
+		run.Tool.Driver.SemVer = run.Tool.Driver.Version
 	}
 	index := map[string]int{}
 	for i, r := range rules {
@@ -300,6 +308,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		}
 	}
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{
 		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
@@ -309,8 +318,12 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 }
 
 // ruleName turns a rule id into the PascalCase name SARIF viewers show:
-// redirect-https becomes RedirectHttps.
+// redirect-https becomes RedirectHttps. One-word ids have no name, since
+// SARIF wants a name that differs from the id.
 func ruleName(id string) string {
+	if !strings.Contains(id, "-") {
+		return ""
+	}
 	var b strings.Builder
 	for part := range strings.SplitSeq(id, "-") {
 		if part == "" {

@@ -81,7 +81,7 @@ func TestUnknownMembers(t *testing.T) {
 			"LongForms":              {"AuthSessionValidity", "CallbackURLs[1]", "LogoutURLs", "UserPoolId"},
 			"UnknownRotation":        {"RefreshTokenRotation.Feature"},
 		}},
-		{"testdata/cloudformation/shop.yaml", map[string][]string{
+		{"testdata/template.yaml", map[string][]string{
 			"WebClient":       {"CallbackURLs[0]", "ClientName", "DefaultRedirectURI", "LogoutURLs[0]", "UserPoolId"},
 			"MobileClient":    {"CallbackURLs#", "CallbackURLs[1]", "ClientName", "UserPoolId"},
 			"WarehouseClient": {"UserPoolId"},
@@ -181,5 +181,83 @@ func findRuleBook() string {
 			return ""
 		}
 		dir = parent
+	}
+}
+
+// TestUnknownFindings checks, on whole templates and plans, that checks
+// needing an unknown value are skipped and all others still report. It
+// compares violations by resource, field, rule and exception.
+func TestUnknownFindings(t *testing.T) {
+	type violation struct{ Resource, Field, Rule, Exception string }
+	const ipe, iofe, sdne = "InvalidParameterException", "InvalidOAuthFlowException", "ScopeDoesNotExistException"
+	tests := []struct {
+		file string
+		want []violation
+	}{
+		{"testdata/cloudformation/unknowns.yaml", []violation{
+			// DefaultRedirectURI: !Ref RedirectUrl: no
+			// default-redirect-in-callbacks, the http callback still.
+			{"UnknownDefaultRedirect", "CallbackURLs[1]", "redirect-https", ipe},
+			{"KnownDefaultRedirect", "DefaultRedirectURI", "default-redirect-in-callbacks", ipe},
+			// An unknown callback keeps the list non-empty: no
+			// code-implicit-need-callbacks.
+			{"UnknownCallbackElement", "CallbackURLs[1]", "redirect-https", ipe},
+			// Unknown flows: no oauth-flows-and-scopes-required, but a
+			// scope that can never exist is reported.
+			{"UnknownFlows", "AllowedOAuthScopes[0]", "scope-not-found", sdne},
+			// Fn::Sub without variables is known.
+			{"LongForms", "CallbackURLs[0]", "redirect-https", ipe},
+			{"LongForms", "ExplicitAuthFlows", "explicit-flows-no-legacy-mix", ipe},
+			// Unknown rotation: no refresh-token-auth-required.
+		}},
+		{"testdata/template.yaml", []violation{
+			{"WebClient", "AllowedOAuthScopes[2]", "scope-not-found", sdne},
+			{"WebClient", "CallbackURLs[1]", "redirect-https", ipe},
+			{"WebClient", "ExplicitAuthFlows", "refresh-token-auth-required", ipe},
+			{"WebClient", "AccessTokenValidity", "token-validity-range", ipe},
+			// MobileClient has no ClientName (CloudFormation makes one
+			// up) and a callback that may vanish (Fn::If): no required,
+			// no default-redirect-in-callbacks.
+			{"MobileClient", "DefaultRedirectURI", "redirect-no-fragment", ipe},
+			{"MobileClient", "RefreshTokenValidity", "token-validity-range", ipe},
+			{"WarehouseClient", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
+			{"WarehouseClient", "AllowedOAuthScopes[1]", "client-credentials-reserved-scope", iofe},
+			{"WarehouseClient", "WriteAttributes[1]", "write-attribute-not-writable", ipe},
+			// PartnerClient: GenerateSecret: !If [...] may give a secret:
+			// no client-credentials-needs-secret.
+		}},
+		{"testdata/terraform/plan.json", []violation{
+			// legacy: an update whose "" and 0 mean unset: nothing.
+			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
+			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthScopes[1]", "client-credentials-reserved-scope", iofe},
+			{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", ipe},
+			{"aws_cognito_user_pool_client.web", "DefaultRedirectURI", "default-redirect-in-callbacks", ipe},
+			{"aws_cognito_user_pool_client.web", "ExplicitAuthFlows", "refresh-token-auth-required", ipe},
+			{"aws_cognito_user_pool_client.web", "AccessTokenValidity", "token-validity-range", ipe},
+			// mobile: a callback known after apply: no
+			// default-redirect-in-callbacks.
+			{"module.mobile[0].aws_cognito_user_pool_client.this", "RefreshTokenRotation.RetryGracePeriodSeconds", "range", ipe},
+			{"module.mobile[0].aws_cognito_user_pool_client.this", "ExplicitAuthFlows[0]", "rotation-forbids-refresh-token-auth", ipe},
+			// retired (delete) and steady (no-op) are not checked.
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := analyze(tt.file, data)
+			if len(res.Errors) > 0 {
+				t.Fatalf("input errors: %v", res.Errors)
+			}
+			var got []violation
+			for _, f := range res.Findings {
+				got = append(got, violation{f.Resource, f.Field, f.Rule, f.Exception})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("violations mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

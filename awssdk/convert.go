@@ -1,0 +1,275 @@
+// Package awssdk connects [appclient.CreateUserPoolClientRequest] to
+// aws-sdk-go-v2's Cognito client (package cognitoidentityprovider).
+//
+// It converts requests to and from the SDK's input type ([ToCreateInput],
+// [FromCreateInput]), turns the app client that DescribeUserPoolClient returns
+// into a request that can be compared with the one a user wants
+// ([FromUserPoolClient]), and offers a pre-flight check ([WithPreflight]): a
+// client option that validates every CreateUserPoolClient call with
+// [appclient.CreateUserPoolClientRequest.Validate] before it is serialized, so
+// that a request Cognito would reject fails locally, with every violation at
+// once, without a network round trip and without retries.
+//
+// The conversions copy: the result never shares a slice or a pointer with its
+// argument. They are lossless for every member, nested ones included, and keep
+// the difference between an absent (nil) and an empty list, except where the
+// SDK's types cannot express absence:
+//
+//   - GenerateSecret, AllowedOAuthFlowsUserPoolClient and
+//     AnalyticsConfiguration.UserDataShared are plain bools on both sides
+//     (absent means false), so nothing is lost.
+//   - RefreshTokenValidity is a plain int32 in the SDK, where 0 means absent
+//     and is not sent. A request whose RefreshTokenValidity points to 0
+//     therefore becomes an input without it, and comes back with a nil
+//     RefreshTokenValidity. Cognito treats 0 and absence alike (both mean the
+//     default of 30 days), so the call means the same.
+//   - UserPoolId and ClientName are pointers in the SDK and plain strings in
+//     appclient: "" becomes nil (absent) and nil becomes "".
+//
+// The package does not create AWS clients, load configuration or credentials,
+// or call AWS itself; the caller builds the cognitoidentityprovider.Client.
+package awssdk
+
+import (
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
+
+	"github.com/cognitokit/appclient"
+)
+
+// ToCreateInput returns the SDK input that sends r. It returns nil for a nil
+// r; the SDK treats a nil input as an empty one.
+//
+// The input shares no memory with r. A RefreshTokenValidity that points to 0
+// is left out, since the SDK cannot send 0 (see the package documentation).
+func ToCreateInput(r *appclient.CreateUserPoolClientRequest) *cip.CreateUserPoolClientInput {
+	if r == nil {
+		return nil
+	}
+	in := &cip.CreateUserPoolClientInput{
+		UserPoolId:                               nonEmpty(r.UserPoolID),
+		ClientName:                               nonEmpty(r.ClientName),
+		GenerateSecret:                           r.GenerateSecret,
+		ClientSecret:                             clone(r.ClientSecret),
+		AccessTokenValidity:                      clone(r.AccessTokenValidity),
+		IdTokenValidity:                          clone(r.IDTokenValidity),
+		ReadAttributes:                           cloneSlice(r.ReadAttributes),
+		WriteAttributes:                          cloneSlice(r.WriteAttributes),
+		ExplicitAuthFlows:                        convertSlice[types.ExplicitAuthFlowsType](r.ExplicitAuthFlows),
+		SupportedIdentityProviders:               cloneSlice(r.SupportedIdentityProviders),
+		CallbackURLs:                             cloneSlice(r.CallbackURLs),
+		LogoutURLs:                               cloneSlice(r.LogoutURLs),
+		DefaultRedirectURI:                       clone(r.DefaultRedirectURI),
+		AllowedOAuthFlows:                        convertSlice[types.OAuthFlowType](r.AllowedOAuthFlows),
+		AllowedOAuthScopes:                       cloneSlice(r.AllowedOAuthScopes),
+		AllowedOAuthFlowsUserPoolClient:          r.AllowedOAuthFlowsUserPoolClient,
+		PreventUserExistenceErrors:               types.PreventUserExistenceErrorTypes(r.PreventUserExistenceErrors),
+		EnableTokenRevocation:                    clone(r.EnableTokenRevocation),
+		EnablePropagateAdditionalUserContextData: clone(r.EnablePropagateAdditionalUserContextData),
+		AuthSessionValidity:                      clone(r.AuthSessionValidity),
+	}
+	if r.RefreshTokenValidity != nil {
+		in.RefreshTokenValidity = *r.RefreshTokenValidity
+	}
+	if u := r.TokenValidityUnits; u != nil {
+		in.TokenValidityUnits = &types.TokenValidityUnitsType{
+			AccessToken:  types.TimeUnitsType(u.AccessToken),
+			IdToken:      types.TimeUnitsType(u.IDToken),
+			RefreshToken: types.TimeUnitsType(u.RefreshToken),
+		}
+	}
+	if a := r.AnalyticsConfiguration; a != nil {
+		in.AnalyticsConfiguration = &types.AnalyticsConfigurationType{
+			ApplicationId:  clone(a.ApplicationID),
+			ApplicationArn: clone(a.ApplicationARN),
+			RoleArn:        clone(a.RoleARN),
+			ExternalId:     clone(a.ExternalID),
+			UserDataShared: a.UserDataShared,
+		}
+	}
+	if rot := r.RefreshTokenRotation; rot != nil {
+		in.RefreshTokenRotation = &types.RefreshTokenRotationType{
+			Feature:                 types.FeatureType(rot.Feature),
+			RetryGracePeriodSeconds: clone(rot.RetryGracePeriodSeconds),
+		}
+	}
+	return in
+}
+
+// FromCreateInput returns the request that in sends. A nil in gives the zero
+// request, as the SDK sends an empty body for a nil input.
+//
+// The request shares no memory with in. An input RefreshTokenValidity of 0,
+// which the SDK does not send, becomes nil.
+func FromCreateInput(in *cip.CreateUserPoolClientInput) appclient.CreateUserPoolClientRequest {
+	if in == nil {
+		return appclient.CreateUserPoolClientRequest{}
+	}
+	return appclient.CreateUserPoolClientRequest{
+		UserPoolID:                               deref(in.UserPoolId),
+		ClientName:                               deref(in.ClientName),
+		GenerateSecret:                           in.GenerateSecret,
+		ClientSecret:                             clone(in.ClientSecret),
+		RefreshTokenValidity:                     nonZero(in.RefreshTokenValidity),
+		AccessTokenValidity:                      clone(in.AccessTokenValidity),
+		IDTokenValidity:                          clone(in.IdTokenValidity),
+		TokenValidityUnits:                       fromUnits(in.TokenValidityUnits),
+		ReadAttributes:                           cloneSlice(in.ReadAttributes),
+		WriteAttributes:                          cloneSlice(in.WriteAttributes),
+		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](in.ExplicitAuthFlows),
+		SupportedIdentityProviders:               cloneSlice(in.SupportedIdentityProviders),
+		CallbackURLs:                             cloneSlice(in.CallbackURLs),
+		LogoutURLs:                               cloneSlice(in.LogoutURLs),
+		DefaultRedirectURI:                       clone(in.DefaultRedirectURI),
+		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](in.AllowedOAuthFlows),
+		AllowedOAuthScopes:                       cloneSlice(in.AllowedOAuthScopes),
+		AllowedOAuthFlowsUserPoolClient:          in.AllowedOAuthFlowsUserPoolClient,
+		AnalyticsConfiguration:                   fromAnalytics(in.AnalyticsConfiguration),
+		PreventUserExistenceErrors:               appclient.UserExistenceErrors(in.PreventUserExistenceErrors),
+		EnableTokenRevocation:                    clone(in.EnableTokenRevocation),
+		EnablePropagateAdditionalUserContextData: clone(in.EnablePropagateAdditionalUserContextData),
+		AuthSessionValidity:                      clone(in.AuthSessionValidity),
+		RefreshTokenRotation:                     fromRotation(in.RefreshTokenRotation),
+	}
+}
+
+// FromUserPoolClient returns the request that describes the app client c, as
+// DescribeUserPoolClient (or CreateUserPoolClient, UpdateUserPoolClient)
+// returns it, so that a wanted request and an existing client can be compared
+// member for member. A nil c gives the zero request.
+//
+// The client's secret is not copied: ClientSecret is always nil, and
+// GenerateSecret reports whether the client has a secret (c.ClientSecret is
+// not nil). A caller comparing a wanted request with the result thus learns
+// whether a secret exists without the secret entering the request, where it
+// could end up in a diff, a log or a file. A wanted request with a custom
+// ClientSecret compares as GenerateSecret true and ClientSecret nil.
+//
+// The members that describe the client rather than configure it (ClientId,
+// CreationDate, LastModifiedDate) have no place in a request and are dropped.
+// A RefreshTokenValidity of 0 becomes nil, and a nil
+// AllowedOAuthFlowsUserPoolClient becomes false.
+//
+// Cognito fills in defaults for members a request left out (token validities
+// and units, explicit authentication flows, EnableTokenRevocation and more), so
+// a described client usually has members set that the request that created it
+// left absent.
+func FromUserPoolClient(c *types.UserPoolClientType) appclient.CreateUserPoolClientRequest {
+	if c == nil {
+		return appclient.CreateUserPoolClientRequest{}
+	}
+	return appclient.CreateUserPoolClientRequest{
+		UserPoolID:                               deref(c.UserPoolId),
+		ClientName:                               deref(c.ClientName),
+		GenerateSecret:                           c.ClientSecret != nil,
+		RefreshTokenValidity:                     nonZero(c.RefreshTokenValidity),
+		AccessTokenValidity:                      clone(c.AccessTokenValidity),
+		IDTokenValidity:                          clone(c.IdTokenValidity),
+		TokenValidityUnits:                       fromUnits(c.TokenValidityUnits),
+		ReadAttributes:                           cloneSlice(c.ReadAttributes),
+		WriteAttributes:                          cloneSlice(c.WriteAttributes),
+		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](c.ExplicitAuthFlows),
+		SupportedIdentityProviders:               cloneSlice(c.SupportedIdentityProviders),
+		CallbackURLs:                             cloneSlice(c.CallbackURLs),
+		LogoutURLs:                               cloneSlice(c.LogoutURLs),
+		DefaultRedirectURI:                       clone(c.DefaultRedirectURI),
+		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](c.AllowedOAuthFlows),
+		AllowedOAuthScopes:                       cloneSlice(c.AllowedOAuthScopes),
+		AllowedOAuthFlowsUserPoolClient:          deref(c.AllowedOAuthFlowsUserPoolClient),
+		AnalyticsConfiguration:                   fromAnalytics(c.AnalyticsConfiguration),
+		PreventUserExistenceErrors:               appclient.UserExistenceErrors(c.PreventUserExistenceErrors),
+		EnableTokenRevocation:                    clone(c.EnableTokenRevocation),
+		EnablePropagateAdditionalUserContextData: clone(c.EnablePropagateAdditionalUserContextData),
+		AuthSessionValidity:                      clone(c.AuthSessionValidity),
+		RefreshTokenRotation:                     fromRotation(c.RefreshTokenRotation),
+	}
+}
+
+func fromUnits(u *types.TokenValidityUnitsType) *appclient.TokenValidityUnits {
+	if u == nil {
+		return nil
+	}
+	return &appclient.TokenValidityUnits{
+		AccessToken:  appclient.TimeUnit(u.AccessToken),
+		IDToken:      appclient.TimeUnit(u.IdToken),
+		RefreshToken: appclient.TimeUnit(u.RefreshToken),
+	}
+}
+
+func fromAnalytics(a *types.AnalyticsConfigurationType) *appclient.AnalyticsConfiguration {
+	if a == nil {
+		return nil
+	}
+	return &appclient.AnalyticsConfiguration{
+		ApplicationID:  clone(a.ApplicationId),
+		ApplicationARN: clone(a.ApplicationArn),
+		RoleARN:        clone(a.RoleArn),
+		ExternalID:     clone(a.ExternalId),
+		UserDataShared: a.UserDataShared,
+	}
+}
+
+func fromRotation(r *types.RefreshTokenRotationType) *appclient.RefreshTokenRotation {
+	if r == nil {
+		return nil
+	}
+	return &appclient.RefreshTokenRotation{
+		Feature:                 appclient.RotationFeature(r.Feature),
+		RetryGracePeriodSeconds: clone(r.RetryGracePeriodSeconds),
+	}
+}
+
+// clone returns a pointer to a copy of *p, or nil.
+func clone[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// deref returns *p, or the zero value for a nil p.
+func deref[T any](p *T) T {
+	if p == nil {
+		var zero T
+		return zero
+	}
+	return *p
+}
+
+// nonEmpty returns a pointer to a copy of s, or nil for "".
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// nonZero returns a pointer to a copy of n, or nil for 0.
+func nonZero(n int32) *int32 {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+// cloneSlice copies s, keeping nil as nil and empty as empty.
+func cloneSlice(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	return append(make([]string, 0, len(s)), s...)
+}
+
+// convertSlice copies s into a slice of another string type, keeping nil as
+// nil and empty as empty.
+func convertSlice[To, From ~string](s []From) []To {
+	if s == nil {
+		return nil
+	}
+	out := make([]To, len(s))
+	for i, v := range s {
+		out[i] = To(v)
+	}
+	return out
+}

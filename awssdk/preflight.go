@@ -1,0 +1,69 @@
+package awssdk
+
+import (
+	"context"
+
+	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// preflightID is the ID of the pre-flight middleware in the Initialize step.
+const preflightID = "appclient.Preflight"
+
+// WithPreflight returns a client option that validates every
+// CreateUserPoolClient call before the SDK serializes it. Use it for all calls
+// of a client:
+//
+//	client := cognitoidentityprovider.NewFromConfig(cfg, awssdk.WithPreflight())
+//
+// or for one call:
+//
+//	out, err := client.CreateUserPoolClient(ctx, in, awssdk.WithPreflight())
+//
+// The check is [appclient.CreateUserPoolClientRequest.Validate] on the request
+// that [FromCreateInput] gives for the call's input. When it fails, the call
+// returns the validation error without sending anything: the error wraps an
+// [*appclient.ValidationError], so errors.As reaches every violation and
+// errors.Is works with appclient's sentinels (such as [appclient.ErrOAuth]).
+// Such a call is never retried: the check runs at the front of the Initialize
+// step, ahead of the SDK's own input validation, while the SDK retries only
+// attempts of the Finalize step; nor is the error one a retryer counts as
+// retryable.
+//
+// Other operations pass untouched. Giving the option more than once (for the
+// client and again for a call) installs the check once.
+func WithPreflight() func(*cip.Options) {
+	return func(o *cip.Options) {
+		o.APIOptions = append(o.APIOptions, addPreflight)
+	}
+}
+
+// addPreflight puts the pre-flight check at the front of the Initialize step,
+// ahead of the SDK's own input validation, so that a missing required member
+// is reported as an appclient violation too.
+func addPreflight(stack *middleware.Stack) error {
+	if _, ok := stack.Initialize.Get(preflightID); ok {
+		return nil
+	}
+	return stack.Initialize.Add(preflight{}, middleware.Before)
+}
+
+// preflight is the middleware that WithPreflight installs.
+type preflight struct{}
+
+// ID names the middleware in the stack.
+func (preflight) ID() string { return preflightID }
+
+// HandleInitialize validates a CreateUserPoolClient input and stops the call
+// if it is invalid; any other input passes on unchanged.
+func (preflight) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
+	middleware.InitializeOutput, middleware.Metadata, error,
+) {
+	if params, ok := in.Parameters.(*cip.CreateUserPoolClientInput); ok {
+		r := FromCreateInput(params)
+		if err := r.Validate(); err != nil {
+			return middleware.InitializeOutput{}, middleware.Metadata{}, err
+		}
+	}
+	return next.HandleInitialize(ctx, in)
+}
