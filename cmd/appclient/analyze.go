@@ -66,14 +66,35 @@ func readFile(name string, stdin io.Reader) ([]byte, error) {
 		}
 		r = f
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxInputBytes+1))
-	if err != nil {
-		return nil, err
+	return readLimited(r, maxInputBytes)
+}
+
+// readLimited reads r to its end, failing with errTooLarge as soon as it
+// holds more than limit bytes. Its buffer doubles up to limit+1 bytes, so
+// refusing an endless stream costs about 2.5 times the limit.
+func readLimited(r io.Reader, limit int) ([]byte, error) {
+	buf := make([]byte, 0, min(64<<10, limit+1))
+	for {
+		if len(buf) == cap(buf) {
+			if len(buf) > limit {
+				return nil, errTooLarge
+			}
+			grown := make([]byte, len(buf), min(2*cap(buf), limit+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, errTooLarge
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if len(data) > maxInputBytes {
-		return nil, errTooLarge
-	}
-	return data, nil
 }
 
 var errTooLarge = fmt.Errorf("larger than %d MiB", maxInputBytes>>20)

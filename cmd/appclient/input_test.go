@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -203,9 +206,9 @@ func TestLargeInput(t *testing.T) {
 		if want := "<stdin>: larger than 10 MiB\n"; stderr.String() != want {
 			t.Errorf("standard error = %q, want %q", stderr.String(), want)
 		}
-		// io.ReadAll grows its buffer by doubling up to the limit.
-		if alloc > 40<<20 {
-			t.Errorf("allocated %d bytes to refuse a large input, want under 40 MiB", alloc)
+		// The buffer doubles up to the limit: 64 KiB + ... + 8 MiB + 10 MiB.
+		if alloc > 30<<20 {
+			t.Errorf("allocated %d bytes to refuse a large input, want under 30 MiB", alloc)
 		}
 	})
 }
@@ -249,5 +252,39 @@ func TestBoundedMemory(t *testing.T) {
 				t.Errorf("allocated %d MiB, want at most %d MiB", alloc>>20, tt.maxAlloc>>20)
 			}
 		})
+	}
+}
+
+// TestReadLimited checks the size limit at its edges, whatever the reader
+// returns per call.
+func TestReadLimited(t *testing.T) {
+	readers := map[string]func(string) io.Reader{
+		"plain":         func(s string) io.Reader { return strings.NewReader(s) },
+		"one byte":      func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) },
+		"data with EOF": func(s string) io.Reader { return iotest.DataErrReader(strings.NewReader(s)) },
+	}
+	for name, reader := range readers {
+		for _, tt := range []struct {
+			size, limit int
+			tooLarge    bool
+		}{
+			{0, 10, false}, {9, 10, false}, {10, 10, false}, {11, 10, true},
+			{200 << 10, 200 << 10, false}, {200<<10 + 1, 200 << 10, true},
+		} {
+			in := strings.Repeat("x", tt.size)
+			got, err := readLimited(reader(in), tt.limit)
+			if tt.tooLarge {
+				if !errors.Is(err, errTooLarge) {
+					t.Errorf("%s: readLimited(%d bytes, limit %d) error = %v, want errTooLarge", name, tt.size, tt.limit, err)
+				}
+				continue
+			}
+			if err != nil || string(got) != in {
+				t.Errorf("%s: readLimited(%d bytes, limit %d) = %d bytes, %v; want all of it", name, tt.size, tt.limit, len(got), err)
+			}
+		}
+	}
+	if _, err := readLimited(iotest.ErrReader(io.ErrUnexpectedEOF), 10); !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("readLimited of a failing reader: error = %v, want io.ErrUnexpectedEOF", err)
 	}
 }
