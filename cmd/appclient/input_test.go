@@ -78,7 +78,7 @@ func TestBadInput(t *testing.T) {
 		{"deep YAML blocks", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      ReadAttributes: " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "\n", "in.txt:5:276: nesting deeper than 256 levels\n"},
 		{"alias bomb outside the clients", aliasBomb() + "Resources: {}\n", "in.txt:1:38: more than 1048576 values (after expanding aliases)\n"},
 		{"alias bomb in a client", aliasBombInTemplate(), "in.txt:6:30: more than 1048576 values (after expanding aliases)\n"},
-		{"YAML over 2 MiB", "Resources:\n" + strings.Repeat("# comment\n", 210000), "in.txt: YAML larger than 2 MiB (CloudFormation accepts templates of at most 1 MB)\n"},
+		{"YAML over 1 MiB", "Resources:\n" + strings.Repeat("# comment\n", 105000), "in.txt: YAML larger than 1 MiB (CloudFormation accepts templates of at most 1 MB)\n"},
 		{"YAML syntax", "Resources:\n  C: [\n", "in.txt:2:1: did not find expected node content\n"},
 		{"YAML scalar", "just text\n", "in.txt:1:1: expected a request object, a CloudFormation template or a Terraform plan, found a string\n"},
 		{"YAML without Resources", "Description: x\n", "in.txt:1:1: not a CloudFormation template (no Resources), a request JSON or a Terraform plan\n"},
@@ -234,9 +234,9 @@ func TestBoundedMemory(t *testing.T) {
 		input    string
 		maxAlloc uint64
 	}{
-		{"10 MiB of one-digit values", "[" + strings.Repeat("1,", (maxInputBytes-2)/2) + "1]", 300 << 20},
-		{"2 MiB of YAML list entries", "Resources:\n" + strings.Repeat("- 1\n", (maxYAMLBytes-11)/4), 300 << 20},
-		{"2 MiB of a YAML flow list", "Resources: [" + strings.Repeat("1,", (maxYAMLBytes-13)/2) + "1]", 400 << 20},
+		{"10 MiB of one-digit values", "[" + strings.Repeat("1,", (maxInputBytes-3)/2) + "1]", 300 << 20},
+		{"1 MiB of YAML list entries", "Resources:\n" + strings.Repeat("- 1\n", (maxYAMLBytes-11)/4), 150 << 20},
+		{"1 MiB of a YAML flow list", "Resources: [" + strings.Repeat("1,", (maxYAMLBytes-13)/2) + "1]", 250 << 20},
 		{"alias bomb", aliasBomb() + "Resources: {}\n", 300 << 20},
 		{"alias bomb in a client", aliasBombInTemplate(), 300 << 20},
 	}

@@ -76,7 +76,7 @@
 //
 // 0 when no violation is found, 1 when there are violations, 2 when an input
 // cannot be read (the message names the file and position) or the command
-// line is wrong. Inputs larger than 10 MiB (YAML: 2 MiB; CloudFormation
+// line is wrong. Inputs larger than 10 MiB (YAML: 1 MiB; CloudFormation
 // itself takes templates of at most 1 MB), nested deeper than 256 levels or
 // holding more than 1048576 values (YAML aliases counted as expanded) are
 // refused with status 2, so that memory stays bounded.
@@ -113,7 +113,7 @@ Output formats:
   sarif  SARIF 2.1.0 for code-scanning services
 
 Exit status: 0 no violation, 1 violations, 2 unreadable input or usage error.
-Inputs are limited to 10 MiB, YAML to 2 MiB.
+Inputs are limited to 10 MiB, YAML to 1 MiB.
 
 Examples:
   appclient validate client.json

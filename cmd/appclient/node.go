@@ -18,7 +18,7 @@ const (
 	// maxYAMLBytes is the largest YAML input: the YAML reader needs about
 	// 120 bytes of memory per byte of input in the worst case, and
 	// CloudFormation itself accepts templates of at most 1 MB.
-	maxYAMLBytes = 2 << 20
+	maxYAMLBytes = 1 << 20
 	// maxDepth is the deepest nesting of lists and maps accepted.
 	maxDepth = 256
 	// maxNodes is the largest number of values one file may hold, YAML
