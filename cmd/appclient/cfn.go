@@ -36,7 +36,6 @@ func cfnClients(root *node) ([]*client, error) {
 		case props.Val.Kind != kindMap:
 			c.errorf(props.Val.Pos, "Properties must be a map, not %s", props.Val.Kind)
 		default:
-			c.Where[""] = props.KeyPos
 			cfnObject(c, "", requestMembers, props.Val, c.Body)
 		}
 		// CloudFormation makes up a name when ClientName is left out, so
@@ -44,7 +43,6 @@ func cfnClients(root *node) ([]*client, error) {
 		if _, ok := c.Body["ClientName"]; !ok && !c.Unknown["ClientName"] {
 			c.Unknown["ClientName"] = true
 		}
-		delete(c.Where, "")
 		out = append(out, c)
 	}
 	return out, nil

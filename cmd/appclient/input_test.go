@@ -136,7 +136,7 @@ func TestUsage(t *testing.T) {
 		{"flag after file", []string{"validate", "testdata/request/m2m-client.json", "-format", "json"}, 0, "", "{\n  \"version\": 1,"},
 		{"file after --", []string{"validate", "--", "-format"}, 2, "-format: no such file or directory\n", ""},
 		{"stdin twice", []string{"validate", "-", "-"}, 2, "<stdin>: empty input\n<stdin>: standard input given twice\n", ""},
-		{"version", []string{"version"}, 0, "", "appclient (devel)\n"},
+		{"version", []string{"version"}, 0, "", "appclient " + version() + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
