@@ -24,7 +24,10 @@
 //     CallbackURLs, token_validity_units to TokenValidityUnits, ...). Null,
 //     empty lists, empty blocks, "" and 0 mean "not set", as the provider
 //     sends nothing for them (except name and user_pool_id, which it always
-//     sends).
+//     sends). In a plan that creates the client, an attribute "known after
+//     apply" that the resource's configuration does not set is an optional,
+//     computed attribute left unset, and is not sent either. client_secret
+//     is an output of the provider, not an input.
 //
 // Values known only at deployment (intrinsic functions such as !Ref and
 // !GetAtt, Terraform's "known after apply") are unknown, not empty. Each
@@ -46,6 +49,13 @@
 // for request files. MEMBER is the AWS member path, such as CallbackURLs[1]
 // or TokenValidityUnits.AccessToken. Terraform plans are usually a single
 // line; the line is then that of the resource.
+//
+// Columns, in the json and sarif formats, count characters from 1.
+//
+// Problems with the input itself (a syntax error, an unknown property, a
+// value of the wrong type) go to standard error in every format, as
+// FILE:LINE:COLUMN: RESOURCE: MESSAGE; a client with such a problem is not
+// checked, the other clients of the file are.
 //
 // The json format prints one object (version 1; fields are only ever added):
 //
@@ -111,6 +121,11 @@ Output formats:
   json   {"version": 1, "files": [...], "violations": [{"file", "line",
          "column", "resource", "field", "rule", "exception", "message"}]}
   sarif  SARIF 2.1.0 for code-scanning services
+
+A text line reads:
+  template.yaml:47: WebClient: CallbackURLs[1]: "http://shop.example.com/cb"
+      cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+The json fields are described by go doc github.com/cognitokit/appclient/cmd/appclient.
 
 Exit status: 0 no violation, 1 violations, 2 unreadable input or usage error.
 Inputs are limited to 10 MiB, YAML to 1 MiB.
