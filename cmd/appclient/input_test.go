@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -56,6 +57,15 @@ func aliasBombInTemplate() string {
 	return b.String()
 }
 
+// manyMembers returns n JSON members "k0": 0, "k1": 1, ...
+func manyMembers(n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprintf("%q: %d", fmt.Sprintf("k%d", i), i)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // TestBadInput feeds inputs that cannot be read and checks that each one
 // ends with status 2 and a message naming the file and the position.
 func TestBadInput(t *testing.T) {
@@ -88,6 +98,8 @@ func TestBadInput(t *testing.T) {
 		{"nested unknown property", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      TokenValidityUnits: {AccessTokens: hours}\n", "in.txt:5:28: C: TokenValidityUnits has no property \"AccessTokens\" (did you mean \"AccessToken\"?)\n"},
 		{"wrong type", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      CallbackURLs: https://a.example.com/\n      AccessTokenValidity: 1.5\n      GenerateSecret: yes please\n", "in.txt:5:21: C: CallbackURLs must be a list, not a string\nin.txt:6:28: C: AccessTokenValidity must be an integer, not \"1.5\"\nin.txt:7:23: C: GenerateSecret must be true or false, not \"yes please\"\n"},
 		{"integer overflow", `{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"RefreshTokenValidity": 99999999999}}}}`, "in.txt:1:101: C: RefreshTokenValidity 99999999999 does not fit in a 32-bit integer\n"},
+		{"duplicate JSON member", "{\"Resources\": {\n  \"C\": {\"Type\": \"AWS::Cognito::UserPoolClient\"},\n  \"C\": {}\n}}", "in.txt:3:3: duplicate member \"C\" (first at line 2)\n"},
+		{"duplicate member of a large JSON object", "{" + manyMembers(40) + ", \"k7\": 2}", "in.txt:1:422: duplicate member \"k7\" (first at line 1)\n"},
 		{"duplicate YAML key", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      ClientName: a\n      ClientName: b\n", "in.txt:6:7: duplicate key \"ClientName\" (first at line 5)\n"},
 		{"unknown request member", "{\n  \"UserPoolId\": \"us-east-1_AbC123xyz\",\n  \"ClientName\": \"web\",\n  \"RedirectURLs\": []\n}\n", "in.txt:4:3: RedirectURLs: unknown member\n"},
 		{"near miss of a request member", "{\n  \"UserPoolId\": \"us-east-1_AbC123xyz\",\n  \"ClientName\": \"web\",\n  \"CallbackUrls\": []\n}\n", "in.txt:4:3: CallbackUrls: unknown member (names are case-sensitive: did you mean \"CallbackURLs\"?)\n"},

@@ -93,6 +93,29 @@ func (n *node) get(key string) *node {
 	return nil
 }
 
+// find returns the member named key of a map being built, or nil. Small
+// maps are scanned; from 16 members on, *index holds the key indexes.
+func (n *node) find(key string, index *map[string]int) *member {
+	if *index != nil {
+		if i, ok := (*index)[key]; ok {
+			return &n.Membs[i]
+		}
+		return nil
+	}
+	for i := range n.Membs {
+		if n.Membs[i].Key == key {
+			return &n.Membs[i]
+		}
+	}
+	if len(n.Membs) >= 16 {
+		*index = make(map[string]int, 2*len(n.Membs))
+		for i, m := range n.Membs {
+			(*index)[m.Key] = i
+		}
+	}
+	return nil
+}
+
 // member returns the member named key of a map node, or nil.
 func (n *node) member(key string) *member {
 	if n == nil || n.Kind != kindMap {
@@ -274,6 +297,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 
 func (p *jsonParser) object(depth int, at pos) (*node, error) {
 	n := &node{Kind: kindMap, Pos: at}
+	var seen map[string]int // member indexes, once the object is large
 	p.off++ // {
 	p.space()
 	if p.off < len(p.src) && p.src[p.off] == '}' {
@@ -308,7 +332,13 @@ func (p *jsonParser) object(depth int, at pos) (*node, error) {
 			return nil, err
 		}
 		if p.discard == 0 && !skip {
+			if first := n.find(key, &seen); first != nil {
+				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
+			}
 			n.Membs = append(n.Membs, member{Key: key, KeyPos: keyPos, Val: v})
+			if seen != nil {
+				seen[key] = len(n.Membs) - 1
+			}
 		}
 		p.space()
 		if p.off < len(p.src) && p.src[p.off] == ',' {
