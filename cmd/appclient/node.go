@@ -297,8 +297,9 @@ func (p *jsonParser) value(depth int) (*node, error) {
 
 func (p *jsonParser) object(depth int, at pos) (*node, error) {
 	n := &node{Kind: kindMap, Pos: at}
-	var seen map[string]int // member indexes, once the object is large
-	p.off++                 // {
+	p.off++ // {
+	// seen indexes the members once the object is large.
+	var seen map[string]int
 	p.space()
 	if p.off < len(p.src) && p.src[p.off] == '}' {
 		p.off++
