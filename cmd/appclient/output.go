@@ -6,6 +6,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/cognitokit/appclient"
 )
 
 // writeText prints one line per violation, in the style of compiler errors:
@@ -240,14 +242,18 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		run.Tool.Driver.SemVer = run.Tool.Driver.Version
 	}
 	index := map[string]int{}
-	for i, r := range rules {
+	for i, r := range appclient.Rules() {
 		index[r.ID] = i
+		help := r.Summary
+		if info := ruleByID(r.ID); info != nil {
+			help = info.Help
+		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
 			ID:                   r.ID,
 			Name:                 ruleName(r.ID),
-			ShortDescription:     sarifText{Text: r.Short},
-			FullDescription:      sarifText{Text: r.Help},
-			Help:                 sarifText{Text: r.Help + " Cognito answers " + r.Exception + "."},
+			ShortDescription:     sarifText{Text: r.Summary},
+			FullDescription:      sarifText{Text: help},
+			Help:                 sarifText{Text: help + " Cognito answers " + r.Exception + "."},
 			DefaultConfiguration: sarifRuleConfig{Level: "error"},
 			Properties:           map[string]string{"exception": r.Exception},
 		})
