@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -216,13 +217,14 @@ type sarifLogical struct {
 
 const informationURI = "https://github.com/cognitokit/appclient"
 
-// sarifURI is the artifact URI of a file: its path with forward slashes,
-// relative as given.
+// sarifURI is the artifact URI of a file: its path as given (relative
+// paths stay relative, for code-scanning services to resolve against the
+// repository), with forward slashes and escaped as a URI path.
 func sarifURI(name string) string {
 	if name == "<stdin>" {
 		return "stdin"
 	}
-	return filepath.ToSlash(name)
+	return (&url.URL{Path: filepath.ToSlash(name)}).String()
 }
 
 func writeSARIF(w io.Writer, results []*fileResult) error {
