@@ -11,6 +11,7 @@ require (
 	// after it fixes a tag or feature this module uses.
 	github.com/go-playground/validator/v10 v10.30.1
 	github.com/google/go-cmp v0.7.0
+	go.yaml.in/yaml/v3 v3.0.6
 )
 
 require (

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// FuzzAnalyze feeds arbitrary bytes to input detection, the JSON and YAML
+// readers and the three input kinds. Properties: it never panics, a file is
+// either read (a kind) or reported (an error), and every reported position
+// is inside the file.
+func FuzzAnalyze(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/*/*.*")
+	for _, p := range paths {
+		if filepath.Base(filepath.Dir(p)) == "golden" {
+			continue
+		}
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	for _, s := range []string{
+		"", "{", "[", "{}", `{"Resources": {}}`, "Resources:\n  A: !Ref B\n",
+		"Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      CallbackURLs: [!Ref A, *x]\n",
+		"a: &a [*a]\n", "Resources: {C: {Type: AWS::Cognito::UserPoolClient, Properties: {<<: {ClientName: x}}}}",
+		`{"format_version":"1.2","terraform_version":"1","resource_changes":[{"type":"aws_cognito_user_pool_client","change":{"actions":["create"],"after":{"callback_urls":[null]},"after_unknown":{"callback_urls":[true]}}}]}`,
+		"\"\\ud800\"", "{\"a\":\"\\u00e9\\ud83d\\ude00\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res := analyze("fuzz", data)
+		if res.Kind == "" && len(res.Errors) == 0 {
+			t.Fatalf("neither a kind nor an error for %q", data)
+		}
+		// YAML also breaks lines at a lone \r.
+		lines := 1 + strings.Count(string(data), "\n") + strings.Count(string(data), "\r") - strings.Count(string(data), "\r\n")
+		for _, fd := range res.Findings {
+			if fd.Pos.Line < 0 || fd.Pos.Line > lines {
+				t.Errorf("finding at line %d of a %d-line input", fd.Pos.Line, lines)
+			}
+		}
+		for _, e := range res.Errors {
+			if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
+				t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Msg)
+			}
+		}
+	})
+}

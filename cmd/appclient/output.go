@@ -1,0 +1,344 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/cognitokit/appclient"
+)
+
+// writeText prints one line per violation, in the style of compiler errors:
+//
+//	FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION)
+//
+// RESOURCE is left out for request files, which hold one client.
+func writeText(w io.Writer, results []*fileResult) error {
+	var b strings.Builder
+	for _, r := range results {
+		for _, f := range r.Findings {
+			fmt.Fprintf(&b, "%s:%d: ", r.Name, max(f.Pos.Line, 1))
+			if f.Resource != "" {
+				b.WriteString(f.Resource)
+				b.WriteString(": ")
+			}
+			if f.Field != "" {
+				b.WriteString(f.Field)
+				b.WriteString(": ")
+			}
+			b.WriteString(f.Message)
+			if f.Exception != "" {
+				fmt.Fprintf(&b, " (%s)", f.Exception)
+			}
+			b.WriteByte('\n')
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeErrors prints the input errors as FILE:LINE:COL: RESOURCE: MESSAGE.
+func writeErrors(w io.Writer, results []*fileResult) {
+	for _, r := range results {
+		for _, e := range r.Errors {
+			fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e))
+		}
+	}
+}
+
+func formatInputError(file string, e inputError) string {
+	var b strings.Builder
+	b.WriteString(file)
+	if e.Pos.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Col)
+	}
+	b.WriteString(": ")
+	if e.Resource != "" {
+		b.WriteString(e.Resource)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// The json output. Its structure is part of the command's contract: fields
+// are only ever added.
+type jsonReport struct {
+	// Version is the version of this structure: 1.
+	Version    int             `json:"version"`
+	Files      []jsonFile      `json:"files"`
+	Violations []jsonViolation `json:"violations"`
+}
+
+type jsonFile struct {
+	File    string       `json:"file"`
+	Kind    string       `json:"kind"`
+	Clients []jsonClient `json:"clients"`
+	Errors  []jsonError  `json:"errors"`
+}
+
+type jsonClient struct {
+	Resource string   `json:"resource"`
+	Line     int      `json:"line"`
+	Unknown  []string `json:"unknown"`
+}
+
+type jsonError struct {
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Resource string `json:"resource"`
+	Message  string `json:"message"`
+}
+
+type jsonViolation struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	Resource  string `json:"resource"`
+	Field     string `json:"field"`
+	Rule      string `json:"rule"`
+	Exception string `json:"exception"`
+	Message   string `json:"message"`
+}
+
+func writeJSON(w io.Writer, results []*fileResult) error {
+	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}}
+	for _, r := range results {
+		f := jsonFile{File: r.Name, Kind: r.Kind, Clients: []jsonClient{}, Errors: []jsonError{}}
+		for _, c := range r.Clients {
+			f.Clients = append(f.Clients, jsonClient{Resource: c.Resource, Line: c.Pos.Line, Unknown: c.unknownPaths()})
+		}
+		for _, e := range r.Errors {
+			f.Errors = append(f.Errors, jsonError{Line: e.Pos.Line, Column: e.Pos.Col, Resource: e.Resource, Message: e.Msg})
+		}
+		rep.Files = append(rep.Files, f)
+		for _, v := range r.Findings {
+			rep.Violations = append(rep.Violations, jsonViolation{
+				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Col, Resource: v.Resource,
+				Field: v.Field, Rule: v.Rule, Exception: v.Exception, Message: v.Message,
+			})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+// SARIF 2.1.0, the subset code-scanning services read.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version"`
+	SemVer         string      `json:"semanticVersion,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string            `json:"id"`
+	Name                 string            `json:"name,omitempty"`
+	ShortDescription     sarifText         `json:"shortDescription"`
+	FullDescription      sarifText         `json:"fullDescription"`
+	Help                 sarifText         `json:"help"`
+	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
+	Properties           map[string]string `json:"properties,omitempty"`
+}
+
+type sarifRuleConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+type sarifLogical struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+const informationURI = "https://github.com/cognitokit/appclient"
+
+// sarifURI is the artifact URI of a file: its path as given (relative
+// paths stay relative, for code-scanning services to resolve against the
+// repository), with forward slashes and escaped as a URI path.
+func sarifURI(name string) string {
+	if name == "<stdin>" {
+		return "stdin"
+	}
+	return (&url.URL{Path: filepath.ToSlash(name)}).String()
+}
+
+func writeSARIF(w io.Writer, results []*fileResult) error {
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           "appclient",
+			InformationURI: informationURI,
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: true}},
+		Results:     []sarifResult{},
+	}
+	// SARIF wants a version that starts with a number: v1.2.3 becomes 1.2.3,
+	// and a development build, "(devel)" elsewhere, is 0.0.0-devel.
+	run.Tool.Driver.Version = "0.0.0-devel"
+	if v := version(); strings.HasPrefix(v, "v") {
+		run.Tool.Driver.Version = strings.TrimPrefix(v, "v")
+		run.Tool.Driver.SemVer = run.Tool.Driver.Version
+	}
+	index := map[string]int{}
+	for i, r := range appclient.Rules() {
+		index[r.ID] = i
+		help := r.Summary
+		if info := ruleByID(r.ID); info != nil {
+			help = info.Help
+		}
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+			ID:                   r.ID,
+			Name:                 ruleName(r.ID),
+			ShortDescription:     sarifText{Text: r.Summary},
+			FullDescription:      sarifText{Text: help},
+			Help:                 sarifText{Text: help + " Cognito answers " + r.Exception + "."},
+			DefaultConfiguration: sarifRuleConfig{Level: "error"},
+			Properties:           map[string]string{"exception": r.Exception},
+		})
+	}
+	for _, r := range results {
+		uri := sarifURI(r.Name)
+		for _, e := range r.Errors {
+			run.Invocations[0].ExecutionSuccessful = false
+			n := sarifNotification{Level: "error", Message: sarifText{Text: formatInputError(r.Name, e)}}
+			if e.Pos.Line > 0 {
+				n.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
+					ArtifactLocation: sarifArtifact{URI: uri},
+					Region:           &sarifRegion{StartLine: e.Pos.Line, StartColumn: e.Pos.Col},
+				}}}
+			}
+			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
+		}
+		for _, f := range r.Findings {
+			msg := f.Message
+			if f.Field != "" {
+				msg = f.Field + ": " + msg
+			}
+			if f.Resource != "" {
+				msg = f.Resource + ": " + msg
+			}
+			if f.Exception != "" {
+				msg += " (" + f.Exception + ")"
+			}
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uri},
+				Region:           &sarifRegion{StartLine: max(f.Pos.Line, 1), StartColumn: f.Pos.Col},
+			}}
+			if f.Field != "" {
+				fq := f.Field
+				if f.Resource != "" {
+					fq = f.Resource + "." + f.Field
+				}
+				loc.LogicalLocations = []sarifLogical{{Name: f.Field, FullyQualifiedName: fq, Kind: "member"}}
+			}
+			idx, ok := index[f.Rule]
+			if !ok {
+				// A rule Validate knows and this table does not yet: add it
+				// so that ruleIndex stays valid.
+				idx = len(run.Tool.Driver.Rules)
+				index[f.Rule] = idx
+				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+					ID: f.Rule, Name: ruleName(f.Rule),
+					ShortDescription:     sarifText{Text: f.Rule},
+					FullDescription:      sarifText{Text: f.Rule},
+					Help:                 sarifText{Text: f.Rule},
+					DefaultConfiguration: sarifRuleConfig{Level: "error"},
+				})
+			}
+			run.Results = append(run.Results, sarifResult{
+				RuleID: f.Rule, RuleIndex: idx, Level: "error",
+				Message: sarifText{Text: msg}, Locations: []sarifLocation{loc},
+			})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{run},
+	})
+}
+
+// ruleName turns a rule id into the PascalCase name SARIF viewers show:
+// redirect-https becomes RedirectHttps. One-word ids have no name, since
+// SARIF wants a name that differs from the id.
+func ruleName(id string) string {
+	if !strings.Contains(id, "-") {
+		return ""
+	}
+	var b strings.Builder
+	for part := range strings.SplitSeq(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]))
+		b.WriteString(part[1:])
+	}
+	return b.String()
+}
