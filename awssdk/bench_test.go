@@ -38,17 +38,3 @@ func BenchmarkCreateUserPoolClient(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkPreflightCheck measures the pre-flight check alone: the
-// conversion of the input and Validate, as the middleware runs them.
-func BenchmarkPreflightCheck(b *testing.B) {
-	r := webApp()
-	in := awssdk.ToCreateInput(&r)
-	b.ReportAllocs()
-	for b.Loop() {
-		req := awssdk.FromCreateInput(in)
-		if err := req.Validate(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

@@ -60,7 +60,7 @@ func (preflight) HandleInitialize(ctx context.Context, in middleware.InitializeI
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
 	if params, ok := in.Parameters.(*cip.CreateUserPoolClientInput); ok {
-		r := FromCreateInput(params)
+		r := fromCreateInput(params, true)
 		if err := r.Validate(); err != nil {
 			return middleware.InitializeOutput{}, middleware.Metadata{}, err
 		}
