@@ -53,7 +53,7 @@ func cfnObject(c *client, prefix string, specs []memberSpec, n *node, body map[s
 	for _, m := range n.Membs {
 		spec := findSpec(specs, m.Key)
 		if spec == nil || spec.NoCFN {
-			hint := suggest(m.Key, specs, func(s memberSpec) string {
+			didYouMean := hint(m.Key, specs, func(s memberSpec) string {
 				if s.NoCFN {
 					return ""
 				}
@@ -66,7 +66,7 @@ func cfnObject(c *client, prefix string, specs []memberSpec, n *node, body map[s
 			if spec != nil && spec.NoCFN {
 				c.errorf(m.KeyPos, "%s has no property %q in CloudFormation", where, m.Key)
 			} else {
-				c.errorf(m.KeyPos, "%s has no property %q%s", where, m.Key, hint)
+				c.errorf(m.KeyPos, "%s has no property %q%s", where, m.Key, didYouMean)
 			}
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cognitokit/appclient/internal/suggest"
 )
 
 // valueType is the JSON type of a request member.
@@ -246,45 +248,17 @@ func scalarBool(n *node) (bool, error) {
 	return false, fmt.Errorf("must be true or false, not %s", n.Kind)
 }
 
-// suggest returns a hint naming the member whose name is closest to key,
-// or "".
-func suggest(key string, specs []memberSpec, name func(memberSpec) string) string {
-	best, bestDist := "", 4
+// hint returns " (did you mean ...?)" naming the member whose name key most
+// likely means, or "". name gives a spec's name, or "" to leave it out.
+func hint(key string, specs []memberSpec, name func(memberSpec) string) string {
+	names := make([]string, 0, len(specs))
 	for _, s := range specs {
-		n := name(s)
-		if n == "" {
-			continue
-		}
-		if strings.EqualFold(n, key) {
-			return fmt.Sprintf(" (did you mean %q?)", n)
-		}
-		if d := editDistance(strings.ToLower(key), strings.ToLower(n)); d < bestDist {
-			best, bestDist = n, d
+		if n := name(s); n != "" {
+			names = append(names, n)
 		}
 	}
-	if best == "" {
-		return ""
+	if best := suggest.Nearest(key, names); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }
