@@ -92,6 +92,13 @@ func ruleInfo(id string) *RuleInfo {
 	return nil
 }
 
+// List sizes of the AWS model that service rules depend on; the struct tags
+// say the same (TestListLimitsMatchTags).
+const (
+	maxOAuthFlows   = 3
+	maxCallbackURLs = 100
+)
+
 // collector gathers the violations of the service rules.
 type collector struct {
 	ctx  context.Context // carries the collector itself
@@ -120,8 +127,8 @@ func reservedScope(s string) bool {
 
 // Predicates for values that passed their model constraints: service rules
 // look only at those, so that each problem is reported once.
-func scopeValid(s string) bool    { return lengthIn(s, 1, 256) && matchScope(s) < 0 }
-func redirectValid(s string) bool { return lengthIn(s, 1, 1024) && matchRedirect(s) < 0 }
+func scopeValid(s string) bool    { return elemScope(s) == nil }
+func redirectValid(s string) bool { return elemRedirect(s) == nil }
 func secretValid(s string) bool   { return lengthIn(s, 24, 64) && matchClientSecret(s) < 0 }
 
 // hasSecret reports whether the client will have a secret. A ClientSecret that
@@ -147,12 +154,16 @@ func (r *CreateUserPoolClientRequest) rotationEnabled() bool {
 
 // serviceRules runs Cognito's service rules in the rule book's order.
 func serviceRules(r *CreateUserPoolClientRequest, c *collector) {
+	// Rules that read a whole list do not run on a list over its size: that
+	// list failed its own model constraint.
 	if r.AllowedOAuthFlowsUserPoolClient {
 		ruleOAuthFlowsAndScopesRequired(r, c)
-		ruleClientCredentialsExclusive(r, c)
-		ruleClientCredentialsNeedsSecret(r, c)
-		ruleClientCredentialsReservedScope(r, c)
-		ruleCodeImplicitNeedCallbacks(r, c)
+		if len(r.AllowedOAuthFlows) <= maxOAuthFlows {
+			ruleClientCredentialsExclusive(r, c)
+			ruleClientCredentialsNeedsSecret(r, c)
+			ruleClientCredentialsReservedScope(r, c)
+			ruleCodeImplicitNeedCallbacks(r, c)
+		}
 		ruleScopeNotFound(r, c)
 	}
 	if !r.redirectsOK() {
@@ -160,7 +171,9 @@ func serviceRules(r *CreateUserPoolClientRequest, c *collector) {
 		ruleRedirectAbsolute(r, c)
 		ruleRedirectNoFragment(r, c)
 	}
-	ruleDefaultRedirectInCallbacks(r, c)
+	if len(r.CallbackURLs) <= maxCallbackURLs {
+		ruleDefaultRedirectInCallbacks(r, c)
+	}
 	ruleSecretGenerateOrCustom(r, c)
 	ruleContextDataNeedsSecret(r, c)
 	ruleExplicitFlowsNoLegacyMix(r, c)
@@ -231,14 +244,11 @@ func ruleScopeNotFound(r *CreateUserPoolClientRequest, c *collector) {
 		if slash > 0 && slash < len(s)-1 || reservedScope(s) || !scopeValid(s) {
 			continue
 		}
-		switch {
-		case slash < 0:
-			c.add(index("AllowedOAuthScopes", i), RuleScopeNotFound, s,
-				fmt.Sprintf("%q is neither a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin) nor a custom scope <resource-server>/<scope-name>", s))
-		case slash == 0 || slash == len(s)-1:
-			c.add(index("AllowedOAuthScopes", i), RuleScopeNotFound, s,
-				fmt.Sprintf("%q is not a custom scope: the resource server and the scope name must both be non-empty", s))
+		msg := fmt.Sprintf("%q is not a custom scope: the resource server and the scope name must both be non-empty", s)
+		if slash < 0 {
+			msg = fmt.Sprintf("%q is neither a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin) nor a custom scope <resource-server>/<scope-name>", s)
 		}
+		c.add(index("AllowedOAuthScopes", i), RuleScopeNotFound, s, msg)
 	}
 }
 
@@ -272,41 +282,46 @@ func redirectField(i int) string {
 // the rule book's order.
 func (r *CreateUserPoolClientRequest) redirectsOK() bool {
 	for _, u := range r.CallbackURLs {
-		if !redirectOK(u) {
+		if redirectFaults(u) != 0 {
 			return false
 		}
 	}
-	return r.DefaultRedirectURI == nil || redirectOK(*r.DefaultRedirectURI)
+	return r.DefaultRedirectURI == nil || redirectFaults(*r.DefaultRedirectURI) == 0
 }
 
-// redirectOK reports whether u breaks none of U1, U2 and U3.
-func redirectOK(u string) bool {
-	scheme, host, ok := uriSchemeHost(u)
-	if !ok || strings.IndexByte(u, '#') >= 0 {
-		return false
+// The redirect-URI rules a URI can break, as bits.
+const (
+	faultHTTP     = 1 << iota // U1: http to a host other than loopback
+	faultRelative             // U2: no scheme, or http(s) without a host
+	faultFragment             // U3: a fragment
+)
+
+// redirectFaults returns the redirect-URI rules that u breaks.
+func redirectFaults(u string) int {
+	var faults int
+	if strings.IndexByte(u, '#') >= 0 {
+		faults |= faultFragment
 	}
-	if strings.EqualFold(scheme, "https") {
-		return host != ""
+	scheme, host, ok := uriSchemeHost(u)
+	switch {
+	case !ok:
+		faults |= faultRelative
+	case strings.EqualFold(scheme, "http"):
+		if host == "" {
+			faults |= faultRelative
+		} else if !loopbackHost(host) {
+			faults |= faultHTTP
+		}
+	case strings.EqualFold(scheme, "https") && host == "":
+		faults |= faultRelative
 	}
-	return !strings.EqualFold(scheme, "http") || host != "" && loopbackHost(host)
-}
-
-// redirectHTTPSOK reports whether u is not http to a host other than loopback.
-func redirectHTTPSOK(u string) bool {
-	scheme, host, ok := uriSchemeHost(u)
-	return !ok || !strings.EqualFold(scheme, "http") || host == "" || loopbackHost(host)
-}
-
-// redirectAbsoluteOK reports whether u has a scheme and, for http and https, a host.
-func redirectAbsoluteOK(u string) bool {
-	scheme, host, ok := uriSchemeHost(u)
-	return ok && (host != "" || !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https"))
+	return faults
 }
 
 // U1: http only to loopback hosts.
 func ruleRedirectHTTPS(r *CreateUserPoolClientRequest, c *collector) {
 	r.redirects(func(i int, u string) {
-		if !redirectHTTPSOK(u) {
+		if redirectFaults(u)&faultHTTP != 0 {
 			c.add(redirectField(i), RuleRedirectHTTPS, u,
 				fmt.Sprintf("%q cannot use http (only localhost, 127.0.0.1 and [::1] may)", u))
 		}
@@ -316,7 +331,7 @@ func ruleRedirectHTTPS(r *CreateUserPoolClientRequest, c *collector) {
 // U2: redirect URIs are absolute; http and https ones name a host.
 func ruleRedirectAbsolute(r *CreateUserPoolClientRequest, c *collector) {
 	r.redirects(func(i int, u string) {
-		if redirectAbsoluteOK(u) {
+		if redirectFaults(u)&faultRelative == 0 {
 			return
 		}
 		msg := fmt.Sprintf("%q has no host", u)
@@ -330,7 +345,7 @@ func ruleRedirectAbsolute(r *CreateUserPoolClientRequest, c *collector) {
 // U3: no fragment, not even an empty one.
 func ruleRedirectNoFragment(r *CreateUserPoolClientRequest, c *collector) {
 	r.redirects(func(i int, u string) {
-		if strings.IndexByte(u, '#') >= 0 {
+		if redirectFaults(u)&faultFragment != 0 {
 			c.add(redirectField(i), RuleRedirectNoFragment, u, fmt.Sprintf("%q has a fragment (#), which redirect URIs cannot have", u))
 		}
 	})
@@ -486,7 +501,8 @@ func uriSchemeHost(u string) (scheme, host string, ok bool) {
 	}
 	auth := rest[2:]
 	for i := 0; i < len(auth); i++ {
-		if c := auth[i]; c == '/' || c == '?' || c == '#' {
+		// A backslash is no authority character; browsers read it as "/".
+		if c := auth[i]; c == '/' || c == '?' || c == '#' || c == '\\' {
 			auth = auth[:i]
 			break
 		}
@@ -495,10 +511,10 @@ func uriSchemeHost(u string) (scheme, host string, ok bool) {
 		auth = auth[i+1:]
 	}
 	if len(auth) > 0 && auth[0] == '[' {
-		if i := strings.IndexByte(auth, ']'); i >= 0 {
+		if i := strings.IndexByte(auth, ']'); i >= 0 && (i == len(auth)-1 || auth[i+1] == ':') {
 			return scheme, auth[:i+1], true
 		}
-		return scheme, auth, true
+		return scheme, auth, true // not an IP literal: all of it is the host
 	}
 	if i := strings.IndexByte(auth, ':'); i >= 0 {
 		auth = auth[:i]

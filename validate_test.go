@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -454,6 +455,10 @@ func TestValidateServiceRules(t *testing.T) {
 		}},
 		{"U1 userinfo does not make a host", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = "http://localhost@evil.example/cb" },
 			[]violation{{"CallbackURLs[1]", "redirect-https", ipe}}},
+		{"U1 backslash ends the authority", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = `http://evil.example\@localhost/cb` },
+			[]violation{{"CallbackURLs[1]", "redirect-https", ipe}}},
+		{"U1 text after an IP literal", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = "http://[::1]x/cb" },
+			[]violation{{"CallbackURLs[1]", "redirect-https", ipe}}},
 		{"U1 default redirect", nil, func(r *CreateUserPoolClientRequest) {
 			r.CallbackURLs[1] = "http://app.example.com/cb"
 			r.DefaultRedirectURI = ptr("http://app.example.com/cb")
@@ -641,6 +646,16 @@ func TestValidateServiceRules(t *testing.T) {
 			{"RefreshTokenValidity", "token-validity-range", ipe},
 		}},
 
+		// Rules that read a whole list skip a list over its size.
+		{"O2-O5 not on a flow list over its size", machine, func(r *CreateUserPoolClientRequest) {
+			r.GenerateSecret = false
+			r.AllowedOAuthFlows = []OAuthFlow{OAuthFlowCode, OAuthFlowClientCredentials, OAuthFlowImplicit, OAuthFlowCode}
+			r.AllowedOAuthScopes = []string{"openid"}
+		}, []violation{{"AllowedOAuthFlows", "list-size", ipe}}},
+		{"U4 not on a callback list over its size", nil, func(r *CreateUserPoolClientRequest) {
+			r.CallbackURLs = manyStrings("https://orders.example.com/cb/", 101)
+		}, []violation{{"CallbackURLs", "list-size", ipe}}},
+
 		// A1 write-attribute-not-writable.
 		{"A1 email_verified", nil, func(r *CreateUserPoolClientRequest) { r.WriteAttributes = []string{"email", "email_verified"} },
 			[]violation{{"WriteAttributes[1]", "write-attribute-not-writable", ipe}}},
@@ -773,6 +788,15 @@ func TestFieldErrorText(t *testing.T) {
 	r.ClientName = ""
 	if got := r.Validate().Error(); !strings.HasPrefix(got, "appclient: 2 violations:\n\tClientName: is required\n\tCallbackURLs[1]: ") {
 		t.Errorf("Error() = %q", got)
+	}
+}
+
+func TestListLimitsMatchTags(t *testing.T) {
+	for field, limit := range map[string]int{"AllowedOAuthFlows": maxOAuthFlows, "CallbackURLs": maxCallbackURLs} {
+		f, _ := reflect.TypeFor[CreateUserPoolClientRequest]().FieldByName(field)
+		if tag := f.Tag.Get("validate"); !strings.HasPrefix(tag, fmt.Sprintf("max=%d,", limit)) {
+			t.Errorf("%s: tag %q does not start with max=%d", field, tag, limit)
+		}
 	}
 }
 
