@@ -86,12 +86,11 @@ func newEngine() *validator.Validate {
 		}
 		return name
 	})
-	// min and max are validator's own tags with validator's meaning (characters
-	// of a string, entries of a list, value of a number); these versions
-	// read their small decimal parameter without strconv and without
-	// inspecting the field's type for time.Duration, which no member is.
-	for tag, isMax := range map[string]bool{"min": false, "max": true} {
-		if err := v.RegisterValidation(tag, boundTag(isMax)); err != nil {
+	// length and range read like the AWS model's @length and @range traits:
+	// "length=1..1024" bounds the characters of a string or the entries of a
+	// list, "range=1..86400" a number, both inclusive.
+	for _, tag := range []string{"length", "range"} {
+		if err := v.RegisterValidation(tag, boundsTag); err != nil {
 			panic(err)
 		}
 	}
@@ -110,32 +109,33 @@ func newEngine() *validator.Validate {
 	return v
 }
 
-// boundTag checks a min (isMax false) or max tag.
-func boundTag(isMax bool) validator.Func {
-	return func(fl validator.FieldLevel) bool {
-		var bound int64
-		for _, c := range []byte(fl.Param()) {
-			bound = bound*10 + int64(c-'0')
-		}
-		f := fl.Field()
-		var n int64
-		switch f.Kind() {
-		case reflect.String:
-			s := f.String()
-			if isMax && int64(len(s)) <= bound {
-				return true // no more characters than bytes
-			}
-			n = int64(utf8.RuneCountInString(s))
-		case reflect.Slice:
-			n = int64(f.Len())
-		default:
-			n = f.Int()
-		}
-		if isMax {
-			return n <= bound
-		}
-		return n >= bound
+// boundsTag checks a length or range tag "LO..HI" with inclusive decimal
+// bounds: the characters (code points) of a string, the entries of a list, or
+// the value of a number.
+func boundsTag(fl validator.FieldLevel) bool {
+	lo, hi := parseBounds(fl.Param())
+	f := fl.Field()
+	switch f.Kind() {
+	case reflect.String:
+		return lengthIn(f.String(), int(lo), int(hi))
+	case reflect.Slice:
+		return int64(f.Len()) >= lo && int64(f.Len()) <= hi
 	}
+	return f.Int() >= lo && f.Int() <= hi
+}
+
+// parseBounds reads "LO..HI". The parameters are this package's own tags,
+// checked by the tests, so it spends no time on malformed ones.
+func parseBounds(p string) (lo, hi int64) {
+	n := &lo
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c == '.' {
+			n = &hi
+		} else {
+			*n = *n*10 + int64(c-'0')
+		}
+	}
+	return lo, hi
 }
 
 // customTag is a validator tag of this package: a pattern, an enumeration, or
@@ -314,25 +314,24 @@ func modelErrors(r *CreateUserPoolClientRequest, verrs validator.ValidationError
 		switch tag := fe.Tag(); tag {
 		case "required":
 			rule, msg = RuleRequired, "is required"
-		case "min", "max":
-			switch fe.Kind() {
-			case reflect.String:
-				rule = RuleLength
-				n := utf8.RuneCountInString(fe.Value().(string))
-				if secret {
-					msg = fmt.Sprintf("has %d characters, want %s", n, bounds(tag, fe.Param()))
-				} else {
-					msg = fmt.Sprintf("%q has %d characters, want %s", fe.Value(), n, bounds(tag, fe.Param()))
-				}
-			case reflect.Slice:
+		case "length":
+			lo, hi := parseBounds(fe.Param())
+			if fe.Kind() == reflect.Slice {
 				n := reflect.ValueOf(fe.Value()).Len()
 				out = append(out, newFieldError(path, RuleListSize, n,
-					fmt.Sprintf("has %d entries, want at most %s", n, fe.Param())))
+					fmt.Sprintf("has %d entries, want at most %d", n, hi)))
 				out = elementErrors(r, path, out)
 				continue
-			default:
-				rule, msg = RuleRange, fmt.Sprintf("%v is out of range, want %s", fe.Value(), bounds(tag, fe.Param()))
 			}
+			rule = RuleLength
+			n := utf8.RuneCountInString(fe.Value().(string))
+			msg = fmt.Sprintf("has %d characters, want %d to %d", n, lo, hi)
+			if !secret {
+				msg = fmt.Sprintf("%q %s", fe.Value(), msg)
+			}
+		case "range":
+			lo, hi := parseBounds(fe.Param())
+			rule, msg = RuleRange, fmt.Sprintf("%v is outside %d to %d", fe.Value(), lo, hi)
 		default:
 			t, ok := customTags[tag]
 			switch {
@@ -353,14 +352,6 @@ func modelErrors(r *CreateUserPoolClientRequest, verrs validator.ValidationError
 		out = append(out, newFieldError(path, rule, value, msg))
 	}
 	return out
-}
-
-// bounds spells out a min or max tag's bound.
-func bounds(tag, param string) string {
-	if tag == "min" {
-		return "at least " + param
-	}
-	return "at most " + param
 }
 
 // newFieldError makes a FieldError for a model constraint.

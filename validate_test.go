@@ -794,8 +794,8 @@ func TestFieldErrorText(t *testing.T) {
 func TestListLimitsMatchTags(t *testing.T) {
 	for field, limit := range map[string]int{"AllowedOAuthFlows": maxOAuthFlows, "CallbackURLs": maxCallbackURLs} {
 		f, _ := reflect.TypeFor[CreateUserPoolClientRequest]().FieldByName(field)
-		if tag := f.Tag.Get("validate"); !strings.HasPrefix(tag, fmt.Sprintf("max=%d,", limit)) {
-			t.Errorf("%s: tag %q does not start with max=%d", field, tag, limit)
+		if tag := f.Tag.Get("validate"); !strings.HasPrefix(tag, fmt.Sprintf("length=0..%d,", limit)) {
+			t.Errorf("%s: tag %q does not start with length=0..%d", field, tag, limit)
 		}
 	}
 }
