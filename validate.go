@@ -50,7 +50,7 @@ func (r *CreateUserPoolClientRequest) Validate() error {
 			// Only a non-struct argument makes the validator fail this way.
 			panic(fmt.Sprintf("appclient: validator: %v", err))
 		}
-		errs = modelErrors(r, verrs)
+		errs = modelErrors(verrs)
 	}
 	errs = append(errs, service...)
 	if len(errs) == 0 {
@@ -146,6 +146,9 @@ type customTag struct {
 	match func(string) int
 	// want describes the allowed values for messages.
 	want string
+	// elements, for a list tag, appends a violation for each element of the
+	// list value at path that breaks its constraints.
+	elements func(list any, path string, out []*FieldError) []*FieldError
 }
 
 var customTags = map[string]customTag{
@@ -158,12 +161,12 @@ var customTags = map[string]customTag{
 	"timeunit":        {fn: enumTag(TimeUnit.Valid), rule: RuleEnum, want: "seconds, minutes, hours, days"},
 	"userexistence":   {fn: enumTag(UserExistenceErrors.Valid), rule: RuleEnum, want: "LEGACY, ENABLED"},
 	"rotationfeature": {fn: enumTag(RotationFeature.Valid), rule: RuleEnum, want: "ENABLED, DISABLED"},
-	"attributes":      {fn: listTag(elemAttribute)},
-	"providers":       {fn: listTag(elemProvider)},
-	"redirects":       {fn: listTag(elemRedirect)},
-	"scopes":          {fn: listTag(elemScope)},
-	"oauthflows":      {fn: listTag(elemOAuthFlow)},
-	"authflows":       {fn: listTag(elemAuthFlow)},
+	"attributes":      listTag(elemAttribute),
+	"providers":       listTag(elemProvider),
+	"redirects":       listTag(elemRedirect),
+	"scopes":          listTag(elemScope),
+	"oauthflows":      listTag(elemOAuthFlow),
+	"authflows":       listTag(elemAuthFlow),
 }
 
 const wantRedirect = "letters, marks, symbols, numbers and punctuation (no spaces or control characters)"
@@ -186,15 +189,26 @@ func enumTag[T ~string](valid func(T) bool) validator.Func {
 	return func(fl validator.FieldLevel) bool { return valid(T(fl.Field().String())) }
 }
 
-// listTag makes a validator function that checks every element of a list.
-func listTag[T ~string](check func(T) *elemProblem) validator.Func {
-	return func(fl validator.FieldLevel) bool {
-		for _, e := range sliceOf[T](fl.Field()) {
-			if check(e) != nil {
-				return false
+// listTag makes the tag of a list whose elements check checks.
+func listTag[T ~string](check func(T) *elemProblem) customTag {
+	return customTag{
+		fn: func(fl validator.FieldLevel) bool {
+			for _, e := range sliceOf[T](fl.Field()) {
+				if check(e) != nil {
+					return false
+				}
 			}
-		}
-		return true
+			return true
+		},
+		elements: func(list any, path string, out []*FieldError) []*FieldError {
+			l, _ := list.([]T)
+			for i, e := range l {
+				if p := check(e); p != nil {
+					out = append(out, newFieldError(index(path, i), p.rule, string(e), p.msg(string(e))))
+				}
+			}
+			return out
+		},
 	}
 }
 
@@ -298,7 +312,7 @@ func patternMessage(v string, at int, want string) string {
 // modelErrors turns the validator's errors into FieldErrors. The validator
 // reports a list whose elements break their constraints once, under the list's
 // tag; the elements are examined here, on the error path only.
-func modelErrors(r *CreateUserPoolClientRequest, verrs validator.ValidationErrors) []*FieldError {
+func modelErrors(verrs validator.ValidationErrors) []*FieldError {
 	out := make([]*FieldError, 0, len(verrs))
 	for _, fe := range verrs {
 		path := fe.Namespace()
@@ -320,7 +334,7 @@ func modelErrors(r *CreateUserPoolClientRequest, verrs validator.ValidationError
 				n := reflect.ValueOf(fe.Value()).Len()
 				out = append(out, newFieldError(path, RuleListSize, n,
 					fmt.Sprintf("has %d entries, want at most %d", n, hi)))
-				out = elementErrors(r, path, out)
+				out = customTags[listTags[path]].elements(fe.Value(), path, out)
 				continue
 			}
 			rule = RuleLength
@@ -337,8 +351,8 @@ func modelErrors(r *CreateUserPoolClientRequest, verrs validator.ValidationError
 			switch {
 			case !ok:
 				panic("appclient: unmapped validator tag " + tag)
-			case t.rule == "":
-				out = elementErrors(r, path, out)
+			case t.elements != nil:
+				out = t.elements(fe.Value(), path, out)
 				continue
 			case t.rule == RuleEnum:
 				rule, msg = RuleEnum, fmt.Sprintf("%q is not one of %s", fe.Value(), t.want)
@@ -359,35 +373,20 @@ func newFieldError(field, rule string, value any, msg string) *FieldError {
 	return &FieldError{Field: field, Rule: rule, Exception: ExceptionInvalidParameter, Value: value, Message: msg, Err: ruleInfo(rule).Err}
 }
 
-// elementErrors appends a violation for each element of the list at path that
-// breaks its constraints.
-func elementErrors(r *CreateUserPoolClientRequest, path string, out []*FieldError) []*FieldError {
-	switch path {
-	case "ReadAttributes":
-		return appendElements(out, path, r.ReadAttributes, elemAttribute)
-	case "WriteAttributes":
-		return appendElements(out, path, r.WriteAttributes, elemAttribute)
-	case "ExplicitAuthFlows":
-		return appendElements(out, path, r.ExplicitAuthFlows, elemAuthFlow)
-	case "SupportedIdentityProviders":
-		return appendElements(out, path, r.SupportedIdentityProviders, elemProvider)
-	case "CallbackURLs":
-		return appendElements(out, path, r.CallbackURLs, elemRedirect)
-	case "LogoutURLs":
-		return appendElements(out, path, r.LogoutURLs, elemRedirect)
-	case "AllowedOAuthFlows":
-		return appendElements(out, path, r.AllowedOAuthFlows, elemOAuthFlow)
-	case "AllowedOAuthScopes":
-		return appendElements(out, path, r.AllowedOAuthScopes, elemScope)
-	}
-	panic("appclient: no element check for " + path)
-}
-
-func appendElements[T ~string](out []*FieldError, path string, list []T, check func(T) *elemProblem) []*FieldError {
-	for i, e := range list {
-		if p := check(e); p != nil {
-			out = append(out, newFieldError(index(path, i), p.rule, string(e), p.msg(string(e))))
+// listTags maps each list member to its element tag ("CallbackURLs" to
+// "redirects"), read from the struct tags: a list over its size fails its
+// length tag, and its elements are then examined too.
+var listTags = func() map[string]string {
+	m := map[string]string{}
+	t := reflect.TypeFor[CreateUserPoolClientRequest]()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type.Kind() != reflect.Slice {
+			continue
 		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		tags := strings.Split(f.Tag.Get("validate"), ",")
+		m[name] = tags[len(tags)-1]
 	}
-	return out
-}
+	return m
+}()

@@ -967,3 +967,16 @@ func TestValidateAllocations(t *testing.T) {
 		}
 	}
 }
+
+// TestListTags: every list member ends its tags with a list tag that can
+// examine its elements, which modelErrors relies on.
+func TestListTags(t *testing.T) {
+	if len(listTags) != 8 {
+		t.Errorf("found %d list members, want 8: %v", len(listTags), listTags)
+	}
+	for member, tag := range listTags {
+		if customTags[tag].elements == nil {
+			t.Errorf("%s: last tag %q is not a list tag", member, tag)
+		}
+	}
+}
