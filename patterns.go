@@ -119,6 +119,7 @@ func matchARN(s string) int {
 // matchUnicodeClasses returns the offset of the first character of s outside
 // the Unicode general categories L, M, S, N and P, and also Z when withZ. It is
 // the model's pattern for redirect URLs (without Z) and provider names (with Z).
+// A byte that is not part of valid UTF-8 fails too.
 func matchUnicodeClasses(s string, withZ bool) int {
 	if s == "" {
 		return 0
@@ -135,6 +136,10 @@ func matchUnicodeClasses(s string, withZ bool) int {
 			return i
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			// Not UTF-8: it would reach Cognito as U+FFFD, another value.
+			return i
+		}
 		if !unicode.In(r, unicode.L, unicode.M, unicode.S, unicode.N, unicode.P) && !(withZ && unicode.In(r, unicode.Z)) {
 			return i
 		}

@@ -220,6 +220,7 @@ func TestValidateModelConstraints(t *testing.T) {
 		{"provider with space", nil, func(r *CreateUserPoolClientRequest) {
 			r.SupportedIdentityProviders = []string{"Corp SAML", "Entra-ID (prod)"}
 		}, nil},
+		{"provider not UTF-8", nil, func(r *CreateUserPoolClientRequest) { r.SupportedIdentityProviders = []string{"Corp\xffIdP"} }, []violation{{"SupportedIdentityProviders[0]", "pattern", ipe}}},
 		{"provider with tab", nil, func(r *CreateUserPoolClientRequest) { r.SupportedIdentityProviders = []string{"COGNITO", "Corp\tSAML"} }, []violation{{"SupportedIdentityProviders[1]", "pattern", ipe}}},
 
 		// CallbackURLs and LogoutURLs: at most 100, each 1-1024 of L, M, S, N, P.
@@ -237,6 +238,8 @@ func TestValidateModelConstraints(t *testing.T) {
 		}, []violation{{"CallbackURLs[2]", "length", ipe}}},
 		{"CallbackURLs entry with space", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = "https://example.com/a b" }, []violation{{"CallbackURLs[1]", "pattern", ipe}}},
 		{"CallbackURLs entry with control character", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = "https://example.com/\x7f" }, []violation{{"CallbackURLs[1]", "pattern", ipe}}},
+		{"CallbackURLs entry not UTF-8", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = "myapp:\x93" }, []violation{{"CallbackURLs[1]", "pattern", ipe}}},
+		{"CallbackURLs entry U+FFFD itself", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = "myapp:\ufffd" }, nil},
 		{"CallbackURLs entry Unicode", nil, func(r *CreateUserPoolClientRequest) { r.CallbackURLs[1] = "https://例え.jp/コールバック" }, nil},
 		{"LogoutURLs 101", nil, func(r *CreateUserPoolClientRequest) { r.LogoutURLs = manyURLs(101) }, []violation{{"LogoutURLs", "list-size", ipe}}},
 		{"LogoutURLs entry empty", nil, func(r *CreateUserPoolClientRequest) { r.LogoutURLs = []string{""} }, []violation{{"LogoutURLs[0]", "length", ipe}}},
