@@ -45,7 +45,8 @@ func isClientNameChar(c byte) bool {
 // ASCII but space, double quote and backslash.
 func isScopeChar(c byte) bool { return 0x21 <= c && c <= 0x7e && c != '"' && c != '\\' }
 
-// isSecretChar reports whether c is in [\w+].
+// isSecretChar reports whether c is in [\w+], the class of client secrets and
+// client IDs.
 func isSecretChar(c byte) bool { return isWord(c) || c == '+' }
 
 // matchBytes returns the offset of the first byte of s that ok rejects, 0 for
@@ -153,6 +154,7 @@ func matchUnicodeClasses(s string, withZ bool) int {
 
 func matchClientName(s string) int   { return matchBytes(s, isClientNameChar) }
 func matchClientSecret(s string) int { return matchBytes(s, isSecretChar) }
+func matchClientID(s string) int     { return matchBytes(s, isSecretChar) }
 func matchHex(s string) int          { return matchBytes(s, isHex) }
 func matchScope(s string) int        { return matchBytes(s, isScopeChar) }
 func matchRedirect(s string) int     { return matchUnicodeClasses(s, false) }

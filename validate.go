@@ -155,6 +155,7 @@ var customTags = map[string]customTag{
 	"userpoolid":      {fn: stringTag(matchUserPoolID), rule: RulePattern, match: matchUserPoolID, want: `^[\w-]+_[0-9a-zA-Z]+$ (such as "us-east-1_AbC123xyz")`},
 	"clientname":      {fn: stringTag(matchClientName), rule: RulePattern, match: matchClientName, want: `letters, digits, _, white space and +=,.@-`},
 	"clientsecret":    {fn: stringTag(matchClientSecret), rule: RulePattern, match: matchClientSecret, want: `letters, digits, _ and +`},
+	"clientid":        {fn: stringTag(matchClientID), rule: RulePattern, match: matchClientID, want: `letters, digits, _ and +`},
 	"hexstring":       {fn: stringTag(matchHex), rule: RulePattern, match: matchHex, want: `hexadecimal digits`},
 	"arn":             {fn: stringTag(matchARN), rule: RulePattern, match: matchARN, want: `an ARN arn:<partition>:<service>:<region>:<account>:<resource>`},
 	"redirect":        {fn: stringTag(matchRedirect), rule: RulePattern, match: matchRedirect, want: wantRedirect},
