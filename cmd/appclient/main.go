@@ -101,7 +101,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 )
 
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
@@ -210,12 +209,12 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		data, err := readFile(name, stdin)
+		f, err := readInput(name, stdin)
 		if err != nil {
 			results = append(results, &fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
 			continue
 		}
-		results = append(results, analyze(name, data))
+		results = append(results, result(f))
 	}
 
 	writeErrors(stderr, results)
@@ -242,16 +241,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
-}
-
-// readErrorText words a read error without Go's "open x:" prefix, since
-// the file name starts the line anyway.
-func readErrorText(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return strings.TrimSpace(err.Error())
 }
 
 // version returns the module version the binary was built from, or

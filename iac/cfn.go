@@ -1,4 +1,4 @@
-package main
+package iac
 
 import (
 	"strconv"
@@ -10,30 +10,30 @@ const cfnClientType = "AWS::Cognito::UserPoolClient"
 
 // cfnClients returns every AWS::Cognito::UserPoolClient of a CloudFormation
 // template, in file order.
-func cfnClients(root *node) ([]*client, error) {
+func cfnClients(root *Value) ([]*client, error) {
 	res := root.member("Resources")
 	if res == nil {
 		return nil, &posError{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"}
 	}
-	if res.Val.Kind != kindMap {
+	if res.Val.Kind != ValueMap {
 		return nil, &posError{Pos: res.Val.Pos, Msg: "Resources must be a map, not " + res.Val.Kind.String()}
 	}
 	var out []*client
 	for _, r := range res.Val.Membs {
-		if r.Val.Kind != kindMap {
+		if r.Val.Kind != ValueMap {
 			continue
 		}
 		typ := r.Val.get("Type")
-		if typ == nil || typ.Kind != kindString || typ.Str != cfnClientType {
+		if typ == nil || typ.Kind != ValueString || typ.Str != cfnClientType {
 			continue
 		}
 		c := newClient(r.Key, r.KeyPos)
 		props := r.Val.member("Properties")
 		switch {
-		case props == nil || props.Val.Kind == kindNull:
+		case props == nil || props.Val.Kind == ValueNull:
 		case isIntrinsic(props.Val):
 			c.errorf(props.Val.Pos, "Properties is an intrinsic function: nothing can be checked")
-		case props.Val.Kind != kindMap:
+		case props.Val.Kind != ValueMap:
 			c.errorf(props.Val.Pos, "Properties must be a map, not %s", props.Val.Kind)
 		default:
 			cfnObject(c, "", requestMembers, props.Val, c.Body)
@@ -49,7 +49,7 @@ func cfnClients(root *node) ([]*client, error) {
 }
 
 // cfnObject reads the members of a map node into body.
-func cfnObject(c *client, prefix string, specs []memberSpec, n *node, body map[string]any) {
+func cfnObject(c *client, prefix string, specs []memberSpec, n *Value, body map[string]any) {
 	for _, m := range n.Membs {
 		spec := findSpec(specs, m.Key)
 		if spec == nil || spec.NoCFN {
@@ -96,7 +96,7 @@ func joinPath(prefix, name string) string {
 
 // cfnValue converts the value of one property. It returns false when the
 // property is absent from the request: AWS::NoValue, null, unknown or wrong.
-func cfnValue(c *client, path string, spec *memberSpec, n *node) (any, bool) {
+func cfnValue(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
 	if isIntrinsic(n) {
 		if isNoValue(n) {
 			return nil, false
@@ -109,7 +109,7 @@ func cfnValue(c *client, path string, spec *memberSpec, n *node) (any, bool) {
 		c.Unknown[path] = true
 		return nil, false
 	}
-	if n.Kind == kindNull {
+	if n.Kind == ValueNull {
 		return nil, false
 	}
 	switch spec.Type {
@@ -135,7 +135,7 @@ func cfnValue(c *client, path string, spec *memberSpec, n *node) (any, bool) {
 		}
 		return v, true
 	case typeStringList:
-		if n.Kind != kindList {
+		if n.Kind != ValueList {
 			c.errorf(n.Pos, "%s must be a list, not %s", path, n.Kind)
 			return nil, false
 		}
@@ -168,7 +168,7 @@ func cfnValue(c *client, path string, spec *memberSpec, n *node) (any, bool) {
 		}
 		return list, true
 	case typeObject:
-		if n.Kind != kindMap {
+		if n.Kind != ValueMap {
 			c.errorf(n.Pos, "%s must be a map, not %s", path, n.Kind)
 			return nil, false
 		}
@@ -186,11 +186,11 @@ func joinIndex(path string, i int) string {
 // isIntrinsic reports whether n is a CloudFormation intrinsic function: a
 // short-form tag such as !Ref or !Sub, or a one-key map whose key is Ref,
 // Condition or Fn::Something.
-func isIntrinsic(n *node) bool {
+func isIntrinsic(n *Value) bool {
 	if n.Tag != "" {
 		return true
 	}
-	if n.Kind != kindMap || len(n.Membs) != 1 {
+	if n.Kind != ValueMap || len(n.Membs) != 1 {
 		return false
 	}
 	k := n.Membs[0].Key
@@ -199,7 +199,7 @@ func isIntrinsic(n *node) bool {
 
 // intrinsic returns the long name of an intrinsic function ("Ref",
 // "Fn::Sub", ...) and its argument.
-func intrinsic(n *node) (string, *node) {
+func intrinsic(n *Value) (string, *Value) {
 	if n.Tag != "" {
 		name := strings.TrimPrefix(n.Tag, "!")
 		if name != "Ref" && name != "Condition" {
@@ -214,13 +214,13 @@ func intrinsic(n *node) (string, *node) {
 
 // isNoValue reports whether n is {"Ref": "AWS::NoValue"}, which removes the
 // property.
-func isNoValue(n *node) bool {
+func isNoValue(n *Value) bool {
 	name, arg := intrinsic(n)
-	return name == "Ref" && arg.Kind == kindString && arg.Str == "AWS::NoValue"
+	return name == "Ref" && arg.Kind == ValueString && arg.Str == "AWS::NoValue"
 }
 
 // isCondFunc reports whether n is Fn::If, whose result may be AWS::NoValue.
-func isCondFunc(n *node) bool {
+func isCondFunc(n *Value) bool {
 	name, _ := intrinsic(n)
 	return name == "Fn::If"
 }
@@ -228,18 +228,18 @@ func isCondFunc(n *node) bool {
 // evalString evaluates the few intrinsic functions whose value is known
 // without deploying: Fn::Sub of a string without variables, and Fn::Join of
 // known strings.
-func evalString(n *node) (string, bool) {
+func evalString(n *Value) (string, bool) {
 	if !isIntrinsic(n) {
 		return scalarString(n)
 	}
 	name, arg := intrinsic(n)
 	switch name {
 	case "Fn::Sub":
-		if arg.Kind == kindString && !strings.Contains(arg.Str, "${") {
+		if arg.Kind == ValueString && !strings.Contains(arg.Str, "${") {
 			return arg.Str, true
 		}
 	case "Fn::Join":
-		if arg.Kind != kindList || len(arg.Elems) != 2 || arg.Elems[0].Kind != kindString || arg.Elems[1].Kind != kindList {
+		if arg.Kind != ValueList || len(arg.Elems) != 2 || arg.Elems[0].Kind != ValueString || arg.Elems[1].Kind != ValueList {
 			return "", false
 		}
 		parts := make([]string, 0, len(arg.Elems[1].Elems))

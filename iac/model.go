@@ -1,4 +1,4 @@
-package main
+package iac
 
 import (
 	"fmt"
@@ -104,7 +104,7 @@ type client struct {
 	// for a request file.
 	Resource string
 	// Pos is where the resource (or the request object) starts.
-	Pos pos
+	Pos Position
 	// Body is the request body as encoding/json would read it. Unknown values
 	// are left out, except list elements, which are "" so that the indexes of
 	// the known elements stay right.
@@ -115,16 +115,16 @@ type client struct {
 	// "TokenValidityUnits" (the whole object), "TokenValidityUnits.IdToken".
 	Unknown map[string]bool
 	// Where maps member paths to positions.
-	Where map[string]pos
+	Where map[string]Position
 	// Errs are problems that keep the client from being checked.
 	Errs []*posError
 }
 
-func newClient(resource string, at pos) *client {
-	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]pos{}}
+func newClient(resource string, at Position) *client {
+	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]Position{}}
 }
 
-func (c *client) errorf(at pos, format string, args ...any) {
+func (c *client) errorf(at Position, format string, args ...any) {
 	c.Errs = append(c.Errs, &posError{Pos: at, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -140,7 +140,7 @@ func (c *client) unknownPaths() []string {
 
 // posOf returns the position of a member path, falling back to its parents
 // and then to the resource.
-func (c *client) posOf(path string) pos {
+func (c *client) posOf(path string) Position {
 	for p := path; p != ""; p = parentPath(p) {
 		if at, ok := c.Where[p]; ok {
 			return at
@@ -163,51 +163,20 @@ func parentPath(p string) string {
 	return ""
 }
 
-// isUnknown reports whether a token names a value that is unknown. Tokens
-// are member paths ("A", "A.B", "L[3]") and two list forms: "L#", the number
-// of elements of L, and "L[*]", every element of L.
-func (c *client) isUnknown(tok string) bool {
-	if len(c.Unknown) == 0 {
-		return false
-	}
-	switch {
-	case strings.HasSuffix(tok, "[*]"):
-		list := strings.TrimSuffix(tok, "[*]")
-		if c.isUnknown(list + "#") {
-			return true
-		}
-		for p := range c.Unknown {
-			if strings.HasPrefix(p, list+"[") {
-				return true
-			}
-		}
-		return false
-	case strings.HasSuffix(tok, "#"):
-		list := strings.TrimSuffix(tok, "#")
-		return c.Unknown[tok] || c.isUnknown(list)
-	}
-	for p := tok; p != ""; p = parentPath(p) {
-		if c.Unknown[p] {
-			return true
-		}
-	}
-	return false
-}
-
 // scalarString returns the text of a scalar node as CloudFormation would
 // pass it on: numbers and booleans become their text.
-func scalarString(n *node) (string, bool) {
+func scalarString(n *Value) (string, bool) {
 	switch n.Kind {
-	case kindString, kindNumber, kindBool:
+	case ValueString, ValueNumber, ValueBool:
 		return n.Str, true
 	}
 	return "", false
 }
 
 // scalarInt reads an integer from a number or a string holding one.
-func scalarInt(n *node) (int64, error) {
+func scalarInt(n *Value) (int64, error) {
 	switch n.Kind {
-	case kindNumber, kindString:
+	case ValueNumber, ValueString:
 	default:
 		return 0, fmt.Errorf("must be an integer, not %s", n.Kind)
 	}
@@ -232,11 +201,11 @@ func scalarInt(n *node) (int64, error) {
 
 // scalarBool reads a boolean from a boolean or the strings "true"/"false"
 // (any case), as CloudFormation accepts both.
-func scalarBool(n *node) (bool, error) {
+func scalarBool(n *Value) (bool, error) {
 	switch n.Kind {
-	case kindBool:
+	case ValueBool:
 		return n.Str == "true", nil
-	case kindString:
+	case ValueString:
 		switch strings.ToLower(n.Str) {
 		case "true":
 			return true, nil
@@ -261,4 +230,14 @@ func hint(key string, specs []memberSpec, name func(memberSpec) string) string {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
+}
+
+// public returns the client as the package's API shows it, without its
+// request, which the caller fills in once the client has no errors.
+func (c *client) public(file string) *Client {
+	out := &Client{File: file, Resource: c.Resource, Pos: c.Pos, Unknown: c.unknownPaths(), Positions: c.Where}
+	for _, e := range c.Errs {
+		out.Errors = append(out.Errors, &Error{File: file, Pos: e.Pos, Resource: c.Resource, Msg: e.Msg})
+	}
+	return out
 }
