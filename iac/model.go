@@ -1,7 +1,10 @@
 package iac
 
 import (
+	"reflect"
+
 	"fmt"
+	"github.com/cognitokit/appclient"
 	"math"
 	"sort"
 	"strconv"
@@ -52,48 +55,82 @@ type memberSpec struct {
 	Fields []memberSpec
 }
 
-// requestMembers are the members of the request in the API's order. The
-// CloudFormation property names are the API names; CloudFormation has no
-// ClientSecret. The Terraform provider has no ClientSecret input either (its
-// client_secret is an output) and keeps the three objects as blocks.
-var requestMembers = []memberSpec{
-	{Name: "UserPoolId", Type: typeString, TF: "user_pool_id"},
-	{Name: "ClientName", Type: typeString, TF: "name"},
-	{Name: "GenerateSecret", Type: typeBool, TF: "generate_secret"},
-	{Name: "ClientSecret", Type: typeString, NoCFN: true},
-	{Name: "RefreshTokenValidity", Type: typeInt, TF: "refresh_token_validity"},
-	{Name: "AccessTokenValidity", Type: typeInt, TF: "access_token_validity"},
-	{Name: "IdTokenValidity", Type: typeInt, TF: "id_token_validity"},
-	{Name: "TokenValidityUnits", Type: typeObject, TF: "token_validity_units", Fields: []memberSpec{
-		{Name: "AccessToken", Type: typeString, TF: "access_token"},
-		{Name: "IdToken", Type: typeString, TF: "id_token"},
-		{Name: "RefreshToken", Type: typeString, TF: "refresh_token"},
-	}},
-	{Name: "ReadAttributes", Type: typeStringList, TF: "read_attributes"},
-	{Name: "WriteAttributes", Type: typeStringList, TF: "write_attributes"},
-	{Name: "ExplicitAuthFlows", Type: typeStringList, TF: "explicit_auth_flows"},
-	{Name: "SupportedIdentityProviders", Type: typeStringList, TF: "supported_identity_providers"},
-	{Name: "CallbackURLs", Type: typeStringList, TF: "callback_urls"},
-	{Name: "LogoutURLs", Type: typeStringList, TF: "logout_urls"},
-	{Name: "DefaultRedirectURI", Type: typeString, TF: "default_redirect_uri"},
-	{Name: "AllowedOAuthFlows", Type: typeStringList, TF: "allowed_oauth_flows"},
-	{Name: "AllowedOAuthScopes", Type: typeStringList, TF: "allowed_oauth_scopes"},
-	{Name: "AllowedOAuthFlowsUserPoolClient", Type: typeBool, TF: "allowed_oauth_flows_user_pool_client"},
-	{Name: "AnalyticsConfiguration", Type: typeObject, TF: "analytics_configuration", Fields: []memberSpec{
-		{Name: "ApplicationId", Type: typeString, TF: "application_id"},
-		{Name: "ApplicationArn", Type: typeString, TF: "application_arn"},
-		{Name: "RoleArn", Type: typeString, TF: "role_arn"},
-		{Name: "ExternalId", Type: typeString, TF: "external_id"},
-		{Name: "UserDataShared", Type: typeBool, TF: "user_data_shared"},
-	}},
-	{Name: "PreventUserExistenceErrors", Type: typeString, TF: "prevent_user_existence_errors"},
-	{Name: "EnableTokenRevocation", Type: typeBool, TF: "enable_token_revocation"},
-	{Name: "EnablePropagateAdditionalUserContextData", Type: typeBool, TF: "enable_propagate_additional_user_context_data"},
-	{Name: "AuthSessionValidity", Type: typeInt, TF: "auth_session_validity"},
-	{Name: "RefreshTokenRotation", Type: typeObject, TF: "refresh_token_rotation", Fields: []memberSpec{
-		{Name: "Feature", Type: typeString, TF: "feature"},
-		{Name: "RetryGracePeriodSeconds", Type: typeInt, TF: "retry_grace_period_seconds"},
-	}},
+// requestMembers are the members of the request in the API's order, read
+// from the request type's JSON tags so that a member added to the library
+// is read here too.
+var requestMembers = membersOf(reflect.TypeFor[appclient.CreateUserPoolClientRequest]())
+
+// tfNameExceptions are the Terraform attribute names that are not the
+// member name in snake case; "" where the provider has no input: its
+// client_secret is an output.
+var tfNameExceptions = map[string]string{"ClientName": "name", "ClientSecret": ""}
+
+// cfnLacks are the members AWS::Cognito::UserPoolClient has no property
+// for.
+var cfnLacks = map[string]bool{"ClientSecret": true}
+
+// membersOf describes the members of a request struct type, in field order.
+func membersOf(t reflect.Type) []memberSpec {
+	var out []memberSpec
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		spec := memberSpec{Name: name, NoCFN: cfnLacks[name]}
+		if tf, ok := tfNameExceptions[name]; ok {
+			spec.TF = tf
+		} else {
+			spec.TF = snakeCase(name)
+		}
+		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		switch ft.Kind() {
+		case reflect.String:
+			spec.Type = typeString
+		case reflect.Bool:
+			spec.Type = typeBool
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			spec.Type = typeInt
+		case reflect.Slice:
+			spec.Type = typeStringList
+		case reflect.Struct:
+			spec.Type = typeObject
+			spec.Fields = membersOf(ft)
+		default:
+			panic("iac: request member " + name + " of unexpected type " + f.Type.String())
+		}
+		out = append(out, spec)
+	}
+	return out
+}
+
+// snakeCase turns an AWS member name into the Terraform provider's
+// attribute name: "CallbackURLs" becomes "callback_urls", "IdToken"
+// "id_token", "AllowedOAuthFlows" "allowed_oauth_flows".
+func snakeCase(name string) string {
+	name = strings.ReplaceAll(name, "OAuth", "Oauth")
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		upper := c >= 'A' && c <= 'Z'
+		if upper && i > 0 {
+			prevLower := name[i-1] >= 'a' && name[i-1] <= 'z'
+			nextLower := i+1 < len(name) && name[i+1] >= 'a' && name[i+1] <= 'z' && name[i+1] != 's'
+			prevUpper := name[i-1] >= 'A' && name[i-1] <= 'Z'
+			if prevLower || (prevUpper && nextLower) {
+				b.WriteByte('_')
+			}
+		}
+		if upper {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // client is one app-client definition found in a file: the request body it

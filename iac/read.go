@@ -133,8 +133,10 @@ func (c *client) request() (*appclient.CreateUserPoolClientRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	var req appclient.CreateUserPoolClientRequest
-	if err := json.Unmarshal(data, &req); err != nil {
+	// The same strict route as a request file: a reader that produced a
+	// member or type the request lacks is caught here, not dropped.
+	req, err := appclient.DecodeRequest(bytes.NewReader(data))
+	if err != nil {
 		return nil, fmt.Errorf("cannot build the request: %v", err)
 	}
 	return &req, nil
