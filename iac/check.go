@@ -2,6 +2,7 @@ package iac
 
 import (
 	"errors"
+	"sort"
 	"strings"
 
 	"github.com/cognitokit/appclient"
@@ -52,6 +53,10 @@ func Check(c *Client) []Finding {
 		if dependsOnUnknown(unknown, fe.Rule, fe.Field) {
 			continue
 		}
+		msg := fe.Message
+		if from := restsOn(c.Defaults, fe.Rule, fe.Field); len(from) > 0 {
+			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+		}
 		out = append(out, Finding{
 			File:      c.File,
 			Pos:       c.PositionOf(fe.Field),
@@ -59,7 +64,7 @@ func Check(c *Client) []Finding {
 			Field:     fe.Field,
 			Rule:      fe.Rule,
 			Exception: fe.Exception,
-			Message:   fe.Message,
+			Message:   msg,
 		})
 	}
 	return out
@@ -141,6 +146,43 @@ func dependsOnUnknown(unknown map[string]bool, rule, field string) bool {
 		}
 	}
 	return false
+}
+
+// restsOn returns what provides the defaults that a violation of rule on
+// field reads, sorted, or nil when it reads none.
+func restsOn(defaults map[string]string, rule, field string) []string {
+	if len(defaults) == 0 {
+		return nil
+	}
+	inputs := ruleInputs[rule]
+	if inputs == nil {
+		inputs = self
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		for from := range strings.SplitSeq(defaults[p], ", ") {
+			if from != "" && !seen[from] {
+				seen[from] = true
+				out = append(out, from)
+			}
+		}
+	}
+	for _, tok := range inputs(field) {
+		tok = strings.TrimSuffix(strings.TrimSuffix(tok, "[*]"), "#")
+		// The member itself, one of its parents, or one of its elements
+		// or nested members.
+		for p := tok; p != ""; p = parentPath(p) {
+			add(p)
+		}
+		for p := range defaults {
+			if strings.HasPrefix(p, tok+"[") || strings.HasPrefix(p, tok+".") {
+				add(p)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // isUnknown reports whether a token names a value that is unknown.

@@ -60,6 +60,14 @@ const (
 	// KindTerraform is a Terraform plan, as "terraform show -json plan.out"
 	// prints it.
 	KindTerraform Kind = "terraform"
+	// KindTerraformState is Terraform state: "terraform show -json"
+	// without a plan, or a terraform.tfstate file.
+	KindTerraformState Kind = "terraform-state"
+	// KindTerraformConfig is a Terraform configuration file (.tf).
+	KindTerraformConfig Kind = "terraform-config"
+	// KindServerless is a Serverless Framework service file
+	// (serverless.yml, serverless.yaml or serverless.json).
+	KindServerless Kind = "serverless"
 )
 
 // Position is a 1-based line and column in a file; columns count
@@ -74,6 +82,10 @@ type File struct {
 	Kind Kind
 	// Clients are the app clients the file defines, in file order.
 	Clients []*Client
+	// Resources are every resource the file defines, clients included, in
+	// file order: the user pools, resource servers and identity providers
+	// that checks needing the pool read. Request files and plans have none.
+	Resources []*Resource
 	// Errors are problems with the file as a whole (a syntax error, a size
 	// limit): when there are any, Clients is empty. Problems with one client
 	// are in that client's Errors.
@@ -105,10 +117,52 @@ type Client struct {
 	// "TokenValidityUnits.AccessToken") to where they are written. Members
 	// a plan or state file does not locate are missing.
 	Positions map[string]Position
+	// Defaults maps member paths whose value rests on a default (a
+	// Terraform variable's default, a CloudFormation parameter's Default)
+	// to what provides it: "var.domain", "parameter CallbackUrl". A
+	// deployment can pass other values.
+	Defaults map[string]string
+	// Ignore are the rule ids the definition silences: CloudFormation
+	// Metadata appclient.config.ignore_checks, or a Terraform comment
+	// "# appclient-ignore: rule-id" on the line before the resource or
+	// inside it. "all" silences every rule.
+	Ignore []string
 	// Errors are problems that keep the client from being checked: an
 	// unknown property, a value of the wrong type. Nil when the client was
 	// read.
 	Errors []*Error
+}
+
+// Ignores reports whether the definition silences rule.
+func (c *Client) Ignores(rule string) bool {
+	for _, id := range c.Ignore {
+		if id == rule || id == "all" {
+			return true
+		}
+	}
+	return false
+}
+
+// Resource is one resource a file defines.
+type Resource struct {
+	// File is the name of the file that defines the resource.
+	File string
+	// Name is the CloudFormation logical ID or the Terraform address
+	// ("aws_cognito_user_pool.main", "data.aws_x.y").
+	Name string
+	// Type is the resource type: "AWS::Cognito::UserPool",
+	// "aws_cognito_user_pool".
+	Type string
+	// Pos is where the resource starts.
+	Pos Position
+	// DependsOn names the resources it explicitly depends on
+	// (CloudFormation DependsOn, Terraform depends_on).
+	DependsOn []string
+	// Properties are the resource's properties (CloudFormation) or its
+	// arguments and blocks (Terraform, blocks as lists of maps). Terraform
+	// values are evaluated where they are known; the others are
+	// ValueUnknown with their references in Refs.
+	Properties *Value
 }
 
 // PositionOf returns where a member path is written, falling back to its

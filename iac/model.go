@@ -155,10 +155,14 @@ type client struct {
 	Where map[string]Position
 	// Errs are problems that keep the client from being checked.
 	Errs []*posError
+	// Defaults maps member paths to the defaults their values rest on.
+	Defaults map[string]string
+	// Ignore are the rule ids the definition silences.
+	Ignore []string
 }
 
 func newClient(resource string, at Position) *client {
-	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]Position{}}
+	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]Position{}, Defaults: map[string]string{}}
 }
 
 func (c *client) errorf(at Position, format string, args ...any) {
@@ -272,7 +276,7 @@ func hint(key string, specs []memberSpec, name func(memberSpec) string) string {
 // public returns the client as the package's API shows it, without its
 // request, which the caller fills in once the client has no errors.
 func (c *client) public(file string) *Client {
-	out := &Client{File: file, Resource: c.Resource, Pos: c.Pos, Unknown: c.unknownPaths(), Positions: c.Where}
+	out := &Client{File: file, Resource: c.Resource, Pos: c.Pos, Unknown: c.unknownPaths(), Positions: c.Where, Defaults: c.Defaults, Ignore: c.Ignore}
 	for _, e := range c.Errs {
 		out.Errors = append(out.Errors, &Error{File: file, Pos: e.Pos, Resource: c.Resource, Msg: e.Msg})
 	}

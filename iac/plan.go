@@ -2,6 +2,7 @@ package iac
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -280,4 +281,72 @@ func stripInstanceKeys(addr string) string {
 		}
 	}
 	return b.String()
+}
+
+// tfStateClients returns the app clients of Terraform state: the JSON that
+// "terraform show -json" prints without a plan (values.root_module), or a
+// terraform.tfstate file (resources[].instances[]). They are deployed
+// clients, read like the clients of a plan: null, "", 0, [] and empty
+// blocks mean not set.
+func tfStateClients(root *Value) ([]*client, error) {
+	var out []*client
+	add := func(addr string, at Position, attrs *Value) {
+		c := newClient(addr, at)
+		if attrs == nil || attrs.Kind != ValueMap {
+			c.errorf(at, "%s: the attributes must be a map", addr)
+		} else {
+			r := tfReader{c: c}
+			r.object("", requestMembers, attrs, nil, nil, c.Body)
+		}
+		out = append(out, c)
+	}
+	if vals := root.get("values"); vals != nil {
+		var walk func(mod *Value, depth int)
+		walk = func(mod *Value, depth int) {
+			if mod == nil || depth > maxDepth {
+				return
+			}
+			for _, r := range mod.get("resources").elems() {
+				if str(r.get("type")) != tfClientType || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+					continue
+				}
+				add(str(r.get("address")), r.Pos, r.get("values"))
+			}
+			for _, m := range mod.get("child_modules").elems() {
+				walk(m, depth+1)
+			}
+		}
+		walk(vals.get("root_module"), 0)
+		return out, nil
+	}
+	for _, r := range root.get("resources").elems() {
+		if str(r.get("type")) != tfClientType || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+			continue
+		}
+		base := str(r.get("type")) + "." + str(r.get("name"))
+		if mod := str(r.get("module")); mod != "" {
+			base = mod + "." + base
+		}
+		for _, inst := range r.get("instances").elems() {
+			addr := base
+			if k := inst.get("index_key"); k != nil {
+				switch k.Kind {
+				case ValueNumber:
+					addr += "[" + k.Str + "]"
+				case ValueString:
+					addr += "[" + strconv.Quote(k.Str) + "]"
+				}
+			}
+			add(addr, inst.Pos, inst.get("attributes"))
+		}
+	}
+	return out, nil
+}
+
+// elems returns the elements of a list, or nil for anything else.
+func (n *Value) elems() []*Value {
+	if n == nil || n.Kind != ValueList {
+		return nil
+	}
+	return n.Elems
 }

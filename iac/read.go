@@ -9,20 +9,33 @@ import (
 	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/internal/suggest"
 )
 
 // ReadBytes reads one input held in memory; name names it in positions and
-// errors. It never panics: a file it cannot read comes back with Errors.
+// errors. A name ending in .tf is read as a Terraform file on its own; any
+// other input is recognised from its content. ReadBytes reads nothing else
+// from disk: a Serverless file's ${file(...)} fragments stay unknown. It
+// never panics: a file it cannot read comes back with Errors.
 func ReadBytes(name string, data []byte) *File {
-	res := &File{Name: name}
-	fail := func(err error) *File {
+	f, _ := readBytes(name, data, nil)
+	return f
+}
+
+// readBytes is ReadBytes; it also reports whether the input is of no kind
+// the package reads (a JSON or YAML file of another shape), which a
+// directory walk skips. include, when not nil, reads the files a
+// Serverless service includes.
+func readBytes(name string, data []byte, include func(path string) ([]byte, error)) (res *File, notInput bool) {
+	res = &File{Name: name}
+	fail := func(err error) (*File, bool) {
 		var pe *posError
 		if errors.As(err, &pe) {
 			res.Errors = append(res.Errors, &Error{File: name, Pos: pe.Pos, Msg: pe.Msg})
 		} else {
 			res.Errors = append(res.Errors, &Error{File: name, Msg: err.Error()})
 		}
-		return res
+		return res, notInput
 	}
 	if len(data) > maxInputBytes {
 		return fail(ErrTooLarge)
@@ -37,16 +50,27 @@ func ReadBytes(name string, data []byte) *File {
 	if !utf8.Valid(data) {
 		return fail(fmt.Errorf("%w: invalid UTF-8 at offset %d", errNotText, invalidUTF8At(data)))
 	}
+	if strings.HasSuffix(name, ".tf") {
+		return readTerraform([]tfSource{{name: name, data: data}})[0], false
+	}
 	src := string(data)
 	root, isJSON, err := parseAny(src)
 	if err != nil {
 		return fail(err)
 	}
 	if root.Kind != ValueMap {
+		notInput = true
 		return fail(&posError{Pos: root.Pos, Msg: fmt.Sprintf("expected a request object, a CloudFormation template or a Terraform plan, found %s", root.Kind)})
 	}
 	var clients []*client
 	switch {
+	case root.get("resource_changes") == nil && (root.get("values") != nil && root.get("format_version") != nil ||
+		root.get("version") != nil && root.get("terraform_version") != nil && root.get("resources") != nil):
+		res.Kind = KindTerraformState
+		clients, err = tfStateClients(root)
+		if err != nil {
+			return fail(err)
+		}
 	case root.get("resource_changes") != nil || (root.get("format_version") != nil && root.get("terraform_version") != nil):
 		res.Kind = KindTerraform
 		clients, err = tfClients(root)
@@ -59,6 +83,10 @@ func ReadBytes(name string, data []byte) *File {
 		if err != nil {
 			return fail(err)
 		}
+	case isJSON && !requestLike(root):
+		notInput = true
+		return fail(&posError{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
+			"; it reads request JSON (the --cli-input-json form of create-user-pool-client), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)"})
 	case isJSON:
 		res.Kind = KindRequest
 		c := newClient("", root.Pos)
@@ -71,8 +99,9 @@ func ReadBytes(name string, data []byte) *File {
 			out.Request = req
 		}
 		res.Clients = []*Client{out}
-		return res
+		return res, false
 	default:
+		notInput = true
 		return fail(&posError{Pos: root.Pos, Msg: "not a CloudFormation template (no Resources), a request JSON or a Terraform plan"})
 	}
 	for _, c := range clients {
@@ -88,7 +117,42 @@ func ReadBytes(name string, data []byte) *File {
 		}
 		out.Request = *req
 	}
-	return res
+	return res, false
+}
+
+// requestLike reports whether a JSON object may be meant as a request: it
+// is empty, or one of its members is a request member or close to one.
+func requestLike(root *Value) bool {
+	if len(root.Membs) == 0 {
+		return true
+	}
+	names := make([]string, len(requestMembers))
+	for i, s := range requestMembers {
+		names[i] = s.Name
+	}
+	for _, m := range root.Membs {
+		if suggest.Nearest(m.Key, names) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// describeKeys names the first members of a map: `members "a", "b", ...`.
+func describeKeys(root *Value) string {
+	var b strings.Builder
+	b.WriteString("members ")
+	for i, m := range root.Membs {
+		if i == 5 {
+			b.WriteString(", ...")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", m.Key)
+	}
+	return b.String()
 }
 
 // parseAny reads JSON when the text starts with '{' or '[', and YAML

@@ -86,6 +86,9 @@ func result(f *iac.File) *fileResult {
 			res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 		}
 		for _, fd := range iac.Check(c) {
+			if c.Ignores(fd.Rule) {
+				continue
+			}
 			res.Findings = append(res.Findings, finding{
 				Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
 				Rule: fd.Rule, Exception: fd.Exception, Message: fd.Message,
