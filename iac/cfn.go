@@ -1,6 +1,8 @@
 package iac
 
 import (
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -8,48 +10,134 @@ import (
 // cfnClientType is the CloudFormation resource type of an app client.
 const cfnClientType = "AWS::Cognito::UserPoolClient"
 
-// cfnClients returns every AWS::Cognito::UserPoolClient of a CloudFormation
-// template, in file order.
-func cfnClients(root *Value) ([]*client, error) {
-	res := root.member("Resources")
-	if res == nil {
-		return nil, &posError{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"}
+// cfnReader reads the resources of one CloudFormation template, or of the
+// resources section of a Serverless service.
+type cfnReader struct {
+	// file is the name of the file the resources are written in.
+	file string
+	// params are the template's parameters that have a Default.
+	params map[string]*cfnParam
+	// serverless is true in a Serverless service, where "${...}" in a
+	// string is a Serverless variable, resolved at deployment.
+	serverless bool
+}
+
+// cfnParam is a template parameter with a Default.
+type cfnParam struct {
+	// def is the Default.
+	def *Value
+	// list is true for CommaDelimitedList and List<...> parameters.
+	list bool
+}
+
+// cfnParams returns the parameters of a template that have a Default.
+func cfnParams(root *Value) map[string]*cfnParam {
+	out := map[string]*cfnParam{}
+	params := root.get("Parameters")
+	if params == nil || params.Kind != ValueMap {
+		return out
 	}
-	if res.Val.Kind != ValueMap {
-		return nil, &posError{Pos: res.Val.Pos, Msg: "Resources must be a map, not " + res.Val.Kind.String()}
+	for _, p := range params.Membs {
+		def := p.Val.get("Default")
+		if def == nil || def.Kind == ValueNull || isIntrinsic(def) {
+			continue
+		}
+		typ := str(p.Val.get("Type"))
+		out[p.Key] = &cfnParam{def: def, list: typ == "CommaDelimitedList" || strings.HasPrefix(typ, "List<")}
 	}
-	var out []*client
-	for _, r := range res.Val.Membs {
+	return out
+}
+
+// cfnClients returns every resource of a CloudFormation template's
+// Resources, and every AWS::Cognito::UserPoolClient among them as a
+// client, in file order.
+func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
+	var clients []*client
+	var resources []*Resource
+	for _, r := range res.Membs {
 		if r.Val.Kind != ValueMap {
 			continue
 		}
-		typ := r.Val.get("Type")
-		if typ == nil || typ.Kind != ValueString || typ.Str != cfnClientType {
+		typ := str(r.Val.get("Type"))
+		rs := &Resource{File: rd.file, Name: r.Key, Type: typ, Pos: r.KeyPos, Properties: r.Val.get("Properties")}
+		switch dep := r.Val.get("DependsOn"); {
+		case dep == nil:
+		case dep.Kind == ValueString:
+			rs.DependsOn = []string{dep.Str}
+		case dep.Kind == ValueList:
+			for _, e := range dep.Elems {
+				if e.Kind == ValueString {
+					rs.DependsOn = append(rs.DependsOn, e.Str)
+				}
+			}
+		}
+		resources = append(resources, rs)
+		if typ != cfnClientType {
 			continue
 		}
 		c := newClient(r.Key, r.KeyPos)
+		c.Ignore = cfnIgnore(r.Val.get("Metadata"))
 		props := r.Val.member("Properties")
 		switch {
-		case props == nil || props.Val.Kind == ValueNull:
-		case isIntrinsic(props.Val):
-			c.errorf(props.Val.Pos, "Properties is an intrinsic function: nothing can be checked")
+		case props == nil || props.Val.Kind == ValueNull || isIntrinsic(props.Val) && isNoValue(props.Val):
+		case isIntrinsic(props.Val) || rd.variable(props.Val):
+			// Properties: !If [...], Fn::Transform, ${file(...)}: any
+			// property may be anything.
+			for _, s := range requestMembers {
+				if !s.NoCFN {
+					c.Unknown[s.Name] = true
+				}
+			}
 		case props.Val.Kind != ValueMap:
 			c.errorf(props.Val.Pos, "Properties must be a map, not %s", props.Val.Kind)
 		default:
-			cfnObject(c, "", requestMembers, props.Val, c.Body)
+			rd.object(c, "", requestMembers, props.Val, c.Body)
 		}
 		// CloudFormation makes up a name when ClientName is left out, so
 		// the name is unknown rather than missing.
 		if _, ok := c.Body["ClientName"]; !ok && !c.Unknown["ClientName"] {
 			c.Unknown["ClientName"] = true
 		}
-		out = append(out, c)
+		clients = append(clients, c)
 	}
-	return out, nil
+	return clients, resources
 }
 
-// cfnObject reads the members of a map node into body.
-func cfnObject(c *client, prefix string, specs []memberSpec, n *Value, body map[string]any) {
+// cfnIgnore returns the rule ids of a resource's Metadata
+// appclient.config.ignore_checks, as cfn-lint reads its own
+// cfn-lint.config.ignore_checks.
+func cfnIgnore(meta *Value) []string {
+	checks := meta.get("appclient").get("config").get("ignore_checks")
+	var out []string
+	for _, e := range checks.elems() {
+		if e.Kind == ValueString && e.Str != "" {
+			out = append(out, e.Str)
+		}
+	}
+	if checks != nil && checks.Kind == ValueString && checks.Str != "" {
+		out = append(out, checks.Str)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// variable reports whether n is a string holding a Serverless variable,
+// "${...}", in a Serverless service.
+func (rd *cfnReader) variable(n *Value) bool {
+	return rd.serverless && n.Kind == ValueString && n.Tag == "" && strings.Contains(n.Str, "${")
+}
+
+// object reads the members of a map node into body.
+func (rd *cfnReader) object(c *client, prefix string, specs []memberSpec, n *Value, body map[string]any) {
+	if n.get("Fn::Transform") != nil {
+		// A macro may add or change any property of the map.
+		for _, s := range specs {
+			if !s.NoCFN {
+				c.Unknown[joinPath(prefix, s.Name)] = true
+			}
+		}
+		return
+	}
 	for _, m := range n.Membs {
 		spec := findSpec(specs, m.Key)
 		if spec == nil || spec.NoCFN {
@@ -72,7 +160,7 @@ func cfnObject(c *client, prefix string, specs []memberSpec, n *Value, body map[
 		}
 		path := joinPath(prefix, spec.Name)
 		c.Where[path] = m.KeyPos
-		if v, ok := cfnValue(c, path, spec, m.Val); ok {
+		if v, ok := rd.value(c, path, spec, m.Val); ok {
 			body[spec.Name] = v
 		}
 	}
@@ -94,15 +182,54 @@ func joinPath(prefix, name string) string {
 	return prefix + "." + name
 }
 
-// cfnValue converts the value of one property. It returns false when the
+// paramRef returns the parameter a !Ref names when it has a Default, or
+// nil.
+func (rd *cfnReader) paramRef(n *Value) (string, *cfnParam) {
+	if !isIntrinsic(n) {
+		return "", nil
+	}
+	name, arg := intrinsic(n)
+	if name != "Ref" || arg.Kind != ValueString {
+		return "", nil
+	}
+	p := rd.params[arg.Str]
+	if p == nil {
+		return "", nil
+	}
+	return arg.Str, p
+}
+
+// value converts the value of one property. It returns false when the
 // property is absent from the request: AWS::NoValue, null, unknown or wrong.
-func cfnValue(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
+func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
+	if name, p := rd.paramRef(n); p != nil {
+		c.Defaults[path] = "parameter " + name
+		if spec.Type == typeStringList && p.list && p.def.Kind != ValueList {
+			// A CommaDelimitedList's Default is one string.
+			list := []string{}
+			for i, s := range strings.Split(p.def.Str, ",") {
+				c.Where[joinIndex(path, i)] = n.Pos
+				list = append(list, strings.TrimSpace(s))
+			}
+			return list, true
+		}
+		def := *p.def
+		def.Pos = n.Pos
+		n = &def
+	}
+	if rd.variable(n) {
+		// A Serverless variable, whatever the member's type.
+		c.Unknown[path] = true
+		return nil, false
+	}
 	if isIntrinsic(n) {
 		if isNoValue(n) {
 			return nil, false
 		}
 		if spec.Type == typeString {
-			if s, ok := evalString(n); ok {
+			var deps []string
+			if s, ok := rd.evalString(n, &deps); ok {
+				rd.noteDefaults(c, path, deps)
 				return s, true
 			}
 		}
@@ -142,19 +269,26 @@ func cfnValue(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
 		list := make([]string, 0, len(n.Elems))
 		for _, e := range n.Elems {
 			at := joinIndex(path, len(list))
+			c.Where[at] = e.Pos
+			if rd.variable(e) {
+				c.Unknown[at] = true
+				list = append(list, "")
+				continue
+			}
 			if isIntrinsic(e) {
 				if isNoValue(e) || isCondFunc(e) {
 					// The element may vanish at deployment: the length
-					// and the indexes after it are not known.
+					// is not known. The indexes stay those written, so
+					// that each finding names the element it is about.
 					c.Unknown[path+"#"] = true
 				}
-				if s, ok := evalString(e); ok {
-					c.Where[at] = e.Pos
+				var deps []string
+				if s, ok := rd.evalString(e, &deps); ok {
+					rd.noteDefaults(c, at, deps)
 					list = append(list, s)
 					continue
 				}
 				c.Unknown[at] = true
-				c.Where[at] = e.Pos
 				list = append(list, "")
 				continue
 			}
@@ -163,7 +297,6 @@ func cfnValue(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
 				c.errorf(e.Pos, "%s must hold strings, not %s", at, e.Kind)
 				continue
 			}
-			c.Where[at] = e.Pos
 			list = append(list, s)
 		}
 		return list, true
@@ -173,10 +306,23 @@ func cfnValue(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
 			return nil, false
 		}
 		obj := map[string]any{}
-		cfnObject(c, path, spec.Fields, n, obj)
+		rd.object(c, path, spec.Fields, n, obj)
 		return obj, true
 	}
 	return nil, false
+}
+
+// noteDefaults records the parameters a value was evaluated with.
+func (rd *cfnReader) noteDefaults(c *client, path string, deps []string) {
+	if len(deps) == 0 {
+		return
+	}
+	sort.Strings(deps)
+	deps = slices.Compact(deps)
+	for i, d := range deps {
+		deps[i] = "parameter " + d
+	}
+	c.Defaults[path] = strings.Join(deps, ", ")
 }
 
 func joinIndex(path string, i int) string {
@@ -225,26 +371,42 @@ func isCondFunc(n *Value) bool {
 	return name == "Fn::If"
 }
 
-// evalString evaluates the few intrinsic functions whose value is known
-// without deploying: Fn::Sub of a string without variables, and Fn::Join of
-// known strings.
-func evalString(n *Value) (string, bool) {
+// evalString evaluates the intrinsic functions whose value is known
+// without deploying: Ref of a parameter with a Default, Fn::Sub of
+// literals and such parameters, and Fn::Join of known strings. deps
+// collects the parameters used.
+func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
+	if rd.variable(n) {
+		return "", false
+	}
 	if !isIntrinsic(n) {
 		return scalarString(n)
+	}
+	if name, p := rd.paramRef(n); p != nil {
+		if s, ok := scalarString(p.def); ok {
+			*deps = append(*deps, name)
+			return s, true
+		}
+		return "", false
 	}
 	name, arg := intrinsic(n)
 	switch name {
 	case "Fn::Sub":
-		if arg.Kind == ValueString && !strings.Contains(arg.Str, "${") {
-			return arg.Str, true
+		tmpl, vars := arg, (*Value)(nil)
+		if arg.Kind == ValueList && len(arg.Elems) == 2 {
+			tmpl, vars = arg.Elems[0], arg.Elems[1]
 		}
+		if tmpl.Kind != ValueString {
+			return "", false
+		}
+		return rd.sub(tmpl.Str, vars, deps)
 	case "Fn::Join":
 		if arg.Kind != ValueList || len(arg.Elems) != 2 || arg.Elems[0].Kind != ValueString || arg.Elems[1].Kind != ValueList {
 			return "", false
 		}
 		parts := make([]string, 0, len(arg.Elems[1].Elems))
 		for _, e := range arg.Elems[1].Elems {
-			s, ok := evalString(e)
+			s, ok := rd.evalString(e, deps)
 			if !ok {
 				return "", false
 			}
@@ -253,4 +415,47 @@ func evalString(n *Value) (string, bool) {
 		return strings.Join(parts, arg.Elems[0].Str), true
 	}
 	return "", false
+}
+
+// sub evaluates a Fn::Sub template: ${Name} from vars or a parameter with
+// a Default, ${!Literal} as "${Literal}". Anything else (a resource, an
+// attribute, a pseudo parameter) is unknown.
+func (rd *cfnReader) sub(tmpl string, vars *Value, deps *[]string) (string, bool) {
+	var b strings.Builder
+	for {
+		i := strings.Index(tmpl, "${")
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String(), true
+		}
+		b.WriteString(tmpl[:i])
+		end := strings.IndexByte(tmpl[i:], '}')
+		if end < 0 {
+			b.WriteString(tmpl[i:])
+			return b.String(), true
+		}
+		name := tmpl[i+2 : i+end]
+		tmpl = tmpl[i+end+1:]
+		if strings.HasPrefix(name, "!") {
+			b.WriteString("${" + name[1:] + "}")
+			continue
+		}
+		name = strings.TrimSpace(name)
+		if v := vars.get(name); v != nil {
+			s, ok := rd.evalString(v, deps)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(s)
+			continue
+		}
+		if p := rd.params[name]; p != nil {
+			if s, ok := scalarString(p.def); ok {
+				*deps = append(*deps, name)
+				b.WriteString(s)
+				continue
+			}
+		}
+		return "", false
+	}
 }

@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -213,8 +214,11 @@ func (e *Error) Error() string {
 // ErrTooLarge is the error of a file larger than [MaxFileSize].
 var ErrTooLarge = fmt.Errorf("larger than %d MiB", maxInputBytes>>20)
 
-// ReadFile reads one file. An error opening or reading it is returned as
-// it is; every other problem is in the File's Errors.
+// ReadFile reads one file. A .tf file is read as a Terraform module of its
+// own (use [Read] on its directory to read the module it belongs to); a
+// Serverless service's relative ${file(...)} fragments are read from
+// beside it. An error opening or reading the file is returned as it is;
+// every other problem is in the File's Errors.
 func ReadFile(path string) (*File, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -228,7 +232,18 @@ func ReadFile(path string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ReadBytes(path, data), nil
+	file, _ := readBytes(path, data, readInclude)
+	return file, nil
+}
+
+// readInclude reads a file that another includes, with the size limit.
+func readInclude(path string) ([]byte, error) {
+	f, err := os.Open(filepath.FromSlash(path))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, maxInputBytes)
 }
 
 // ReadFrom reads one input from r, such as standard input, refusing more

@@ -625,41 +625,56 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 		return n, nil
 	case yaml.MappingNode:
 		n := &Value{Kind: ValueMap, Tag: tag, Pos: at}
-		seen := map[string]Position{}
+		// Keys written in the map override keys merged into it (<<: *base),
+		// wherever they stand; of several merged maps, the first wins.
+		explicit := map[string]Position{}
 		for i := 0; i+1 < len(y.Content); i += 2 {
-			k, v := y.Content[i], y.Content[i+1]
+			k := y.Content[i]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-				// A merge key (<<: *base) copies the members of a map.
-				merged, err := c.convert(v, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				if merged.Kind != ValueMap {
-					return nil, &posError{Pos: Position{Line: v.Line, Column: v.Column}, Msg: "merge key (<<) needs a map"}
-				}
-				for _, m := range merged.Membs {
-					if _, dup := seen[m.Key]; !dup {
-						seen[m.Key] = m.KeyPos
-						n.Membs = append(n.Membs, m)
-					}
-				}
 				continue
 			}
 			if k.Kind != yaml.ScalarNode {
 				return nil, &posError{Pos: Position{Line: k.Line, Column: k.Column}, Msg: "map key is not a scalar"}
 			}
-			val, err := c.convert(v, depth+1)
-			if err != nil {
-				return nil, err
-			}
 			keyPos := Position{Line: k.Line, Column: k.Column}
-			if first, dup := seen[k.Value]; dup {
+			if first, dup := explicit[k.Value]; dup {
 				// CloudFormation rejects duplicate keys; YAML readers
 				// disagree on which one wins.
 				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first.Line)}
 			}
-			seen[k.Value] = keyPos
-			n.Membs = append(n.Membs, Member{Key: k.Value, KeyPos: keyPos, Val: val})
+			explicit[k.Value] = keyPos
+		}
+		merged := map[string]bool{}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k, v := y.Content[i], y.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				src, err := c.convert(v, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				sources := []*Value{src}
+				if src.Kind == ValueList {
+					sources = src.Elems
+				}
+				for _, m := range sources {
+					if m.Kind != ValueMap {
+						return nil, &posError{Pos: Position{Line: v.Line, Column: v.Column}, Msg: "merge key (<<) needs a map or a list of maps"}
+					}
+					for _, mm := range m.Membs {
+						if _, ok := explicit[mm.Key]; ok || merged[mm.Key] {
+							continue
+						}
+						merged[mm.Key] = true
+						n.Membs = append(n.Membs, mm)
+					}
+				}
+				continue
+			}
+			val, err := c.convert(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			n.Membs = append(n.Membs, Member{Key: k.Value, KeyPos: Position{Line: k.Line, Column: k.Column}, Val: val})
 		}
 		return n, nil
 	case yaml.ScalarNode:

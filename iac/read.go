@@ -79,10 +79,34 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 		}
 	case root.get("Resources") != nil || root.get("AWSTemplateFormatVersion") != nil:
 		res.Kind = KindCloudFormation
-		clients, err = cfnClients(root)
+		rm := root.member("Resources")
+		if rm == nil {
+			return fail(&posError{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"})
+		}
+		if rm.Val.Kind != ValueMap {
+			return fail(&posError{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()})
+		}
+		rd := &cfnReader{file: name, params: cfnParams(root)}
+		clients, res.Resources = rd.clients(rm.Val)
+		for _, c := range clients {
+			res.Clients = append(res.Clients, finish(name, c))
+		}
+		return res, false
+	case isServerless(root):
+		res.Kind = KindServerless
+		frags, err := slsResources(name, root, include)
 		if err != nil {
 			return fail(err)
 		}
+		for _, fr := range frags {
+			rd := &cfnReader{file: fr.file, serverless: true}
+			cs, rs := rd.clients(fr.resources)
+			res.Resources = append(res.Resources, rs...)
+			for _, c := range cs {
+				res.Clients = append(res.Clients, finish(fr.file, c))
+			}
+		}
+		return res, false
 	case isJSON && !requestLike(root):
 		notInput = true
 		return fail(&posError{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
@@ -105,19 +129,25 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 		return fail(&posError{Pos: root.Pos, Msg: "not a CloudFormation template (no Resources), a request JSON or a Terraform plan"})
 	}
 	for _, c := range clients {
-		out := c.public(name)
-		res.Clients = append(res.Clients, out)
-		if len(out.Errors) > 0 {
-			continue
-		}
-		req, err := c.request()
-		if err != nil {
-			out.Errors = append(out.Errors, &Error{File: name, Pos: c.Pos, Resource: c.Resource, Msg: err.Error()})
-			continue
-		}
-		out.Request = *req
+		res.Clients = append(res.Clients, finish(name, c))
 	}
 	return res, false
+}
+
+// finish turns a client read from a file into the package's Client, its
+// request built through DecodeRequest when the client has no errors.
+func finish(file string, c *client) *Client {
+	out := c.public(file)
+	if len(out.Errors) > 0 {
+		return out
+	}
+	req, err := c.request()
+	if err != nil {
+		out.Errors = append(out.Errors, &Error{File: file, Pos: c.Pos, Resource: c.Resource, Msg: err.Error()})
+		return out
+	}
+	out.Request = *req
+	return out
 }
 
 // requestLike reports whether a JSON object may be meant as a request: it

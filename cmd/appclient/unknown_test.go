@@ -26,7 +26,8 @@ func TestUnknownMembers(t *testing.T) {
 			"UnknownRotation":        {"RefreshTokenRotation.Feature"},
 		}},
 		{"testdata/template.yaml", map[string][]string{
-			"WebClient":       {"CallbackURLs[0]", "ClientName", "DefaultRedirectURI", "LogoutURLs[0]", "UserPoolId"},
+			// AppDomain has a Default: the !Sub strings built from it are known.
+			"WebClient":       {"ClientName", "UserPoolId"},
 			"MobileClient":    {"CallbackURLs#", "CallbackURLs[1]", "ClientName", "UserPoolId"},
 			"WarehouseClient": {"UserPoolId"},
 			"PartnerClient":   {"AllowedOAuthScopes[0]", "GenerateSecret", "UserPoolId"},
