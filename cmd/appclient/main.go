@@ -209,12 +209,11 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		f, err := readInput(name, stdin)
+		var err error
+		results, err = readInput(name, stdin, results)
 		if err != nil {
 			results = append(results, &fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
-			continue
 		}
-		results = append(results, result(f))
 	}
 
 	writeErrors(stderr, results)
