@@ -107,9 +107,10 @@
 // 0 when no violation is found, 1 when there are violations, 2 when an input
 // cannot be read (the message names the file and position) or the command
 // line is wrong. Inputs larger than 10 MiB (YAML: 1 MiB, as CloudFormation
-// itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB), nested deeper than 256 levels or
-// holding more than 1048576 values (YAML aliases counted as expanded) are
-// refused with status 2, so that memory stays bounded.
+// itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB),
+// nested deeper than 256 levels or holding more than 1048576 values (YAML
+// aliases counted as expanded) are refused with status 2, so that memory
+// stays bounded.
 //
 // version prints the module version of the binary, or "(devel)".
 package main
