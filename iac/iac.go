@@ -135,9 +135,14 @@ const (
 	KindServerless Kind = "serverless"
 )
 
-// Position is a 1-based line and column in a file; columns count
-// characters. The zero Position means unknown.
-type Position struct{ Line, Column int }
+// Position is a place in a file. The zero Position means unknown.
+type Position struct {
+	// Line counts lines from 1.
+	Line int
+	// Column counts characters (Unicode code points; for .tf files,
+	// grapheme clusters, as HCL counts them) from 1.
+	Column int
+}
 
 // File is what reading one input found.
 type File struct {

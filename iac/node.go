@@ -42,6 +42,7 @@ const (
 	ValueUnknown
 )
 
+// String describes the kind in words, for messages: "a list", "a map".
 func (k ValueKind) String() string {
 	switch k {
 	case ValueNull:
@@ -87,9 +88,12 @@ type Value struct {
 
 // Member is one key of a map.
 type Member struct {
-	Key    string
+	// Key is the member's name.
+	Key string
+	// KeyPos is where the name is written.
 	KeyPos Position
-	Val    *Value
+	// Val is the member's value.
+	Val *Value
 }
 
 // Get returns the value of key in a map, or nil when n is not a map or has
