@@ -1,0 +1,358 @@
+// Package iac reads the places Amazon Cognito app clients are defined
+// ("infrastructure as code") and turns each definition into a
+// [appclient.CreateUserPoolClientRequest] that can be validated before
+// anything is deployed.
+//
+// It reads, recognising each file from its content (and .tf files from
+// their name):
+//
+//   - request JSON: the body of CreateUserPoolClient, as the AWS CLI's
+//     --cli-input-json takes it, read with [appclient.DecodeRequest];
+//   - CloudFormation templates, JSON or YAML (short-form tags such as !Ref
+//     included): every AWS::Cognito::UserPoolClient resource;
+//   - Serverless Framework services (serverless.yml, .yaml, .json): the
+//     CloudFormation resources under resources.Resources, or in the list of
+//     fragments resources holds, relative ${file(...)} fragments included;
+//   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
+//     its arguments and blocks mapped to the request members; a directory's
+//     .tf files are read as one module;
+//   - Terraform plans ("terraform show -json plan.out"): every
+//     aws_cognito_user_pool_client the plan creates or updates;
+//   - Terraform state ("terraform show -json" without a plan, or a
+//     terraform.tfstate file): every aws_cognito_user_pool_client.
+//
+// [ReadFile], [ReadBytes] and [ReadFrom] read one input; [Read] and [Walk]
+// read a file or every input under a directory. Each definition becomes a
+// [Client] with its request, the positions of its members, its unknown
+// members, the defaults it rests on and the rules it silences; each file
+// also lists its other [Resource]s (user pools, resource servers, identity
+// providers), for checks that need the pool.
+//
+// # Unknown values
+//
+// A value known only at deployment is unknown, never empty and never a
+// literal: CloudFormation intrinsic functions other than those below,
+// Fn::Transform, conditions and imports; Serverless variables (${self:...},
+// ${opt:...}, ${env:...}, ${file(...)}, ${ssm:...} and every other "${"
+// in a Serverless file), whatever the member's type; Terraform references
+// to resources, data sources and modules, variables without a default,
+// each.*, count.index, dynamic blocks, for expressions and functions this
+// package does not evaluate; a plan's "known after apply". A string with
+// an unknown part is unknown as a whole. The client's request leaves an
+// unknown member out (an unknown list element is "", so that the indexes
+// of the others stay right) and [Client.Unknown] names its member path.
+// [Check] validates a client and sets aside every violation whose rule
+// reads an unknown value; every other rule still reports.
+//
+// Defaults are evaluated: a CloudFormation parameter's Default (through
+// Ref, Fn::Sub and Fn::Join), a Terraform variable's default, Terraform
+// locals and templates built from them and literals. They are what a
+// deployment uses when nothing is passed; a finding that rests on one says
+// so, since a deployment can pass another value.
+//
+// In Terraform configuration, plans and state, null, "" and an empty list
+// or block mean the attribute is not set (the provider sends nothing for
+// them), except in name and user_pool_id. A for_each or count resource is
+// checked once.
+//
+// # Silencing a rule
+//
+// A definition can silence rules by id, for that client only:
+// CloudFormation resource Metadata, as cfn-lint reads its own,
+//
+//	Metadata:
+//	  appclient:
+//	    config:
+//	      ignore_checks: [redirect-https]
+//
+// and in Terraform a comment "# appclient-ignore: redirect-https" (several
+// ids separated by commas; "all" for every rule) on the line before the
+// resource block or anywhere inside it, as tflint reads
+// "# tflint-ignore:". [Client.Ignore] lists them; Check does not drop the
+// findings, the caller does (the appclient command does).
+//
+// # Limits
+//
+// Files over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), nested
+// deeper than [MaxDepth] or holding more than [MaxValues] values are input
+// errors. Terraform expressions that loop (for expressions, template for
+// directives) are not evaluated, and the values other expressions read are
+// kept small, so that memory stays bounded whatever the input.
+//
+// Package iac does not deploy, call AWS, or evaluate anything a deployment
+// decides.
+package iac
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/cognitokit/appclient"
+)
+
+// Limits that keep memory and time bounded whatever the input. A file over
+// a limit is an input error, not a panic or an out-of-memory.
+const (
+	// MaxFileSize is the largest file read, in bytes.
+	MaxFileSize = maxInputBytes
+	// MaxYAMLSize is the largest YAML file read, in bytes: the YAML reader
+	// needs up to about 120 bytes of memory per byte of input, and
+	// CloudFormation itself accepts templates of at most 1 MB.
+	MaxYAMLSize = maxYAMLBytes
+	// MaxHCLSize is the largest Terraform .tf file read, in bytes: HCL's
+	// tokens and syntax tree cost up to about 800 bytes of memory per
+	// byte of input.
+	MaxHCLSize = maxHCLBytes
+	// MaxDepth is the deepest nesting of lists and maps read.
+	MaxDepth = maxDepth
+	// MaxValues is the largest number of values one file may hold, YAML
+	// aliases counted each time they are expanded.
+	MaxValues = maxNodes
+)
+
+// Kind is the kind of an input file.
+type Kind string
+
+// The kinds of input.
+const (
+	KindRequest        Kind = "request"
+	KindCloudFormation Kind = "cloudformation"
+	// KindTerraform is a Terraform plan, as "terraform show -json plan.out"
+	// prints it.
+	KindTerraform Kind = "terraform"
+	// KindTerraformState is Terraform state: "terraform show -json"
+	// without a plan, or a terraform.tfstate file.
+	KindTerraformState Kind = "terraform-state"
+	// KindTerraformConfig is a Terraform configuration file (.tf).
+	KindTerraformConfig Kind = "terraform-config"
+	// KindServerless is a Serverless Framework service file
+	// (serverless.yml, serverless.yaml or serverless.json).
+	KindServerless Kind = "serverless"
+)
+
+// Position is a place in a file. The zero Position means unknown.
+type Position struct {
+	// Line counts lines from 1.
+	Line int
+	// Column counts characters (Unicode code points; for .tf files,
+	// grapheme clusters, as HCL counts them) from 1.
+	Column int
+}
+
+// File is what reading one input found.
+type File struct {
+	// Name is the file's path as given, or the name passed to [ReadBytes].
+	Name string
+	// Kind is the kind of input; "" when the file could not be read.
+	Kind Kind
+	// Clients are the app clients the file defines, in file order.
+	Clients []*Client
+	// Resources are every resource the file defines, clients included, in
+	// file order: the user pools, resource servers and identity providers
+	// that checks needing the pool read. Request files and plans have none.
+	Resources []*Resource
+	// Errors are problems with the file as a whole (a syntax error, a size
+	// limit): when there are any, Clients is empty. Problems with one client
+	// are in that client's Errors.
+	Errors []*Error
+}
+
+// Client is one app-client definition.
+type Client struct {
+	// File is the name of the file that defines the client.
+	File string
+	// Resource is the CloudFormation logical ID or the Terraform address
+	// ("aws_cognito_user_pool_client.web"); "" for a request file.
+	Resource string
+	// Pos is where the definition starts.
+	Pos Position
+	// Request is the request the definition stands for, with unknown values
+	// left out (an unknown list element is "", so that the indexes of the
+	// known ones stay right). It is read from the definition through
+	// [appclient.DecodeRequest]. It is the zero request when Errors is not
+	// empty.
+	Request appclient.CreateUserPoolClientRequest
+	// Unknown are the member paths whose value is known only at deployment,
+	// sorted: "DefaultRedirectURI", "CallbackURLs" (the whole list),
+	// "CallbackURLs[2]" (one element), "CallbackURLs#" (the number of
+	// elements), "TokenValidityUnits" (the whole object),
+	// "TokenValidityUnits.IdToken".
+	Unknown []string
+	// Positions maps member paths ("CallbackURLs", "CallbackURLs[1]",
+	// "TokenValidityUnits.AccessToken") to where they are written. Members
+	// a plan or state file does not locate are missing.
+	Positions map[string]Position
+	// Defaults maps member paths whose value rests on a default (a
+	// Terraform variable's default, a CloudFormation parameter's Default)
+	// to what provides it: "var.domain", "parameter CallbackUrl". A
+	// deployment can pass other values.
+	Defaults map[string]string
+	// Ignore are the rule ids the definition silences: CloudFormation
+	// Metadata appclient.config.ignore_checks, or a Terraform comment
+	// "# appclient-ignore: rule-id" on the line before the resource or
+	// inside it. "all" silences every rule.
+	Ignore []string
+	// Errors are problems that keep the client from being checked: an
+	// unknown property, a value of the wrong type. Nil when the client was
+	// read.
+	Errors []*Error
+}
+
+// Ignores reports whether the definition silences rule.
+func (c *Client) Ignores(rule string) bool {
+	for _, id := range c.Ignore {
+		if id == rule || id == "all" {
+			return true
+		}
+	}
+	return false
+}
+
+// Resource is one resource a file defines.
+type Resource struct {
+	// File is the name of the file that defines the resource.
+	File string
+	// Name is the CloudFormation logical ID or the Terraform address
+	// ("aws_cognito_user_pool.main", "data.aws_x.y").
+	Name string
+	// Type is the resource type: "AWS::Cognito::UserPool",
+	// "aws_cognito_user_pool".
+	Type string
+	// Pos is where the resource starts.
+	Pos Position
+	// DependsOn names the resources it explicitly depends on
+	// (CloudFormation DependsOn, Terraform depends_on).
+	DependsOn []string
+	// Properties are the resource's properties (CloudFormation) or its
+	// arguments and blocks (Terraform, blocks as lists of maps). Terraform
+	// values are evaluated where they are known; the others are
+	// ValueUnknown with their references in Refs.
+	Properties *Value
+}
+
+// PositionOf returns where a member path is written, falling back to its
+// parents ("A.B[2]", "A.B", "A") and then to the client itself.
+func (c *Client) PositionOf(path string) Position {
+	for p := path; p != ""; p = parentPath(p) {
+		if at, ok := c.Positions[p]; ok {
+			return at
+		}
+	}
+	return c.Pos
+}
+
+// Error is a problem with an input: it cannot be read, or a client in it
+// cannot.
+type Error struct {
+	// File is the name of the file.
+	File string
+	// Pos is where the problem is; the zero Position when the file as a
+	// whole is at fault (it is too large, empty or not text).
+	Pos Position
+	// Resource is the client the problem belongs to, or "".
+	Resource string
+	// Msg describes the problem.
+	Msg string
+}
+
+// Error returns "FILE:LINE:COLUMN: RESOURCE: MSG", leaving out what is
+// unknown.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Pos.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Pos.Line))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Pos.Column))
+	}
+	b.WriteString(": ")
+	if e.Resource != "" {
+		b.WriteString(e.Resource)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrTooLarge is the error of a file larger than [MaxFileSize].
+var ErrTooLarge = fmt.Errorf("larger than %d MiB", maxInputBytes>>20)
+
+// ReadFile reads one file. A .tf file is read as a Terraform module of its
+// own (use [Read] on its directory to read the module it belongs to); a
+// Serverless service's relative ${file(...)} fragments are read from
+// beside it. An error opening or reading the file is returned as it is;
+// every other problem is in the File's Errors.
+func ReadFile(path string) (*File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxInputBytes {
+		return nil, ErrTooLarge
+	}
+	data, err := readLimited(f, maxInputBytes)
+	if err != nil {
+		return nil, err
+	}
+	file, _ := readBytes(path, data, readInclude)
+	return file, nil
+}
+
+// readInclude reads a file that another includes, with the size limit.
+func readInclude(path string) ([]byte, error) {
+	f, err := os.Open(filepath.FromSlash(path))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, maxInputBytes)
+}
+
+// ReadFrom reads one input from r, such as standard input, refusing more
+// than [MaxFileSize] bytes with [ErrTooLarge] as soon as it has read them.
+// name names the input in positions and errors.
+func ReadFrom(name string, r io.Reader) (*File, error) {
+	data, err := readLimited(r, maxInputBytes)
+	if err != nil {
+		return nil, err
+	}
+	return ReadBytes(name, data), nil
+}
+
+// readLimited reads r to its end, failing with ErrTooLarge as soon as it
+// holds more than limit bytes. Its buffer doubles up to limit+1 bytes, so
+// refusing an endless stream costs about 2.5 times the limit.
+func readLimited(r io.Reader, limit int) ([]byte, error) {
+	buf := make([]byte, 0, min(64<<10, limit+1))
+	for {
+		if len(buf) == cap(buf) {
+			if len(buf) > limit {
+				return nil, ErrTooLarge
+			}
+			grown := make([]byte, len(buf), min(2*cap(buf), limit+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, ErrTooLarge
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// errNotText reports binary input.
+var errNotText = errors.New("not a text file")
