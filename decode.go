@@ -30,10 +30,14 @@ var (
 	// ErrNumber: a number where a 32-bit integer belongs that is not one: it
 	// has a fraction or an exponent, or lies outside -2147483648..2147483647.
 	ErrNumber = errors.New("number is not a 32-bit integer")
+	// ErrSecretInUpdate: a GenerateSecret or ClientSecret member in an
+	// UpdateUserPoolClient request. An update cannot add, remove or change a
+	// client secret; only a new client can have a different one.
+	ErrSecretInUpdate = errors.New("an update cannot change the client secret")
 )
 
-// DecodeError is the error [DecodeRequest] returns for input it cannot read
-// as a request. It describes the first problem in the input, in document
+// DecodeError is the error [DecodeRequest] and [DecodeUpdateRequest] return
+// for input they cannot read as a request. It describes the first problem in the input, in document
 // order.
 type DecodeError struct {
 	// Field is the AWS member path of the offending member or value, such as
@@ -58,7 +62,8 @@ type DecodeError struct {
 	// Msg describes the problem, without the position and the member path.
 	Msg string
 	// Err is the sentinel for the kind of problem: [ErrSyntax],
-	// [ErrUnknownMember], [ErrDuplicateMember], [ErrType] or [ErrNumber].
+	// [ErrUnknownMember], [ErrDuplicateMember], [ErrType], [ErrNumber] or,
+	// from DecodeUpdateRequest only, [ErrSecretInUpdate].
 	Err error
 }
 
@@ -125,8 +130,40 @@ func DecodeRequest(r io.Reader) (CreateUserPoolClientRequest, error) {
 func decodeRequest(data []byte) (CreateUserPoolClientRequest, error) {
 	d := decoder{data: data}
 	var req CreateUserPoolClientRequest
-	if err := d.document(&req); err != nil {
+	if err := d.document(func() error { return d.request(&req) }); err != nil {
 		return CreateUserPoolClientRequest{}, err
+	}
+	return req, nil
+}
+
+// DecodeUpdateRequest reads one UpdateUserPoolClient request body, a JSON
+// object, from r, as strictly as [DecodeRequest] reads a create request: the
+// same rules for names, duplicates, types, numbers, null and syntax apply, to
+// the members of [UpdateUserPoolClientRequest].
+//
+// A GenerateSecret or ClientSecret member, whatever its value (null
+// included), is an error that wraps [ErrSecretInUpdate]: UpdateUserPoolClient
+// has no such members, and a request file that holds one expects a change of
+// secret that the update would not make.
+//
+// DecodeUpdateRequest does not check values; call
+// [UpdateUserPoolClientRequest.Validate] on the result for that. On failure
+// it returns the zero request and either a *[DecodeError] describing the
+// first problem in the input, or the error of r.
+func DecodeUpdateRequest(r io.Reader) (UpdateUserPoolClientRequest, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return UpdateUserPoolClientRequest{}, fmt.Errorf("appclient: reading request: %w", err)
+	}
+	return decodeUpdateRequest(data)
+}
+
+// decodeUpdateRequest is DecodeUpdateRequest on a byte slice.
+func decodeUpdateRequest(data []byte) (UpdateUserPoolClientRequest, error) {
+	d := decoder{data: data, update: true}
+	var req UpdateUserPoolClientRequest
+	if err := d.document(func() error { return d.updateRequest(&req) }); err != nil {
+		return UpdateUserPoolClientRequest{}, err
 	}
 	return req, nil
 }
@@ -140,6 +177,31 @@ var (
 		"ClientName",
 		"GenerateSecret",
 		"ClientSecret",
+		"RefreshTokenValidity",
+		"AccessTokenValidity",
+		"IdTokenValidity",
+		"TokenValidityUnits",
+		"ReadAttributes",
+		"WriteAttributes",
+		"ExplicitAuthFlows",
+		"SupportedIdentityProviders",
+		"CallbackURLs",
+		"LogoutURLs",
+		"DefaultRedirectURI",
+		"AllowedOAuthFlows",
+		"AllowedOAuthScopes",
+		"AllowedOAuthFlowsUserPoolClient",
+		"AnalyticsConfiguration",
+		"PreventUserExistenceErrors",
+		"EnableTokenRevocation",
+		"EnablePropagateAdditionalUserContextData",
+		"AuthSessionValidity",
+		"RefreshTokenRotation",
+	}
+	updateMembers = []string{
+		"UserPoolId",
+		"ClientId",
+		"ClientName",
 		"RefreshTokenValidity",
 		"AccessTokenValidity",
 		"IdTokenValidity",
@@ -219,6 +281,8 @@ func (k kind) String() string {
 type decoder struct {
 	data []byte
 	pos  int
+	// update is true while reading an UpdateUserPoolClient request.
+	update bool
 }
 
 // fail returns a *DecodeError for the problem at byte offset off.
@@ -268,8 +332,9 @@ func (d *decoder) skipSpace() {
 	}
 }
 
-// document reads the whole input into req.
-func (d *decoder) document(req *CreateUserPoolClientRequest) error {
+// document reads the whole input, calling request with d.pos at the opening
+// brace of the request object.
+func (d *decoder) document(request func() error) error {
 	if bytes.HasPrefix(d.data, []byte("\uFEFF")) {
 		return d.fail(0, "", ErrSyntax, "byte order mark is not allowed")
 	}
@@ -284,7 +349,7 @@ func (d *decoder) document(req *CreateUserPoolClientRequest) error {
 	if k != kindObject {
 		return d.fail(d.pos, "", ErrType, "want an object, got "+k.String())
 	}
-	if err := d.request(req); err != nil {
+	if err := request(); err != nil {
 		return err
 	}
 	d.skipSpace()
@@ -426,6 +491,9 @@ func (d *decoder) unknownMember(off int, parent, key string, names []string) err
 	if parent != "" {
 		path = parent + "." + key
 	}
+	if d.update && parent == "" && (key == "GenerateSecret" || key == "ClientSecret") {
+		return d.fail(off, path, ErrSecretInUpdate, "an update cannot add, remove or change the client secret (only CreateUserPoolClient takes "+key+")")
+	}
 	msg := "unknown member"
 	sug := suggest.Nearest(key, names)
 	switch {
@@ -496,6 +564,64 @@ func (d *decoder) request(req *CreateUserPoolClientRequest) error {
 		case 22:
 			req.AuthSessionValidity, err = d.optInt32(name)
 		case 23:
+			req.RefreshTokenRotation, err = d.refreshTokenRotation(name)
+		}
+		return err
+	})
+}
+
+// updateRequest reads the update request object at d.pos into req.
+func (d *decoder) updateRequest(req *UpdateUserPoolClientRequest) error {
+	return d.object("", updateMembers, updateMembers, func(i int) error {
+		var err error
+		switch name := updateMembers[i]; name {
+		case "UserPoolId":
+			req.UserPoolID, _, err = d.stringValue(name, -1, true)
+		case "ClientId":
+			req.ClientID, _, err = d.stringValue(name, -1, true)
+		case "ClientName":
+			req.ClientName, err = d.optString(name)
+		case "RefreshTokenValidity":
+			req.RefreshTokenValidity, err = d.optInt32(name)
+		case "AccessTokenValidity":
+			req.AccessTokenValidity, err = d.optInt32(name)
+		case "IdTokenValidity":
+			req.IDTokenValidity, err = d.optInt32(name)
+		case "TokenValidityUnits":
+			req.TokenValidityUnits, err = d.tokenValidityUnits(name)
+		case "ReadAttributes":
+			req.ReadAttributes, err = list[string](d, name)
+		case "WriteAttributes":
+			req.WriteAttributes, err = list[string](d, name)
+		case "ExplicitAuthFlows":
+			req.ExplicitAuthFlows, err = list[ExplicitAuthFlow](d, name)
+		case "SupportedIdentityProviders":
+			req.SupportedIdentityProviders, err = list[string](d, name)
+		case "CallbackURLs":
+			req.CallbackURLs, err = list[string](d, name)
+		case "LogoutURLs":
+			req.LogoutURLs, err = list[string](d, name)
+		case "DefaultRedirectURI":
+			req.DefaultRedirectURI, err = d.optString(name)
+		case "AllowedOAuthFlows":
+			req.AllowedOAuthFlows, err = list[OAuthFlow](d, name)
+		case "AllowedOAuthScopes":
+			req.AllowedOAuthScopes, err = list[string](d, name)
+		case "AllowedOAuthFlowsUserPoolClient":
+			req.AllowedOAuthFlowsUserPoolClient, _, err = d.boolValue(name)
+		case "AnalyticsConfiguration":
+			req.AnalyticsConfiguration, err = d.analyticsConfiguration(name)
+		case "PreventUserExistenceErrors":
+			var s string
+			s, _, err = d.stringValue(name, -1, true)
+			req.PreventUserExistenceErrors = UserExistenceErrors(s)
+		case "EnableTokenRevocation":
+			req.EnableTokenRevocation, err = d.optBool(name)
+		case "EnablePropagateAdditionalUserContextData":
+			req.EnablePropagateAdditionalUserContextData, err = d.optBool(name)
+		case "AuthSessionValidity":
+			req.AuthSessionValidity, err = d.optInt32(name)
+		case "RefreshTokenRotation":
 			req.RefreshTokenRotation, err = d.refreshTokenRotation(name)
 		}
 		return err

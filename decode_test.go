@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -172,6 +173,7 @@ func TestDecodeMemberTables(t *testing.T) {
 		parent       string
 	}{
 		{reflect.TypeFor[CreateUserPoolClientRequest](), requestMembers, requestMembers, ""},
+		{reflect.TypeFor[UpdateUserPoolClientRequest](), updateMembers, updateMembers, ""},
 		{reflect.TypeFor[TokenValidityUnits](), unitsMembers, unitsPaths, "TokenValidityUnits."},
 		{reflect.TypeFor[AnalyticsConfiguration](), analyticsMembers, analyticsPaths, "AnalyticsConfiguration."},
 		{reflect.TypeFor[RefreshTokenRotation](), rotationMembers, rotationPaths, "RefreshTokenRotation."},
@@ -355,13 +357,21 @@ type decodeErrorSummary struct {
 
 func runDecodeErrorCases(t *testing.T, tests []decodeErrorCase) {
 	t.Helper()
+	runDecodeErrorCasesOf(t, DecodeRequest, tests)
+}
+
+// runDecodeErrorCasesOf runs tests against decode, DecodeRequest or
+// DecodeUpdateRequest.
+func runDecodeErrorCasesOf[T any](t *testing.T, decode func(io.Reader) (T, error), tests []decodeErrorCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			req, err := DecodeRequest(strings.NewReader(tc.in))
+			req, err := decode(strings.NewReader(tc.in))
 			if err == nil {
-				t.Fatalf("DecodeRequest succeeded, want %v", tc.err)
+				t.Fatalf("decoding succeeded, want %v", tc.err)
 			}
-			if diff := cmp.Diff(CreateUserPoolClientRequest{}, req); diff != "" {
+			var zero T
+			if diff := cmp.Diff(zero, req); diff != "" {
 				t.Errorf("request on failure is not the zero value (-want +got):\n%s", diff)
 			}
 			var de *DecodeError
