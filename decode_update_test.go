@@ -118,7 +118,7 @@ func TestDecodeUpdateRequestKeepsExplicitValues(t *testing.T) {
 func TestDecodeUpdateRequestNull(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"UserPoolId": "us-east-1_AbC123xyz"`)
-	for _, name := range updateMembers[1:] {
+	for _, name := range updateRequestType.names[1:] {
 		fmt.Fprintf(&b, ", %q: null", name)
 	}
 	b.WriteString("}")
