@@ -152,6 +152,8 @@ func analyze(name string, data []byte) *fileResult {
 			return fail(err)
 		}
 		res.Clients = clients
+	case isJSON && (root.get("UserPoolClient") != nil || root.get("ClientId") != nil):
+		return analyzeAPIInput(res, src, root) // an update request or a described client
 	case isJSON:
 		res.Kind = kindRequest
 		c := newClient("", root.Pos)
