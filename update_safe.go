@@ -6,9 +6,10 @@ import (
 )
 
 // ErrSecretChange is the error of [UpdateTo] and [UpdateWith] for a desired
-// configuration whose secret state differs from the client's: an update
-// cannot add, remove or change a client secret.
-var ErrSecretChange = errors.New("an update cannot add or remove a client secret")
+// configuration whose secret state differs from the client's, and of
+// UpdateWith for a change that sets a ClientSecret: an update cannot add,
+// remove or change a client secret.
+var ErrSecretChange = errors.New("an update cannot add, remove or change a client secret")
 
 // UpdateTo returns the UpdateUserPoolClient request that makes the app client
 // clientID, whose current configuration is current (as
@@ -74,7 +75,8 @@ func UpdateTo(clientID string, current, desired CreateUserPoolClientRequest) (Up
 // update that only held the change would reset the callback URLs, flows and
 // scopes. It fails as [Builder.Build] fails for the changed configuration, and
 // as [UpdateTo] fails for it (a change of the secret state, ErrSecretChange).
-// A nil change changes nothing.
+// A change that sets or changes ClientSecret fails with ErrSecretChange too,
+// since the update could not send it. A nil change changes nothing.
 func UpdateWith(clientID string, current CreateUserPoolClientRequest, change func(Builder) Builder) (UpdateUserPoolClientRequest, error) {
 	b := BuilderFrom(current)
 	if change != nil {
@@ -83,6 +85,9 @@ func UpdateWith(clientID string, current CreateUserPoolClientRequest, change fun
 	desired, err := b.Build()
 	if err != nil {
 		return UpdateUserPoolClientRequest{}, err
+	}
+	if c, d := current.ClientSecret, desired.ClientSecret; d != nil && (c == nil || *c != *d) {
+		return UpdateUserPoolClientRequest{}, fmt.Errorf("appclient: %w: the change sets ClientSecret (create a new client instead)", ErrSecretChange)
 	}
 	return UpdateTo(clientID, current, desired)
 }

@@ -123,6 +123,12 @@ func TestUpdateWithFails(t *testing.T) {
 		}, nil, []violation{{"AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe}}},
 		{"add a secret", public, func(b Builder) Builder { return b.GenerateSecret(true) }, ErrSecretChange, nil},
 		{"remove the secret", described(), func(b Builder) Builder { return b.GenerateSecret(false) }, ErrSecretChange, nil},
+		{"set a custom secret", described(), func(b Builder) Builder {
+			return b.Edit(func(r *CreateUserPoolClientRequest) {
+				r.GenerateSecret = false
+				r.ClientSecret = ptr("abcdefghijklmnopqrstuvwxyz012345")
+			})
+		}, ErrSecretChange, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

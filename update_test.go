@@ -201,11 +201,30 @@ func TestUpdateJSONRoundTrip(t *testing.T) {
 			if diff := cmp.Diff(u, back); diff != "" {
 				t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 			}
+			strict, err := DecodeUpdateRequest(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("DecodeUpdateRequest(%s): %v", data, err)
+			}
+			if diff := cmp.Diff(u, strict); diff != "" {
+				t.Errorf("DecodeUpdateRequest round trip mismatch (-want +got):\n%s", diff)
+			}
 			for _, member := range []string{"GenerateSecret", "ClientSecret"} {
 				if bytes.Contains(data, []byte(`"`+member+`"`)) {
 					t.Errorf("update JSON has %s: %s", member, data)
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkUpdateValidate measures Validate on the web-app update, against
+// BenchmarkValidateTypical for the same members in a create request.
+func BenchmarkUpdateValidate(b *testing.B) {
+	u := webUpdate()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := u.Validate(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
