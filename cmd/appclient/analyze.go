@@ -109,6 +109,9 @@ func displayName(name string) string {
 
 // analyze validates every app client of one input.
 func analyze(name string, data []byte) *fileResult {
+	if r := analyzeAPIInput(name, data); r != nil {
+		return r // an update request or a described client
+	}
 	res := &fileResult{Name: displayName(name)}
 	fail := func(err error) *fileResult {
 		var pe *posError
@@ -152,8 +155,6 @@ func analyze(name string, data []byte) *fileResult {
 			return fail(err)
 		}
 		res.Clients = clients
-	case isJSON && (root.get("UserPoolClient") != nil || root.get("ClientId") != nil):
-		return analyzeAPIInput(res, src, root) // an update request or a described client
 	case isJSON:
 		res.Kind = kindRequest
 		c := newClient("", root.Pos)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
@@ -290,31 +291,55 @@ func lineCol(data []byte, offset int64) (line, col int) {
 	return line, 1 + utf8.RuneCount(data[start:off])
 }
 
-// analyzeAPIInput validates an update request or a described client for
-// validate: an update with the checks that do not need to know whether the
-// client has a secret, a described client as the create request it amounts
-// to. root is the input's tree, for the positions of findings.
-func analyzeAPIInput(res *fileResult, src string, root *node) *fileResult {
-	data := []byte(src)
+// analyzeAPIInput validates, for validate, an input that is an update
+// request or a described client, and returns nil for any other input (a
+// create request, a template, a plan), which the other readers take. An
+// update is checked without the rules that need to know whether the client
+// has a secret; a described client as the create request it amounts to.
+//
+// It needs nothing of the other readers but the result types, so that it can
+// be called wherever the command first holds an input's bytes.
+func analyzeAPIInput(name string, data []byte) *fileResult {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	kind := apiKind(data)
-	res.Kind = kind
-	c := newClient("", root.Pos)
-	body := root
-	if kind == kindDescribed {
-		body = root.get("UserPoolClient")
+	if kind == kindRequest {
+		return nil
 	}
-	indexPositions(c, "", body)
+	res := &fileResult{Name: displayName(name), Kind: kind}
 	in, err := readAPIInput(data)
 	if err != nil {
 		var ie *apiInputError
 		if errors.As(err, &ie) && ie.Offset >= 0 {
-			res.Errors = append(res.Errors, inputError{Pos: newLineIndex(src).pos(int(ie.Offset)), Msg: ie.Error()})
+			line, col := lineCol(data, ie.Offset)
+			res.Errors = append(res.Errors, inputError{Pos: pos{Line: line, Col: col}, Msg: ie.Error()})
 		} else {
-			res.Errors = append(res.Errors, inputError{Pos: c.Pos, Msg: err.Error()})
+			res.Errors = append(res.Errors, inputError{Msg: err.Error()})
 		}
 		return res
 	}
-	res.Clients = []*client{c}
+	where := positions(data)
+	at := func(path string) pos {
+		for p := path; ; {
+			if kind == kindDescribed {
+				p2 := "UserPoolClient"
+				if p != "" {
+					p2 += "." + p
+				}
+				if off, ok := where[p2]; ok {
+					line, col := lineCol(data, int64(off))
+					return pos{Line: line, Col: col}
+				}
+			} else if off, ok := where[p]; ok {
+				line, col := lineCol(data, int64(off))
+				return pos{Line: line, Col: col}
+			}
+			if p == "" {
+				return pos{Line: 1, Col: 1}
+			}
+			p = parentOf(p)
+		}
+	}
+	res.Clients = []*client{{Pos: at("")}}
 	if in.Update != nil {
 		err = in.Update.Validate()
 	} else {
@@ -325,13 +350,82 @@ func analyzeAPIInput(res *fileResult, src string, root *node) *fileResult {
 	}
 	var ve *appclient.ValidationError
 	if !errors.As(err, &ve) {
-		res.Findings = append(res.Findings, finding{Pos: c.Pos, Rule: "internal", Message: err.Error()})
-		return res
+		return res.withFinding(finding{Pos: at(""), Rule: "internal", Message: err.Error()})
 	}
 	for _, fe := range ve.Errors {
 		res.Findings = append(res.Findings, finding{
-			Pos: c.posOf(fe.Field), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
+			Pos: at(fe.Field), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
 		})
 	}
 	return res
+}
+
+func (r *fileResult) withFinding(f finding) *fileResult {
+	r.Findings = append(r.Findings, f)
+	return r
+}
+
+// parentOf returns the parent of a member path: "A.B" and "A[2]" give "A",
+// "A" gives "".
+func parentOf(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '.' || p[i] == '[' {
+			return p[:i]
+		}
+	}
+	return ""
+}
+
+// positions maps the member path of every member and list element of the
+// JSON document data ("A", "A.B", "A[2]") to the byte offset of its name (for
+// a member) or its value (for an element). The path "" is the document. It
+// stops quietly at the first syntax error: the strict reader has reported it.
+func positions(data []byte) map[string]int {
+	where := map[string]int{"": skipSpace(data, 0)}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var walk func(path string) bool
+	walk = func(path string) bool {
+		t, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch t {
+		case json.Delim('{'):
+			for dec.More() {
+				at := skipSpace(data, int(dec.InputOffset()))
+				k, err := dec.Token()
+				if err != nil {
+					return false
+				}
+				key, _ := k.(string)
+				p := key
+				if path != "" {
+					p = path + "." + key
+				}
+				if _, dup := where[p]; !dup {
+					where[p] = at
+				}
+				if !walk(p) {
+					return false
+				}
+			}
+			_, err = dec.Token()
+			return err == nil
+		case json.Delim('['):
+			for i := 0; dec.More(); i++ {
+				p := path + "[" + strconv.Itoa(i) + "]"
+				if _, dup := where[p]; !dup {
+					where[p] = skipSpace(data, int(dec.InputOffset()))
+				}
+				if !walk(p) {
+					return false
+				}
+			}
+			_, err = dec.Token()
+			return err == nil
+		}
+		return true
+	}
+	walk("")
+	return where
 }

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"reflect"
 	"strings"
 	"time"
@@ -36,7 +37,8 @@ Output formats:
           "same": BOOL, "changes": [{"field", "desired", "actual"}], "notes": [...]}
          token lifetimes are Go durations ("30m0s"), absent values null
 
-Exit status: 0 same meaning, 1 different, 2 unreadable input or usage error.
+Exit status: 0 same meaning, 1 different, 2 unreadable input (also an
+input over 10 MiB) or usage error.
 `
 
 // runDiff is the diff command.
@@ -83,7 +85,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var sides [2]apiInput
 	failed := false
 	for i, name := range files {
-		data, err := readFile(name, stdin)
+		data, err := readSide(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %s\n", displayName(name), readErrorText(err))
 			failed = true
@@ -136,6 +138,32 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// maxSideBytes bounds what diff reads of one side: a request or a described
+// client is a few kilobytes, and at most about 250 KB with every list full.
+const maxSideBytes = 10 << 20
+
+// readSide reads a file, or standard input for "-", refusing more than
+// maxSideBytes.
+func readSide(name string, stdin io.Reader) ([]byte, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxSideBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxSideBytes {
+		return nil, fmt.Errorf("larger than %d MiB", maxSideBytes>>20)
+	}
+	return data, nil
 }
 
 // inputErrorText words an input problem as FILE:LINE:COL: FIELD: MESSAGE.

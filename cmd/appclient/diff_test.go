@@ -101,6 +101,12 @@ AuthSessionValidity: desired 3, actual 5
 		code:      2,
 		stderrHas: []string{"testdata/diff/no-such-file.json: no such file or directory"},
 	}, {
+		name:      "unreadable: too large",
+		stdin:     strings.Repeat(" ", 10<<20+1),
+		args:      []string{"diff", "testdata/diff/desired.json", "-"},
+		code:      2,
+		stderrHas: []string{"<stdin>: larger than 10 MiB"},
+	}, {
 		name:      "usage: one file",
 		args:      []string{"diff", "testdata/diff/desired.json"},
 		code:      2,
@@ -200,6 +206,22 @@ testdata/diff/update-invalid.json:5: CallbackURLs[0]: "http://app.example.com/ca
 		if !strings.Contains(stdout, kind) {
 			t.Errorf("json output lacks %s:\n%s", kind, stdout)
 		}
+	}
+	if strings.Contains(stdout, secretInTestdata) {
+		t.Error("validate's output shows the secret")
+	}
+
+	// A described client: findings point into the UserPoolClient object,
+	// at list elements and nested members.
+	described := "{\"UserPoolClient\": {\n  \"UserPoolId\": \"us-east-1_AbC123xyz\",\n  \"ClientName\": \"c\",\n" +
+		"  \"ClientSecret\": \"" + secretInTestdata + "\",\n" +
+		"  \"CallbackURLs\": [\"https://a.example/cb\",\n    \"http://b.example/cb\"],\n" +
+		"  \"TokenValidityUnits\": {\"AccessToken\": \"weeks\"}\n}}\n"
+	code, stdout, _ = runCmd(described, "validate", "-")
+	want = `<stdin>:6: CallbackURLs[1]: "http://b.example/cb" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+`
+	if code != 1 || !strings.Contains(stdout, want) || !strings.Contains(stdout, "<stdin>:7: TokenValidityUnits.AccessToken:") {
+		t.Errorf("described client: exit status %d, output\n%s\nwant lines 6 and 7", code, stdout)
 	}
 	if strings.Contains(stdout, secretInTestdata) {
 		t.Error("validate's output shows the secret")
