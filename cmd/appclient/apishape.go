@@ -12,9 +12,11 @@ import (
 	"github.com/cognitokit/appclient"
 )
 
-// The kinds of API input, besides kindRequest, as they appear in the json
-// output of validate and diff.
+// The kinds of API input, as they appear in the json output of validate and
+// diff.
 const (
+	// kindCreateRequest is a CreateUserPoolClient request body.
+	kindCreateRequest = "request"
 	// kindUpdate is an UpdateUserPoolClient request body: it has ClientId.
 	kindUpdate = "update"
 	// kindDescribed is the output of aws cognito-idp
@@ -60,14 +62,14 @@ func (e *apiInputError) Error() string {
 
 // apiKind tells which API shape the JSON object data is, from its top-level
 // member names: kindDescribed with UserPoolClient, kindUpdate with ClientId,
-// kindRequest otherwise (also for input that is not a JSON object: the strict
+// kindCreateRequest otherwise (also for input that is not a JSON object: the strict
 // reader then says why).
 func apiKind(data []byte) string {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return kindRequest
+		return kindCreateRequest
 	}
-	kind := kindRequest
+	kind := kindCreateRequest
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
@@ -105,7 +107,7 @@ func readAPIInput(data []byte) (apiInput, error) {
 	if err != nil {
 		return apiInput{}, asInputError(err)
 	}
-	return apiInput{Kind: kindRequest, Config: r, SecretKnown: true, NameKnown: true}, nil
+	return apiInput{Kind: kindCreateRequest, Config: r, SecretKnown: true, NameKnown: true}, nil
 }
 
 func asInputError(err error) error {
@@ -302,7 +304,7 @@ func lineCol(data []byte, offset int64) (line, col int) {
 func analyzeAPIInput(name string, data []byte) *fileResult {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	kind := apiKind(data)
-	if kind == kindRequest {
+	if kind == kindCreateRequest {
 		return nil
 	}
 	res := &fileResult{Name: displayName(name), Kind: kind}
