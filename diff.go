@@ -40,7 +40,7 @@ type Change struct {
 //
 //   - defaults apply ([CreateUserPoolClientRequest.Effective]): an absent
 //     member equals its default;
-//   - token lifetimes compare as durations: 1 hours equals 60 minutes, and
+//   - token lifetimes compare as durations: one hour equals 60 minutes, and
 //     TokenValidityUnits is never reported by itself;
 //   - Cognito's lists compare as sets: order and duplicates do not matter,
 //     and an empty list equals an absent one;

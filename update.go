@@ -147,9 +147,10 @@ type UpdateUserPoolClientRequest struct {
 //
 // Two rules need to know whether the client has a secret, which an update
 // request does not say: client-credentials-needs-secret and
-// context-data-needs-secret. Validate skips them; [ValidateWithSecret]
-// decides them too. The rule about GenerateSecret together with ClientSecret
-// never applies, as an update has neither.
+// context-data-needs-secret. Validate skips them;
+// [UpdateUserPoolClientRequest.ValidateWithSecret] decides them too. The rule
+// about GenerateSecret together with ClientSecret never applies, as an update
+// has neither.
 //
 // It returns nil or a *[ValidationError] that holds every violation, in the
 // order Validate gives for a create request.
