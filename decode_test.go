@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -171,10 +173,11 @@ func TestDecodeMemberTables(t *testing.T) {
 		names, paths []string
 		parent       string
 	}{
-		{reflect.TypeFor[CreateUserPoolClientRequest](), requestMembers, requestMembers, ""},
-		{reflect.TypeFor[TokenValidityUnits](), unitsMembers, unitsPaths, "TokenValidityUnits."},
-		{reflect.TypeFor[AnalyticsConfiguration](), analyticsMembers, analyticsPaths, "AnalyticsConfiguration."},
-		{reflect.TypeFor[RefreshTokenRotation](), rotationMembers, rotationPaths, "RefreshTokenRotation."},
+		{reflect.TypeFor[CreateUserPoolClientRequest](), createRequestType.names, createRequestType.paths, ""},
+		{reflect.TypeFor[UpdateUserPoolClientRequest](), updateRequestType.names, updateRequestType.paths, ""},
+		{reflect.TypeFor[TokenValidityUnits](), tokenValidityUnitsType.names, tokenValidityUnitsType.paths, "TokenValidityUnits."},
+		{reflect.TypeFor[AnalyticsConfiguration](), analyticsConfigurationType.names, analyticsConfigurationType.paths, "AnalyticsConfiguration."},
+		{reflect.TypeFor[RefreshTokenRotation](), refreshTokenRotationType.names, refreshTokenRotationType.paths, "RefreshTokenRotation."},
 	} {
 		var want, wantPaths []string
 		for f := range tc.typ.Fields() {
@@ -267,7 +270,7 @@ func TestDecodeRequestKeepsExplicitValues(t *testing.T) {
 func TestDecodeRequestNull(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`{"UserPoolId": "us-east-1_AbC123xyz", "ClientName": "nulls"`)
-	for _, name := range requestMembers[2:] {
+	for _, name := range createRequestType.names[2:] {
 		fmt.Fprintf(&b, ", %q: null", name)
 	}
 	b.WriteString("}")
@@ -355,13 +358,21 @@ type decodeErrorSummary struct {
 
 func runDecodeErrorCases(t *testing.T, tests []decodeErrorCase) {
 	t.Helper()
+	runDecodeErrorCasesOf(t, DecodeRequest, tests)
+}
+
+// runDecodeErrorCasesOf runs tests against decode, DecodeRequest or
+// DecodeUpdateRequest.
+func runDecodeErrorCasesOf[T any](t *testing.T, decode func(io.Reader) (T, error), tests []decodeErrorCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			req, err := DecodeRequest(strings.NewReader(tc.in))
+			req, err := decode(strings.NewReader(tc.in))
 			if err == nil {
-				t.Fatalf("DecodeRequest succeeded, want %v", tc.err)
+				t.Fatalf("decoding succeeded, want %v", tc.err)
 			}
-			if diff := cmp.Diff(CreateUserPoolClientRequest{}, req); diff != "" {
+			var zero T
+			if diff := cmp.Diff(zero, req); diff != "" {
 				t.Errorf("request on failure is not the zero value (-want +got):\n%s", diff)
 			}
 			var de *DecodeError
@@ -578,7 +589,7 @@ func TestSuggestRequestMembers(t *testing.T) {
 		{"ClientId", ""},
 	}
 	for _, tc := range tests {
-		if got := suggest.Nearest(tc.key, requestMembers); got != tc.want {
+		if got := suggest.Nearest(tc.key, createRequestType.names); got != tc.want {
 			t.Errorf("suggest.Nearest(%q) = %q, want %q", tc.key, got, tc.want)
 		}
 	}
@@ -606,4 +617,62 @@ func BenchmarkDecodeRequest(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestDecodeMemberSet checks that the set of members seen in one object is
+// wide enough for every object type of the model, and that a duplicate of
+// each member of each type is found: it fails when a struct outgrows
+// maxMembers, before duplicates could go unnoticed.
+func TestDecodeMemberSet(t *testing.T) {
+	if width := bits.OnesCount64(uint64(^memberSet(0))); width < maxMembers {
+		t.Fatalf("memberSet holds %d members, maxMembers is %d", width, maxMembers)
+	}
+	for _, typ := range []reflect.Type{
+		reflect.TypeFor[CreateUserPoolClientRequest](),
+		reflect.TypeFor[UpdateUserPoolClientRequest](),
+		reflect.TypeFor[TokenValidityUnits](),
+		reflect.TypeFor[AnalyticsConfiguration](),
+		reflect.TypeFor[RefreshTokenRotation](),
+	} {
+		if n := typ.NumField(); n > maxMembers {
+			t.Errorf("%s has %d members; the decoder's memberSet holds %d: widen it", typ.Name(), n, maxMembers)
+		}
+	}
+
+	// null is a valid value of every member, so a member written twice with
+	// null is a duplicate and nothing else.
+	type table struct {
+		decode       func([]byte) error
+		names, paths []string
+		wrap         func(string) string // puts the object where it belongs
+	}
+	create := func(data []byte) error { _, err := decodeRequest(data); return err }
+	update := func(data []byte) error { _, err := decodeUpdateRequest(data); return err }
+	top := func(s string) string { return s }
+	nested := func(name string) func(string) string {
+		return func(s string) string { return `{"` + name + `": ` + s + `}` }
+	}
+	for _, tb := range []table{
+		{create, createRequestType.names, createRequestType.paths, top},
+		{update, updateRequestType.names, updateRequestType.paths, top},
+		{create, tokenValidityUnitsType.names, tokenValidityUnitsType.paths, nested("TokenValidityUnits")},
+		{update, analyticsConfigurationType.names, analyticsConfigurationType.paths, nested("AnalyticsConfiguration")},
+		{create, refreshTokenRotationType.names, refreshTokenRotationType.paths, nested("RefreshTokenRotation")},
+	} {
+		for i, name := range tb.names {
+			// Every member before it, then it twice.
+			var b strings.Builder
+			b.WriteString("{")
+			for _, n := range tb.names[:i+1] {
+				fmt.Fprintf(&b, "%q: null, ", n)
+			}
+			fmt.Fprintf(&b, "%q: null}", name)
+			in := tb.wrap(b.String())
+			err := tb.decode([]byte(in))
+			var de *DecodeError
+			if !errors.As(err, &de) || de.Err != ErrDuplicateMember || de.Field != tb.paths[i] {
+				t.Errorf("%s: error %v, want a duplicate %s", in, err, tb.paths[i])
+			}
+		}
+	}
 }

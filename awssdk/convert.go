@@ -1,14 +1,17 @@
-// Package awssdk connects [appclient.CreateUserPoolClientRequest] to
-// aws-sdk-go-v2's Cognito client (package cognitoidentityprovider).
+// Package awssdk connects [appclient.CreateUserPoolClientRequest] and
+// [appclient.UpdateUserPoolClientRequest] to aws-sdk-go-v2's Cognito client
+// (package cognitoidentityprovider).
 //
-// It converts requests to and from the SDK's input type ([ToCreateInput],
-// [FromCreateInput]), turns the app client that DescribeUserPoolClient returns
+// It converts requests to and from the SDK's input types ([ToCreateInput],
+// [FromCreateInput], [ToUpdateInput], [FromUpdateInput]), turns the app client that DescribeUserPoolClient returns
 // into a request that can be compared with the one a user wants
 // ([FromUserPoolClient]), and offers a pre-flight check ([WithPreflight]): a
 // client option that validates every CreateUserPoolClient call with
-// [appclient.CreateUserPoolClientRequest.Validate] before it is serialized, so
-// that a request Cognito would reject fails locally, with every violation at
-// once, without a network round trip and without retries.
+// [appclient.CreateUserPoolClientRequest.Validate] before it is serialized, and
+// every UpdateUserPoolClient call likewise, so that a request Cognito would
+// reject fails locally, with every violation at once, without a network round
+// trip and without retries. [UpdateClient] changes one member of an existing
+// client without resetting the others.
 //
 // The conversions copy: the result never shares a slice or a pointer with its
 // argument. They are lossless for every member, nested ones included, and keep
@@ -23,8 +26,9 @@
 //     therefore becomes an input without it, and comes back with a nil
 //     RefreshTokenValidity. Cognito treats 0 and absence alike (both mean the
 //     default of 30 days), so the call means the same.
-//   - UserPoolId and ClientName are pointers in the SDK and plain strings in
-//     appclient: "" becomes nil (absent) and nil becomes "".
+//   - UserPoolId and ClientName (ClientId in an update) are pointers in the
+//     SDK and plain strings in appclient: "" becomes nil (absent) and nil
+//     becomes "".
 //
 // The package does not create AWS clients, load configuration or credentials,
 // or call AWS itself; the caller builds the cognitoidentityprovider.Client.
@@ -189,6 +193,122 @@ func FromUserPoolClient(c *types.UserPoolClientType) appclient.CreateUserPoolCli
 		EnablePropagateAdditionalUserContextData: clone(c.EnablePropagateAdditionalUserContextData),
 		AuthSessionValidity:                      clone(c.AuthSessionValidity),
 		RefreshTokenRotation:                     fromRotation(c.RefreshTokenRotation, false),
+	}
+}
+
+// ToUpdateInput returns the SDK input that sends the update r. It returns nil
+// for a nil r; the SDK treats a nil input as an empty one.
+//
+// The input shares no memory with r. A RefreshTokenValidity that points to 0
+// is left out, since the SDK cannot send 0 (see the package documentation);
+// UserPoolId and ClientId of "" are left out too.
+func ToUpdateInput(r *appclient.UpdateUserPoolClientRequest) *cip.UpdateUserPoolClientInput {
+	if r == nil {
+		return nil
+	}
+	in := &cip.UpdateUserPoolClientInput{
+		UserPoolId:                               nonEmpty(r.UserPoolID),
+		ClientId:                                 nonEmpty(r.ClientID),
+		ClientName:                               clone(r.ClientName),
+		AccessTokenValidity:                      clone(r.AccessTokenValidity),
+		IdTokenValidity:                          clone(r.IDTokenValidity),
+		TokenValidityUnits:                       toUnits(r.TokenValidityUnits),
+		ReadAttributes:                           cloneSlice(r.ReadAttributes),
+		WriteAttributes:                          cloneSlice(r.WriteAttributes),
+		ExplicitAuthFlows:                        convertSlice[types.ExplicitAuthFlowsType](r.ExplicitAuthFlows),
+		SupportedIdentityProviders:               cloneSlice(r.SupportedIdentityProviders),
+		CallbackURLs:                             cloneSlice(r.CallbackURLs),
+		LogoutURLs:                               cloneSlice(r.LogoutURLs),
+		DefaultRedirectURI:                       clone(r.DefaultRedirectURI),
+		AllowedOAuthFlows:                        convertSlice[types.OAuthFlowType](r.AllowedOAuthFlows),
+		AllowedOAuthScopes:                       cloneSlice(r.AllowedOAuthScopes),
+		AllowedOAuthFlowsUserPoolClient:          r.AllowedOAuthFlowsUserPoolClient,
+		AnalyticsConfiguration:                   toAnalytics(r.AnalyticsConfiguration),
+		PreventUserExistenceErrors:               types.PreventUserExistenceErrorTypes(r.PreventUserExistenceErrors),
+		EnableTokenRevocation:                    clone(r.EnableTokenRevocation),
+		EnablePropagateAdditionalUserContextData: clone(r.EnablePropagateAdditionalUserContextData),
+		AuthSessionValidity:                      clone(r.AuthSessionValidity),
+		RefreshTokenRotation:                     toRotation(r.RefreshTokenRotation),
+	}
+	if r.RefreshTokenValidity != nil {
+		in.RefreshTokenValidity = *r.RefreshTokenValidity
+	}
+	return in
+}
+
+// FromUpdateInput returns the update that in sends. A nil in gives the zero
+// update, as the SDK sends an empty body for a nil input.
+//
+// The update shares no memory with in. An input RefreshTokenValidity of 0,
+// which the SDK does not send, becomes nil.
+func FromUpdateInput(in *cip.UpdateUserPoolClientInput) appclient.UpdateUserPoolClientRequest {
+	return fromUpdateInput(in, false)
+}
+
+// fromUpdateInput is FromUpdateInput; with share, the update shares in's
+// string lists and pointers, as fromCreateInput does.
+func fromUpdateInput(in *cip.UpdateUserPoolClientInput, share bool) appclient.UpdateUserPoolClientRequest {
+	if in == nil {
+		return appclient.UpdateUserPoolClientRequest{}
+	}
+	return appclient.UpdateUserPoolClientRequest{
+		UserPoolID:                               deref(in.UserPoolId),
+		ClientID:                                 deref(in.ClientId),
+		ClientName:                               cp(share, in.ClientName),
+		RefreshTokenValidity:                     nonZero(in.RefreshTokenValidity),
+		AccessTokenValidity:                      cp(share, in.AccessTokenValidity),
+		IDTokenValidity:                          cp(share, in.IdTokenValidity),
+		TokenValidityUnits:                       fromUnits(in.TokenValidityUnits),
+		ReadAttributes:                           cpSlice(share, in.ReadAttributes),
+		WriteAttributes:                          cpSlice(share, in.WriteAttributes),
+		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](in.ExplicitAuthFlows),
+		SupportedIdentityProviders:               cpSlice(share, in.SupportedIdentityProviders),
+		CallbackURLs:                             cpSlice(share, in.CallbackURLs),
+		LogoutURLs:                               cpSlice(share, in.LogoutURLs),
+		DefaultRedirectURI:                       cp(share, in.DefaultRedirectURI),
+		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](in.AllowedOAuthFlows),
+		AllowedOAuthScopes:                       cpSlice(share, in.AllowedOAuthScopes),
+		AllowedOAuthFlowsUserPoolClient:          in.AllowedOAuthFlowsUserPoolClient,
+		AnalyticsConfiguration:                   fromAnalytics(in.AnalyticsConfiguration, share),
+		PreventUserExistenceErrors:               appclient.UserExistenceErrors(in.PreventUserExistenceErrors),
+		EnableTokenRevocation:                    cp(share, in.EnableTokenRevocation),
+		EnablePropagateAdditionalUserContextData: cp(share, in.EnablePropagateAdditionalUserContextData),
+		AuthSessionValidity:                      cp(share, in.AuthSessionValidity),
+		RefreshTokenRotation:                     fromRotation(in.RefreshTokenRotation, share),
+	}
+}
+
+func toUnits(u *appclient.TokenValidityUnits) *types.TokenValidityUnitsType {
+	if u == nil {
+		return nil
+	}
+	return &types.TokenValidityUnitsType{
+		AccessToken:  types.TimeUnitsType(u.AccessToken),
+		IdToken:      types.TimeUnitsType(u.IDToken),
+		RefreshToken: types.TimeUnitsType(u.RefreshToken),
+	}
+}
+
+func toAnalytics(a *appclient.AnalyticsConfiguration) *types.AnalyticsConfigurationType {
+	if a == nil {
+		return nil
+	}
+	return &types.AnalyticsConfigurationType{
+		ApplicationId:  clone(a.ApplicationID),
+		ApplicationArn: clone(a.ApplicationARN),
+		RoleArn:        clone(a.RoleARN),
+		ExternalId:     clone(a.ExternalID),
+		UserDataShared: a.UserDataShared,
+	}
+}
+
+func toRotation(r *appclient.RefreshTokenRotation) *types.RefreshTokenRotationType {
+	if r == nil {
+		return nil
+	}
+	return &types.RefreshTokenRotationType{
+		Feature:                 types.FeatureType(r.Feature),
+		RetryGracePeriodSeconds: clone(r.RetryGracePeriodSeconds),
 	}
 }
 

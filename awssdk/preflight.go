@@ -11,8 +11,8 @@ import (
 const preflightID = "appclient.Preflight"
 
 // WithPreflight returns a client option that validates every
-// CreateUserPoolClient call before the SDK serializes it. Use it for all calls
-// of a client:
+// CreateUserPoolClient and UpdateUserPoolClient call before the SDK serializes
+// it. Use it for all calls of a client:
 //
 //	client := cognitoidentityprovider.NewFromConfig(cfg, awssdk.WithPreflight())
 //
@@ -21,7 +21,13 @@ const preflightID = "appclient.Preflight"
 //	out, err := client.CreateUserPoolClient(ctx, in, awssdk.WithPreflight())
 //
 // The check is [appclient.CreateUserPoolClientRequest.Validate] on the request
-// that [FromCreateInput] gives for the call's input. When it fails, the call
+// that [FromCreateInput] gives for the call's input, or
+// [appclient.UpdateUserPoolClientRequest.Validate] on the update that
+// [FromUpdateInput] gives. An update input does not say whether the client has
+// a secret, so the two rules that depend on it (client_credentials and
+// EnablePropagateAdditionalUserContextData need a secret) are not checked on
+// updates here; [UpdateClient] checks them, since it describes the client
+// first. When the check fails, the call
 // returns the validation error without sending anything: the error wraps an
 // [*appclient.ValidationError], so errors.As reaches every violation and
 // errors.Is works with appclient's sentinels (such as [appclient.ErrOAuth]).
@@ -54,14 +60,21 @@ type preflight struct{}
 // ID names the middleware in the stack.
 func (preflight) ID() string { return preflightID }
 
-// HandleInitialize validates a CreateUserPoolClient input and stops the call
-// if it is invalid; any other input passes on unchanged.
+// HandleInitialize validates a CreateUserPoolClient or UpdateUserPoolClient
+// input and stops the call if it is invalid; any other input passes on
+// unchanged.
 func (preflight) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
-	if params, ok := in.Parameters.(*cip.CreateUserPoolClientInput); ok {
+	switch params := in.Parameters.(type) {
+	case *cip.CreateUserPoolClientInput:
 		r := fromCreateInput(params, true)
 		if err := r.Validate(); err != nil {
+			return middleware.InitializeOutput{}, middleware.Metadata{}, err
+		}
+	case *cip.UpdateUserPoolClientInput:
+		u := fromUpdateInput(params, true)
+		if err := u.Validate(); err != nil {
 			return middleware.InitializeOutput{}, middleware.Metadata{}, err
 		}
 	}

@@ -195,18 +195,18 @@ func TestPreflightPassesValid(t *testing.T) {
 	}
 }
 
-// TestPreflightOtherOperations sends a request to another operation that
-// would fail CreateUserPoolClient's rules: it must pass untouched.
+// TestPreflightOtherOperations sends requests to other operations, one of
+// them with a client ID that UpdateUserPoolClient's rules would reject: they
+// must pass untouched.
 func TestPreflightOtherOperations(t *testing.T) {
 	stub := &stubTransport{body: []byte(`{}`)}
 	client := newClient(stub, "", awssdk.WithPreflight())
-	_, err := client.UpdateUserPoolClient(context.Background(), &cip.UpdateUserPoolClientInput{
-		UserPoolId:   aws.String("us-east-1_AbC123xyz"),
-		ClientId:     aws.String("1example23456789"),
-		CallbackURLs: []string{"http://app.example.com/cb"},
+	_, err := client.DescribeUserPoolClient(context.Background(), &cip.DescribeUserPoolClientInput{
+		UserPoolId: aws.String("us-east-1_AbC123xyz"),
+		ClientId:   aws.String("1example-23456789"),
 	})
 	if err != nil {
-		t.Fatalf("UpdateUserPoolClient: %v", err)
+		t.Fatalf("DescribeUserPoolClient: %v", err)
 	}
 	if _, err := client.ListUserPoolClients(context.Background(), &cip.ListUserPoolClientsInput{UserPoolId: aws.String("us-east-1_AbC123xyz")}); err != nil {
 		t.Fatalf("ListUserPoolClients: %v", err)

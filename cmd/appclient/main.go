@@ -5,6 +5,7 @@
 // Usage:
 //
 //	appclient validate [-format text|json|sarif] PATH...
+//	appclient diff [-format text|json] DESIRED ACTUAL
 //	appclient version
 //
 // validate reads each PATH: a file ("-" is standard input), or a directory,
@@ -16,6 +17,13 @@
 //   - a request JSON: the body of CreateUserPoolClient, as the AWS CLI's
 //     --cli-input-json takes it. It is read strictly: unknown members are
 //     errors.
+//   - an update request: the body of UpdateUserPoolClient (it has ClientId),
+//     read as strictly. Whether the client has a secret is unknown, so the
+//     two rules that need to know (client_credentials and
+//     EnablePropagateAdditionalUserContextData need a secret) are skipped.
+//   - a described client: the output of aws cognito-idp
+//     describe-user-pool-client, {"UserPoolClient": {...}}, checked as the
+//     create request it amounts to. The secret's value is never read.
 //   - a CloudFormation template, JSON or YAML (short-form tags such as !Ref,
 //     !Sub and !GetAtt included): every resource of type
 //     AWS::Cognito::UserPoolClient. Property names are the API member names;
@@ -82,8 +90,9 @@
 //	  "version": 1,
 //	  "files": [{
 //	    "file": "template.yaml",
-//	    "kind": "cloudformation",          // or "request", "serverless", "terraform" (a plan),
-//	                                       // "terraform-state", "terraform-config", "" if unreadable
+//	    "kind": "cloudformation",          // or "request", "update", "described", "serverless",
+//	                                       // "terraform" (a plan), "terraform-state",
+//	                                       // "terraform-config", "" if unreadable
 //	    "clients": [{"resource": "WebClient", "line": 12, "unknown": ["UserPoolId"]}],
 //	    "errors": [{"line": 3, "column": 5, "resource": "", "message": "..."}]
 //	  }],
@@ -112,6 +121,13 @@
 // aliases counted as expanded) are refused with status 2, so that memory
 // stays bounded.
 //
+// # Diff
+//
+// diff compares two configurations of one app client by meaning, as
+// appclient.Diff does, and exits 0 when they mean the same, 1 when they differ
+// and 2 for unreadable input; "appclient diff -h" describes its inputs and
+// output. A described client's secret is never read or printed.
+//
 // version prints the module version of the binary, or "(devel)".
 package main
 
@@ -128,10 +144,12 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 
 Usage:
   appclient validate [-format text|json|sarif] PATH...
+  appclient diff [-format text|json] DESIRED ACTUAL
   appclient version
 
 validate reads request JSON files (the --cli-input-json form of
-create-user-pool-client), CloudFormation templates (JSON or YAML),
+create-user-pool-client or update-user-pool-client, or the output of
+describe-user-pool-client), CloudFormation templates (JSON or YAML),
 Serverless services, Terraform .tf files, plans and state (terraform show
 -json), recognised from their content; "-" reads standard input, and a
 directory is searched for all of them. Values known only at deployment
@@ -180,6 +198,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	case "validate":
 		return runValidate(args[1:], stdin, stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdin, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "appclient: unknown command %q\n\n%s", args[0], usage)
 	return 2

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// secretInTestdata is the ClientSecret of testdata/diff/described*.json: it
+// must never be printed.
+const secretInTestdata = "examplesecret0123456789abcdefghijklmnopqrstuvwxyz"
+
+// runCmd runs the command in-process.
+func runCmd(stdin string, args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestDiffCommand(t *testing.T) {
+	read := func(name string) string {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	tests := []struct {
+		name       string
+		stdin      string
+		args       []string
+		code       int
+		stdout     string
+		stderrHas  []string
+		stderrNone bool
+	}{{
+		name:       "same meaning: request and described client",
+		args:       []string{"diff", "testdata/diff/desired.json", "testdata/diff/described.json"},
+		code:       0,
+		stderrNone: true,
+	}, {
+		name: "different",
+		args: []string{"diff", "testdata/diff/desired.json", "testdata/diff/described-changed.json"},
+		code: 1,
+		stdout: `AccessTokenValidity: desired 1 hour, actual 30 minutes
+CallbackURLs: only desired has ["https://staging.orders.example.com/auth/callback"]; only actual has ["http://localhost:3000/auth/callback"]
+AuthSessionValidity: desired 3, actual 5
+`,
+		stderrNone: true,
+	}, {
+		name:      "update request: secret and name not compared",
+		args:      []string{"diff", "testdata/diff/update.json", "testdata/diff/described-changed.json"},
+		code:      1,
+		stdout:    "CallbackURLs: only desired has [\"https://staging.orders.example.com/auth/callback\"]; only actual has [\"http://localhost:3000/auth/callback\"]\n",
+		stderrHas: []string{"the secret is not compared", "the name is not compared"},
+	}, {
+		name:       "standard input",
+		stdin:      read("testdata/diff/described.json"),
+		args:       []string{"diff", "testdata/diff/desired.json", "-"},
+		code:       0,
+		stderrNone: true,
+	}, {
+		name:      "secret differs",
+		stdin:     strings.Replace(read("testdata/diff/described.json"), `"ClientSecret": "`+secretInTestdata+`",`, "", 1),
+		args:      []string{"diff", "testdata/diff/desired.json", "-"},
+		code:      1,
+		stdout:    "GenerateSecret: desired true, actual false\n",
+		stderrHas: nil,
+	}, {
+		name:      "unreadable: unknown member in a described client",
+		stdin:     "{\n  \"UserPoolClient\": {\n    \"ClientSecret\": \"" + secretInTestdata + "\",\n    \"CallbackUrls\": []\n  }\n}\n",
+		args:      []string{"diff", "-", "testdata/diff/desired.json"},
+		code:      2,
+		stderrHas: []string{`<stdin>:4:5: CallbackUrls: unknown member`, `did you mean "CallbackURLs"?`},
+	}, {
+		name:      "unreadable: describe output with other members",
+		stdin:     `{"UserPoolClient": {}, "ResponseMetadata": {}}`,
+		args:      []string{"diff", "-", "testdata/diff/desired.json"},
+		code:      2,
+		stderrHas: []string{"<stdin>:1:24: ResponseMetadata: unknown member"},
+	}, {
+		name:      "unreadable: a secret in an update",
+		stdin:     `{"UserPoolId": "us-east-1_AbC123xyz", "ClientId": "c", "GenerateSecret": true}`,
+		args:      []string{"diff", "-", "testdata/diff/desired.json"},
+		code:      2,
+		stderrHas: []string{"<stdin>:1:", "GenerateSecret"},
+	}, {
+		name:      "unreadable: syntax",
+		stdin:     `{"UserPoolClient": {"ClientName": "x",}}`,
+		args:      []string{"diff", "testdata/diff/desired.json", "-"},
+		code:      2,
+		stderrHas: []string{"<stdin>:1:"},
+	}, {
+		name:      "unreadable: missing file",
+		args:      []string{"diff", "testdata/diff/desired.json", "testdata/diff/no-such-file.json"},
+		code:      2,
+		stderrHas: []string{"testdata/diff/no-such-file.json: no such file or directory"},
+	}, {
+		name:      "unreadable: too large",
+		stdin:     strings.Repeat(" ", 10<<20+1),
+		args:      []string{"diff", "testdata/diff/desired.json", "-"},
+		code:      2,
+		stderrHas: []string{"<stdin>: larger than 10 MiB"},
+	}, {
+		name:      "usage: one file",
+		args:      []string{"diff", "testdata/diff/desired.json"},
+		code:      2,
+		stderrHas: []string{"want 2 files"},
+	}, {
+		name:      "usage: stdin twice",
+		args:      []string{"diff", "-", "-"},
+		code:      2,
+		stderrHas: []string{"standard input given twice"},
+	}, {
+		name:      "usage: format",
+		args:      []string{"diff", "-format", "sarif", "a", "b"},
+		code:      2,
+		stderrHas: []string{`unknown format "sarif"`},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(tt.stdin, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit status %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if tt.code != 2 {
+				if diff := cmp.Diff(tt.stdout, stdout); diff != "" {
+					t.Errorf("stdout mismatch (-want +got):\n%s", diff)
+				}
+			}
+			if tt.stderrNone && stderr != "" {
+				t.Errorf("stderr = %q, want nothing", stderr)
+			}
+			for _, s := range tt.stderrHas {
+				if !strings.Contains(stderr, s) {
+					t.Errorf("stderr %q does not contain %q", stderr, s)
+				}
+			}
+			if strings.Contains(stdout+stderr, secretInTestdata) {
+				t.Errorf("the output shows the secret:\n%s%s", stdout, stderr)
+			}
+		})
+	}
+}
+
+func TestDiffCommandJSON(t *testing.T) {
+	code, stdout, _ := runCmd("", "diff", "testdata/diff/desired.json", "testdata/diff/described-changed.json", "-format", "json")
+	if code != 1 {
+		t.Fatalf("exit status %d, want 1", code)
+	}
+	var got jsonDiff
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("output is not the documented JSON: %v\n%s", err, stdout)
+	}
+	want := jsonDiff{
+		Version: 1,
+		Desired: jsonSide{File: "testdata/diff/desired.json", Kind: "request"},
+		Actual:  jsonSide{File: "testdata/diff/described-changed.json", Kind: "described"},
+		Changes: []jsonChange{
+			{Field: "AccessTokenValidity", Desired: "1h0m0s", Actual: "30m0s"},
+			{Field: "CallbackURLs",
+				Desired: []any{"https://orders.example.com/auth/callback", "https://staging.orders.example.com/auth/callback"},
+				Actual:  []any{"http://localhost:3000/auth/callback", "https://orders.example.com/auth/callback"}},
+			{Field: "AuthSessionValidity", Desired: 3.0, Actual: 5.0},
+		},
+		Notes: []string{},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("json output mismatch (-want +got):\n%s", diff)
+	}
+
+	code, stdout, _ = runCmd("", "diff", "-format", "json", "testdata/diff/desired.json", "testdata/diff/described.json")
+	if code != 0 || !strings.Contains(stdout, `"same": true`) || !strings.Contains(stdout, `"changes": []`) {
+		t.Errorf("same meaning: exit status %d, output\n%s", code, stdout)
+	}
+	if strings.Contains(stdout, secretInTestdata) {
+		t.Error("the json output shows the secret")
+	}
+}
+
+// TestValidateAPIInputs: validate recognises update requests and described
+// clients, and points at the offending lines.
+func TestValidateAPIInputs(t *testing.T) {
+	code, stdout, stderr := runCmd("", "validate", "testdata/diff/update-invalid.json", "testdata/diff/described.json", "testdata/diff/update.json")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1 (stderr %q)", code, stderr)
+	}
+	// Findings come in Validate's order: service rules in the rule book's.
+	want := `testdata/diff/update-invalid.json:11: AllowedOAuthScopes[0]: "openid" is not supported with client_credentials (use custom scopes) (InvalidOAuthFlowException)
+testdata/diff/update-invalid.json:5: CallbackURLs[0]: "http://app.example.com/callback" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+`
+	if diff := cmp.Diff(want, stdout); diff != "" {
+		t.Errorf("validate output mismatch (-want +got):\n%s", diff)
+	}
+
+	code, stdout, _ = runCmd("", "validate", "-format", "json", "testdata/diff/described.json", "testdata/diff/update.json")
+	if code != 0 {
+		t.Errorf("valid inputs: exit status %d, output\n%s", code, stdout)
+	}
+	for _, kind := range []string{`"kind": "described"`, `"kind": "update"`} {
+		if !strings.Contains(stdout, kind) {
+			t.Errorf("json output lacks %s:\n%s", kind, stdout)
+		}
+	}
+	if strings.Contains(stdout, secretInTestdata) {
+		t.Error("validate's output shows the secret")
+	}
+
+	// A described client: findings point into the UserPoolClient object,
+	// at list elements and nested members.
+	described := "{\"UserPoolClient\": {\n  \"UserPoolId\": \"us-east-1_AbC123xyz\",\n  \"ClientName\": \"c\",\n" +
+		"  \"ClientSecret\": \"" + secretInTestdata + "\",\n" +
+		"  \"CallbackURLs\": [\"https://a.example/cb\",\n    \"http://b.example/cb\"],\n" +
+		"  \"TokenValidityUnits\": {\"AccessToken\": \"weeks\"}\n}}\n"
+	code, stdout, _ = runCmd(described, "validate", "-")
+	want = `<stdin>:6: CallbackURLs[1]: "http://b.example/cb" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+`
+	if code != 1 || !strings.Contains(stdout, want) || !strings.Contains(stdout, "<stdin>:7: TokenValidityUnits.AccessToken:") {
+		t.Errorf("described client: exit status %d, output\n%s\nwant lines 6 and 7", code, stdout)
+	}
+	if strings.Contains(stdout, secretInTestdata) {
+		t.Error("validate's output shows the secret")
+	}
+
+	code, _, stderr = runCmd(`{"UserPoolId": "us-east-1_AbC123xyz", "ClientId": "c", "ClientSecret": "x"}`, "validate", "-")
+	if code != 2 || !strings.Contains(stderr, "<stdin>:1:") {
+		t.Errorf("update with a secret: exit status %d, stderr %q, want 2 with a position", code, stderr)
+	}
+}
+
+// FuzzReadAPIInput: for any bytes, reading an API input never panics, fails
+// with a position inside the input, and never puts a described client's
+// secret into an error or the configuration.
+func FuzzReadAPIInput(f *testing.F) {
+	for _, name := range []string{"desired.json", "described.json", "described-changed.json", "update.json", "update-invalid.json"} {
+		data, err := os.ReadFile("testdata/diff/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"UserPoolClient": {"ClientSecret": "s3cr3tvalue", "ClientId": "x",}}`))
+	f.Add([]byte(`{"UserPoolClient": {"ClientName": "a", "ClientSecret": "s3cr3tvalue"}}`))
+	f.Add([]byte(`{"UserPoolClient": null}`))
+	f.Add([]byte(`{"ClientId": 1, "UserPoolClient": {}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in, err := readAPIInput(data)
+		if err != nil {
+			var ie *apiInputError
+			if !errors.As(err, &ie) {
+				t.Fatalf("error %v (%T) is not an *apiInputError", err, err)
+			}
+			if ie.Offset > int64(len(data)) {
+				t.Fatalf("error offset %d beyond the input's %d bytes", ie.Offset, len(data))
+			}
+			_ = inputErrorText("f", data, err)
+		}
+		if in.Config.ClientSecret != nil && in.Kind == kindDescribed {
+			t.Fatal("a described client's secret was read into the configuration")
+		}
+	})
+}

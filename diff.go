@@ -1,0 +1,154 @@
+package appclient
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Change is one member whose meaning differs between two configurations, as
+// [Diff] reports it.
+type Change struct {
+	// Field is the AWS member path of the member, such as "CallbackURLs",
+	// "AccessTokenValidity" or "RefreshTokenRotation.Feature".
+	Field string
+
+	// Want and Got are the member's values in Diff's want and got, in their
+	// canonical form ([CreateUserPoolClientRequest.Canonical]), so that a
+	// default shows as the value Cognito uses:
+	//
+	//   - token lifetimes (AccessTokenValidity, IdTokenValidity,
+	//     RefreshTokenValidity) are time.Duration, their units folded in; a
+	//     lifetime that does not convert to a duration is a string such as
+	//     "-5 hours" or "absent, in weeks";
+	//   - GenerateSecret is a bool that reports whether the client has a
+	//     secret: a secret's value never appears in a Change;
+	//   - lists are sorted and without duplicates, of the member's type
+	//     ([]string, []OAuthFlow, []ExplicitAuthFlow), nil when empty;
+	//   - optional strings, numbers and booleans are string, int32 and bool,
+	//     or nil when absent; enumerations have their type, such as
+	//     UserExistenceErrors;
+	//   - AnalyticsConfiguration, when present on one side only, is an
+	//     AnalyticsConfiguration value on that side and nil on the other;
+	//     when present on both, its members are compared one by one.
+	Want, Got any
+}
+
+// Diff reports each member of the two configurations whose meaning differs,
+// in member declaration order (nested members after their parent's
+// place), or nil when they mean the same. It compares by meaning, not by
+// spelling:
+//
+//   - defaults apply ([CreateUserPoolClientRequest.Effective]): an absent
+//     member equals its default;
+//   - token lifetimes compare as durations: one hour equals 60 minutes, and
+//     TokenValidityUnits is never reported by itself;
+//   - Cognito's lists compare as sets: order and duplicates do not matter,
+//     and an empty list equals an absent one;
+//   - the secret compares as "has a secret" (GenerateSecret, or a
+//     ClientSecret, of any value), under the Field "GenerateSecret".
+//
+// It is meant for comparing a desired configuration with a described one:
+// Diff(want, awssdk.FromUserPoolClient(described)). Diff(a, b) and Diff(b, a)
+// name the same fields.
+func Diff(want, got CreateUserPoolClientRequest) []Change {
+	w, g := want.Canonical(), got.Canonical()
+	var d differ
+	d.value("UserPoolId", w.UserPoolID, g.UserPoolID)
+	d.value("ClientName", w.ClientName, g.ClientName)
+	d.value("GenerateSecret", w.GenerateSecret, g.GenerateSecret)
+	wu, gu := w.TokenValidityUnits, g.TokenValidityUnits
+	d.lifetime("RefreshTokenValidity", w.RefreshTokenValidity, wu.RefreshToken, g.RefreshTokenValidity, gu.RefreshToken)
+	d.lifetime("AccessTokenValidity", w.AccessTokenValidity, wu.AccessToken, g.AccessTokenValidity, gu.AccessToken)
+	d.lifetime("IdTokenValidity", w.IDTokenValidity, wu.IDToken, g.IDTokenValidity, gu.IDToken)
+	diffList(&d, "ReadAttributes", w.ReadAttributes, g.ReadAttributes)
+	diffList(&d, "WriteAttributes", w.WriteAttributes, g.WriteAttributes)
+	diffList(&d, "ExplicitAuthFlows", w.ExplicitAuthFlows, g.ExplicitAuthFlows)
+	diffList(&d, "SupportedIdentityProviders", w.SupportedIdentityProviders, g.SupportedIdentityProviders)
+	diffList(&d, "CallbackURLs", w.CallbackURLs, g.CallbackURLs)
+	diffList(&d, "LogoutURLs", w.LogoutURLs, g.LogoutURLs)
+	diffPtr(&d, "DefaultRedirectURI", w.DefaultRedirectURI, g.DefaultRedirectURI)
+	diffList(&d, "AllowedOAuthFlows", w.AllowedOAuthFlows, g.AllowedOAuthFlows)
+	diffList(&d, "AllowedOAuthScopes", w.AllowedOAuthScopes, g.AllowedOAuthScopes)
+	d.value("AllowedOAuthFlowsUserPoolClient", w.AllowedOAuthFlowsUserPoolClient, g.AllowedOAuthFlowsUserPoolClient)
+	switch wa, ga := w.AnalyticsConfiguration, g.AnalyticsConfiguration; {
+	case wa == nil && ga == nil:
+	case wa == nil || ga == nil:
+		d.add("AnalyticsConfiguration", derefOrNil(wa), derefOrNil(ga))
+	default:
+		diffPtr(&d, "AnalyticsConfiguration.ApplicationId", wa.ApplicationID, ga.ApplicationID)
+		diffPtr(&d, "AnalyticsConfiguration.ApplicationArn", wa.ApplicationARN, ga.ApplicationARN)
+		diffPtr(&d, "AnalyticsConfiguration.RoleArn", wa.RoleARN, ga.RoleARN)
+		diffPtr(&d, "AnalyticsConfiguration.ExternalId", wa.ExternalID, ga.ExternalID)
+		d.value("AnalyticsConfiguration.UserDataShared", wa.UserDataShared, ga.UserDataShared)
+	}
+	d.value("PreventUserExistenceErrors", w.PreventUserExistenceErrors, g.PreventUserExistenceErrors)
+	diffPtr(&d, "EnableTokenRevocation", w.EnableTokenRevocation, g.EnableTokenRevocation)
+	diffPtr(&d, "EnablePropagateAdditionalUserContextData", w.EnablePropagateAdditionalUserContextData, g.EnablePropagateAdditionalUserContextData)
+	diffPtr(&d, "AuthSessionValidity", w.AuthSessionValidity, g.AuthSessionValidity)
+	// Effective fills in RefreshTokenRotation and its grace period.
+	wr, gr := w.RefreshTokenRotation, g.RefreshTokenRotation
+	d.value("RefreshTokenRotation.Feature", wr.Feature, gr.Feature)
+	diffPtr(&d, "RefreshTokenRotation.RetryGracePeriodSeconds", wr.RetryGracePeriodSeconds, gr.RetryGracePeriodSeconds)
+	return d.changes
+}
+
+// differ collects Changes.
+type differ struct{ changes []Change }
+
+func (d *differ) add(field string, want, got any) {
+	d.changes = append(d.changes, Change{Field: field, Want: want, Got: got})
+}
+
+// value compares two comparable values.
+func (d *differ) value(field string, want, got any) {
+	if want != got {
+		d.add(field, want, got)
+	}
+}
+
+// lifetime compares two canonical token lifetimes: equal durations have equal
+// canonical values and units, and so do equal lifetimes that are not
+// durations.
+func (d *differ) lifetime(field string, wv *int32, wu TimeUnit, gv *int32, gu TimeUnit) {
+	if equalPtr(wv, gv) && wu == gu {
+		return
+	}
+	d.add(field, lifetimeValue(wv, wu), lifetimeValue(gv, gu))
+}
+
+// lifetimeValue is a canonical lifetime as a Change shows it.
+func lifetimeValue(v *int32, unit TimeUnit) any {
+	if d, ok := lifetimeOf(v, unit); ok {
+		return d
+	}
+	if v == nil {
+		return "absent, in " + string(unit)
+	}
+	return fmt.Sprintf("%d %s", *v, unit)
+}
+
+// diffList compares two canonical lists.
+func diffList[S ~[]E, E comparable](d *differ, field string, want, got S) {
+	if !slices.Equal(want, got) {
+		d.add(field, want, got)
+	}
+}
+
+// diffPtr compares two optional values.
+func diffPtr[T comparable](d *differ, field string, want, got *T) {
+	if !equalPtr(want, got) {
+		d.add(field, derefOrNil(want), derefOrNil(got))
+	}
+}
+
+func equalPtr[T comparable](a, b *T) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+// derefOrNil returns *p, or an untyped nil for a nil p.
+func derefOrNil[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
