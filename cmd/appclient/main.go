@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] FILE...
+//	appclient validate [-format text|json|sarif] [-pool FILE]... FILE...
 //	appclient version
 //
 // validate reads each FILE ("-" is standard input) and recognises its kind
@@ -36,6 +36,16 @@
 // DefaultRedirectURI: !Ref Url, the check that it is one of CallbackURLs is
 // skipped and every other check runs. An unknown list element still counts
 // as an element. The json output lists each client's unknown members.
+//
+// -pool FILE (repeatable) checks request files against a user pool too: the
+// rules of the rule book's section 3 that need it (custom-scope-exists,
+// identity-provider-exists, write-attributes-include-required,
+// feature-plan). The files hold the AWS CLI's JSON output of
+// describe-user-pool, list-resource-servers and list-identity-providers,
+// in any order, in one file or several (see appclient.DecodePool); a part
+// of the pool whose output is missing decides nothing. A request whose
+// UserPoolId is not the described pool's is an input error. Templates and
+// plans are not checked against -pool: a note on standard error says so.
 //
 // # Output
 //
@@ -107,7 +117,7 @@ import (
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
 
 Usage:
-  appclient validate [-format text|json|sarif] FILE...
+  appclient validate [-format text|json|sarif] [-pool FILE]... FILE...
   appclient version
 
 validate reads request JSON files (the --cli-input-json form of
@@ -115,6 +125,10 @@ create-user-pool-client), CloudFormation templates (JSON or YAML) and
 Terraform plans (terraform show -json), recognised from their content; "-"
 reads standard input. Values known only at deployment (!Ref, !GetAtt,
 "known after apply") are unknown: checks that need them are skipped.
+
+-pool FILE checks request files against a user pool as well: FILE holds
+the AWS CLI's JSON output of describe-user-pool, list-resource-servers
+and list-identity-providers (one file or several -pool flags).
 
 Output formats:
   text   FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION), one per violation
@@ -133,6 +147,7 @@ Inputs are limited to 10 MiB, YAML to 1 MiB.
 Examples:
   appclient validate client.json
   appclient validate template.yaml other-stack.json
+  appclient validate -pool pool.json client.json
   terraform show -json plan.out | appclient validate -
   appclient validate -format sarif template.yaml > appclient.sarif
 `
@@ -165,6 +180,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "output format: text, json or sarif")
+	pools := poolFlag(fs)
 	// Accept flags after the file names too: validate a.yaml -format json.
 	// After "--" every argument is a file.
 	var files []string
@@ -200,6 +216,10 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input)\n\n%s", usage)
 		return 2
 	}
+	pool, ok := readPool(*pools, stderr)
+	if !ok {
+		return 2
+	}
 	stdinUsed := false
 	var results []*fileResult
 	for _, name := range files {
@@ -216,6 +236,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		results = append(results, analyze(name, data))
+		checkInPool(results[len(results)-1], data, pool, stderr)
 	}
 
 	writeErrors(stderr, results)

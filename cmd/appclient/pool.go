@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cognitokit/appclient"
+)
+
+// poolFiles is the value of the repeatable flag -pool: files of the AWS CLI's
+// output that together describe the user pool of the request files.
+type poolFiles []string
+
+func (p *poolFiles) String() string { return strings.Join(*p, ",") }
+
+func (p *poolFiles) Set(name string) error {
+	if name == "-" {
+		return errors.New("-pool cannot read standard input: give a file")
+	}
+	*p = append(*p, name)
+	return nil
+}
+
+// poolFlag registers -pool on fs.
+func poolFlag(fs *flag.FlagSet) *poolFiles {
+	p := new(poolFiles)
+	fs.Var(p, "pool", "a file of AWS CLI output describing the user pool (repeatable)")
+	return p
+}
+
+// poolSource is one -pool file's part of the text given to DecodePool.
+type poolSource struct {
+	name  string
+	start int // offset of the file's first byte in the joined text
+	src   string
+}
+
+// readPool reads the -pool files as one description of a pool, or returns
+// nil when there are none. A problem is reported on stderr as
+// FILE:LINE:COL: MESSAGE, and ok is false.
+func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool) {
+	if len(files) == 0 {
+		return nil, true
+	}
+	var joined bytes.Buffer
+	var sources []poolSource
+	for _, name := range files {
+		data, err := readFile(name, nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %s\n", name, readErrorText(err))
+			return nil, false
+		}
+		sources = append(sources, poolSource{name: name, start: joined.Len(), src: string(data)})
+		joined.Write(data)
+		joined.WriteByte('\n') // ends a document the file left unterminated
+	}
+	pool, err := appclient.DecodePool(&joined)
+	if err == nil {
+		return pool, true
+	}
+	var pe *appclient.PoolFileError
+	if !errors.As(err, &pe) {
+		fmt.Fprintf(stderr, "appclient validate: -pool: %v\n", err)
+		return nil, false
+	}
+	// The file that holds the offset, and the position within it.
+	s := sources[0]
+	for _, t := range sources {
+		if int(pe.Offset) >= t.start {
+			s = t
+		}
+	}
+	at := newLineIndex(s.src).pos(int(pe.Offset) - s.start)
+	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", s.name, at.Line, at.Col, pe.Msg)
+	return nil, false
+}
+
+// poolRules are the rules that ValidateInPool adds to Validate.
+var poolRules = map[string]bool{
+	appclient.RuleCustomScopeExists:              true,
+	appclient.RuleIdentityProviderExists:         true,
+	appclient.RuleWriteAttributesIncludeRequired: true,
+	appclient.RuleFeaturePlan:                    true,
+}
+
+// checkInPool adds to the result of a request file the violations of the
+// rules that need the user pool. A request for another pool than the one
+// described is an input error. Templates and plans are not checked against
+// the -pool description: their pools are their own; a note on stderr says
+// so.
+func checkInPool(res *fileResult, data []byte, pool *appclient.Pool, stderr io.Writer) {
+	if pool == nil || len(res.Errors) > 0 {
+		return
+	}
+	if res.Kind != kindRequest || len(res.Clients) != 1 {
+		fmt.Fprintf(stderr, "%s: note: -pool applies to request files, not to this %s input\n", res.Name, res.Kind)
+		return
+	}
+	c := res.Clients[0]
+	req, err := appclient.DecodeRequest(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	if err != nil {
+		// analyze read it without error.
+		res.Errors = append(res.Errors, inputError{Pos: c.Pos, Msg: err.Error()})
+		return
+	}
+	if pool.ID != "" && req.UserPoolID != pool.ID {
+		res.Errors = append(res.Errors, inputError{Pos: c.posOf("UserPoolId"),
+			Msg: fmt.Sprintf("UserPoolId %q is not the user pool that -pool describes (%q)", req.UserPoolID, pool.ID)})
+		return
+	}
+	var ve *appclient.ValidationError
+	if !errors.As(req.ValidateInPool(pool), &ve) {
+		return
+	}
+	for _, fe := range ve.Errors {
+		if poolRules[fe.Rule] {
+			res.Findings = append(res.Findings, finding{
+				Pos: c.posOf(fe.Field), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
+			})
+		}
+	}
+}
