@@ -138,21 +138,21 @@ const ExceptionFeatureUnavailableInTier = "FeatureUnavailableInTierException"
 
 // Rule ids of the rules that need the user pool (rule book section 3).
 const (
-	// RuleCustomScopeExists (P1, error): a custom scope whose resource server
+	// RuleCustomScopeExists (P1, error; evidence seen): a custom scope whose resource server
 	// or scope name the pool does not have.
 	RuleCustomScopeExists = "custom-scope-exists"
-	// RuleIdentityProviderExists (P2, error): an identity provider the pool
+	// RuleIdentityProviderExists (P2, error; evidence seen): an identity provider the pool
 	// has not configured.
 	RuleIdentityProviderExists = "identity-provider-exists"
-	// RuleWriteAttributesIncludeRequired (P3, error): WriteAttributes leaves
+	// RuleWriteAttributesIncludeRequired (P3, error; evidence seen): WriteAttributes leaves
 	// out an attribute the pool requires.
 	RuleWriteAttributesIncludeRequired = "write-attributes-include-required"
-	// RuleAttributeExists (P4, warning): a read or write attribute that is
+	// RuleAttributeExists (P4, warning; evidence inferred): a read or write attribute that is
 	// neither standard nor in the pool's schema.
 	RuleAttributeExists = "attribute-exists"
-	// RuleFeaturePlan (P5, error): a feature the pool's plan does not include.
+	// RuleFeaturePlan (P5, error; evidence documented): a feature the pool's plan does not include.
 	RuleFeaturePlan = "feature-plan"
-	// RuleDependencyOrder (P6, error, templates and Terraform only): the
+	// RuleDependencyOrder (P6, error; evidence seen; templates and Terraform only): the
 	// client does not depend on a resource server or identity provider of
 	// the same template that it uses, so a deployment may create it first.
 	RuleDependencyOrder = "dependency-order"
