@@ -2,17 +2,16 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
-	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/cognitokit/appclient/iac"
 )
 
 // aliasBomb is the "billion laughs" document: nine levels of nine aliases
@@ -246,9 +245,9 @@ func TestBoundedMemory(t *testing.T) {
 		input    string
 		maxAlloc uint64
 	}{
-		{"10 MiB of one-digit values", "[" + strings.Repeat("1,", (maxInputBytes-3)/2) + "1]", 300 << 20},
-		{"1 MiB of YAML list entries", "Resources:\n" + strings.Repeat("- 1\n", (maxYAMLBytes-11)/4), 150 << 20},
-		{"1 MiB of a YAML flow list", "Resources: [" + strings.Repeat("1,", (maxYAMLBytes-13)/2) + "1]", 250 << 20},
+		{"10 MiB of one-digit values", "[" + strings.Repeat("1,", (iac.MaxFileSize-3)/2) + "1]", 300 << 20},
+		{"1 MiB of YAML list entries", "Resources:\n" + strings.Repeat("- 1\n", (iac.MaxYAMLSize-11)/4), 150 << 20},
+		{"1 MiB of a YAML flow list", "Resources: [" + strings.Repeat("1,", (iac.MaxYAMLSize-13)/2) + "1]", 250 << 20},
 		{"alias bomb", aliasBomb() + "Resources: {}\n", 300 << 20},
 		{"alias bomb in a client", aliasBombInTemplate(), 300 << 20},
 	}
@@ -264,39 +263,5 @@ func TestBoundedMemory(t *testing.T) {
 				t.Errorf("allocated %d MiB, want at most %d MiB", alloc>>20, tt.maxAlloc>>20)
 			}
 		})
-	}
-}
-
-// TestReadLimited checks the size limit at its edges, whatever the reader
-// returns per call.
-func TestReadLimited(t *testing.T) {
-	readers := map[string]func(string) io.Reader{
-		"plain":         func(s string) io.Reader { return strings.NewReader(s) },
-		"one byte":      func(s string) io.Reader { return iotest.OneByteReader(strings.NewReader(s)) },
-		"data with EOF": func(s string) io.Reader { return iotest.DataErrReader(strings.NewReader(s)) },
-	}
-	for name, reader := range readers {
-		for _, tt := range []struct {
-			size, limit int
-			tooLarge    bool
-		}{
-			{0, 10, false}, {9, 10, false}, {10, 10, false}, {11, 10, true},
-			{200 << 10, 200 << 10, false}, {200<<10 + 1, 200 << 10, true},
-		} {
-			in := strings.Repeat("x", tt.size)
-			got, err := readLimited(reader(in), tt.limit)
-			if tt.tooLarge {
-				if !errors.Is(err, errTooLarge) {
-					t.Errorf("%s: readLimited(%d bytes, limit %d) error = %v, want errTooLarge", name, tt.size, tt.limit, err)
-				}
-				continue
-			}
-			if err != nil || string(got) != in {
-				t.Errorf("%s: readLimited(%d bytes, limit %d) = %d bytes, %v; want all of it", name, tt.size, tt.limit, len(got), err)
-			}
-		}
-	}
-	if _, err := readLimited(iotest.ErrReader(io.ErrUnexpectedEOF), 10); !errors.Is(err, io.ErrUnexpectedEOF) {
-		t.Errorf("readLimited of a failing reader: error = %v, want io.ErrUnexpectedEOF", err)
 	}
 }

@@ -111,7 +111,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strings"
 )
 
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
@@ -230,13 +229,13 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		data, err := readFile(name, stdin)
+		f, err := readInput(name, stdin)
 		if err != nil {
 			results = append(results, &fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
 			continue
 		}
-		results = append(results, analyze(name, data))
-		checkInPool(results[len(results)-1], data, pool, stderr)
+		results = append(results, result(f))
+		checkInPool(results[len(results)-1], f, pool, stderr)
 	}
 
 	writeErrors(stderr, results)
@@ -263,16 +262,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status
-}
-
-// readErrorText words a read error without Go's "open x:" prefix, since
-// the file name starts the line anyway.
-func readErrorText(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return strings.TrimSpace(err.Error())
 }
 
 // version returns the module version the binary was built from, or

@@ -6,9 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac"
 )
 
 // poolFiles is the value of the repeatable flag -pool: files of the AWS CLI's
@@ -49,7 +52,7 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 	var joined bytes.Buffer
 	var sources []poolSource
 	for _, name := range files {
-		data, err := readFile(name, nil)
+		data, err := readPoolFile(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %s\n", name, readErrorText(err))
 			return nil, false
@@ -74,9 +77,32 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 			s = t
 		}
 	}
-	at := newLineIndex(s.src).pos(int(pe.Offset) - s.start)
-	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", s.name, at.Line, at.Col, pe.Msg)
+	line, col := lineColumn(s.src, int(pe.Offset)-s.start)
+	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", s.name, line, col, pe.Msg)
 	return nil, false
+}
+
+// readPoolFile reads a -pool file, refusing one larger than the inputs'
+// limit.
+func readPoolFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, iac.MaxFileSize+1))
+	if err == nil && len(data) > iac.MaxFileSize {
+		err = iac.ErrTooLarge
+	}
+	return data, err
+}
+
+// lineColumn returns the 1-based line and column, in characters, of byte
+// offset off of src.
+func lineColumn(src string, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	return strings.Count(src[:off], "\n") + 1, utf8.RuneCountInString(src[start:off]) + 1
 }
 
 // poolRules are the rules that ValidateInPool adds to Validate.
@@ -92,23 +118,18 @@ var poolRules = map[string]bool{
 // described is an input error. Templates and plans are not checked against
 // the -pool description: their pools are their own; a note on stderr says
 // so.
-func checkInPool(res *fileResult, data []byte, pool *appclient.Pool, stderr io.Writer) {
+func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.Writer) {
 	if pool == nil || len(res.Errors) > 0 {
 		return
 	}
-	if res.Kind != kindRequest || len(res.Clients) != 1 {
+	if f.Kind != iac.KindRequest || len(f.Clients) != 1 {
 		fmt.Fprintf(stderr, "%s: note: -pool applies to request files, not to this %s input\n", res.Name, res.Kind)
 		return
 	}
-	c := res.Clients[0]
-	req, err := appclient.DecodeRequest(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
-	if err != nil {
-		// analyze read it without error.
-		res.Errors = append(res.Errors, inputError{Pos: c.Pos, Msg: err.Error()})
-		return
-	}
+	c := f.Clients[0]
+	req := &c.Request
 	if pool.ID != "" && req.UserPoolID != pool.ID {
-		res.Errors = append(res.Errors, inputError{Pos: c.posOf("UserPoolId"),
+		res.Errors = append(res.Errors, inputError{Pos: posOf(c.PositionOf("UserPoolId")),
 			Msg: fmt.Sprintf("UserPoolId %q is not the user pool that -pool describes (%q)", req.UserPoolID, pool.ID)})
 		return
 	}
@@ -119,7 +140,7 @@ func checkInPool(res *fileResult, data []byte, pool *appclient.Pool, stderr io.W
 	for _, fe := range ve.Errors {
 		if poolRules[fe.Rule] {
 			res.Findings = append(res.Findings, finding{
-				Pos: c.posOf(fe.Field), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
+				Pos: posOf(c.PositionOf(fe.Field)), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
 			})
 		}
 	}

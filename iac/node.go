@@ -1,7 +1,6 @@
-package main
+package iac
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -26,63 +25,80 @@ const (
 	maxNodes = 1 << 20
 )
 
-// kind is the type of a node's value.
-type kind uint8
+// ValueKind is the type of a [Value].
+type ValueKind uint8
 
+// The kinds of value.
 const (
-	kindNull kind = iota
-	kindBool
-	kindNumber
-	kindString
-	kindList
-	kindMap
+	ValueNull   ValueKind = iota // null, or a YAML ~ or empty scalar
+	ValueBool                    // true or false; Str holds "true" or "false"
+	ValueNumber                  // a number; Str holds it as written
+	ValueString                  // a string; Str holds it
+	ValueList                    // a list; Elems holds it
+	ValueMap                     // a map; Membs holds it in file order
+	// ValueUnknown is a value known only at deployment, such as a
+	// Terraform reference; Str holds its expression as written, Refs what
+	// it refers to.
+	ValueUnknown
 )
 
-func (k kind) String() string {
+func (k ValueKind) String() string {
 	switch k {
-	case kindNull:
+	case ValueNull:
 		return "null"
-	case kindBool:
+	case ValueBool:
 		return "a boolean"
-	case kindNumber:
+	case ValueNumber:
 		return "a number"
-	case kindString:
+	case ValueString:
 		return "a string"
-	case kindList:
+	case ValueList:
 		return "a list"
-	case kindMap:
+	case ValueMap:
 		return "a map"
+	case ValueUnknown:
+		return "a value known only at deployment"
 	}
 	return "unknown"
 }
 
-// pos is a 1-based line and column in a file. The zero pos means unknown.
-type pos struct{ Line, Col int }
-
-// node is a JSON or YAML value with its position: the one tree every input
-// kind is read into, so that every check can point at a line.
-type node struct {
-	Kind kind
+// Value is a JSON, YAML or Terraform value with its position: the one tree
+// every input kind is read into, so that every check can point at a line.
+// CloudFormation intrinsic functions are kept as written: a short-form tag
+// in Tag, or a one-member map such as {"Fn::GetAtt": [...]}.
+type Value struct {
+	Kind ValueKind
 	// Tag is the YAML local tag of the value, such as "!Ref"; "" otherwise.
 	Tag string
 	// Str is the text of a scalar: the string, the number as written, or
-	// "true"/"false".
-	Str   string
-	Pos   pos
-	Elems []*node  // kindList
-	Membs []member // kindMap, in file order
+	// "true"/"false". For ValueUnknown, the expression as written.
+	Str string
+	// Pos is where the value starts.
+	Pos Position
+	// Elems are the elements of a ValueList.
+	Elems []*Value
+	// Membs are the members of a ValueMap, in file order.
+	Membs []Member
+	// Refs are, for a Terraform value, the resources, data sources,
+	// variables and modules its expression refers to
+	// ("aws_cognito_user_pool.main", "var.domain"); nil elsewhere.
+	Refs []string
 }
 
-// member is one key of a map.
-type member struct {
+// Member is one key of a map.
+type Member struct {
 	Key    string
-	KeyPos pos
-	Val    *node
+	KeyPos Position
+	Val    *Value
 }
+
+// Get returns the value of key in a map, or nil when n is not a map or has
+// no such key.
+func (n *Value) Get(key string) *Value { return n.get(key) }
 
 // get returns the value of key in a map node, or nil.
-func (n *node) get(key string) *node {
-	if n == nil || n.Kind != kindMap {
+func (n *Value) get(key string) *Value {
+	if n == nil || n.Kind != ValueMap {
 		return nil
 	}
 	for i := range n.Membs {
@@ -95,7 +111,7 @@ func (n *node) get(key string) *node {
 
 // find returns the member named key of a map being built, or nil. Small
 // maps are scanned; from 16 members on, *index holds the key indexes.
-func (n *node) find(key string, index *map[string]int) *member {
+func (n *Value) find(key string, index *map[string]int) *Member {
 	if *index != nil {
 		if i, ok := (*index)[key]; ok {
 			return &n.Membs[i]
@@ -117,8 +133,8 @@ func (n *node) find(key string, index *map[string]int) *member {
 }
 
 // member returns the member named key of a map node, or nil.
-func (n *node) member(key string) *member {
-	if n == nil || n.Kind != kindMap {
+func (n *Value) member(key string) *Member {
+	if n == nil || n.Kind != ValueMap {
 		return nil
 	}
 	for i := range n.Membs {
@@ -131,7 +147,7 @@ func (n *node) member(key string) *member {
 
 // posError is an input error at a position in a file.
 type posError struct {
-	Pos pos
+	Pos Position
 	Msg string
 	// limit is true when a size, depth or count limit was hit.
 	limit bool
@@ -141,7 +157,7 @@ func (e *posError) Error() string {
 	if e.Pos.Line == 0 {
 		return e.Msg
 	}
-	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg)
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
 }
 
 // lineIndex turns byte offsets into positions. Columns count characters;
@@ -164,8 +180,8 @@ func newLineIndex(src string) *lineIndex {
 	return &lineIndex{starts: starts, src: src, lastLine: 1, lastCol: 1}
 }
 
-// pos returns the position of byte offset off.
-func (li *lineIndex) pos(off int) pos {
+// Position returns the position of byte offset off.
+func (li *lineIndex) position(off int) Position {
 	off = min(max(off, 0), len(li.src))
 	lo, hi := 0, len(li.starts)-1
 	for lo < hi {
@@ -184,7 +200,7 @@ func (li *lineIndex) pos(off int) pos {
 		col = utf8.RuneCountInString(li.src[start:off]) + 1
 	}
 	li.lastOff, li.lastLine, li.lastCol = off, lo+1, col
-	return pos{Line: lo + 1, Col: col}
+	return Position{Line: lo + 1, Column: col}
 }
 
 // jsonParser is a small JSON reader that keeps the position of every value,
@@ -209,7 +225,7 @@ var planOnlyKeys = map[string]bool{
 }
 
 // parseJSON reads one JSON value that must fill src (whitespace aside).
-func parseJSON(src string) (*node, error) {
+func parseJSON(src string) (*Value, error) {
 	p := &jsonParser{src: src, lines: newLineIndex(src)}
 	p.space()
 	n, err := p.value(0)
@@ -224,11 +240,11 @@ func parseJSON(src string) (*node, error) {
 }
 
 func (p *jsonParser) errorf(off int, format string, args ...any) error {
-	return &posError{Pos: p.lines.pos(off), Msg: fmt.Sprintf(format, args...)}
+	return &posError{Pos: p.lines.position(off), Msg: fmt.Sprintf(format, args...)}
 }
 
 func (p *jsonParser) limitf(off int, format string, args ...any) error {
-	return &posError{Pos: p.lines.pos(off), Msg: fmt.Sprintf(format, args...), limit: true}
+	return &posError{Pos: p.lines.position(off), Msg: fmt.Sprintf(format, args...), limit: true}
 }
 
 // describe names the character at off for an error message.
@@ -254,7 +270,7 @@ func (p *jsonParser) space() {
 	}
 }
 
-func (p *jsonParser) value(depth int) (*node, error) {
+func (p *jsonParser) value(depth int) (*Value, error) {
 	if depth > maxDepth {
 		return nil, p.limitf(p.off, "nesting deeper than %d levels", maxDepth)
 	}
@@ -267,7 +283,7 @@ func (p *jsonParser) value(depth int) (*node, error) {
 	if p.off >= len(p.src) {
 		return nil, p.errorf(p.off, "unexpected end of input")
 	}
-	at := p.lines.pos(p.off)
+	at := p.lines.position(p.off)
 	switch c := p.src[p.off]; {
 	case c == '{':
 		return p.object(depth, at)
@@ -278,25 +294,25 @@ func (p *jsonParser) value(depth int) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &node{Kind: kindString, Str: s, Pos: at}, nil
+		return &Value{Kind: ValueString, Str: s, Pos: at}, nil
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number(at)
 	default:
 		for _, lit := range [...]struct {
 			text string
-			kind kind
-		}{{"true", kindBool}, {"false", kindBool}, {"null", kindNull}} {
+			kind ValueKind
+		}{{"true", ValueBool}, {"false", ValueBool}, {"null", ValueNull}} {
 			if strings.HasPrefix(p.src[p.off:], lit.text) {
 				p.off += len(lit.text)
-				return &node{Kind: lit.kind, Str: lit.text, Pos: at}, nil
+				return &Value{Kind: lit.kind, Str: lit.text, Pos: at}, nil
 			}
 		}
 		return nil, p.errorf(p.off, "unexpected %s, expected a value", p.describe(p.off))
 	}
 }
 
-func (p *jsonParser) object(depth int, at pos) (*node, error) {
-	n := &node{Kind: kindMap, Pos: at}
+func (p *jsonParser) object(depth int, at Position) (*Value, error) {
+	n := &Value{Kind: ValueMap, Pos: at}
 	p.off++ // {
 	// seen indexes the members once the object is large.
 	var seen map[string]int
@@ -310,7 +326,7 @@ func (p *jsonParser) object(depth int, at pos) (*node, error) {
 		if p.off >= len(p.src) || p.src[p.off] != '"' {
 			return nil, p.errorf(p.off, "unexpected %s, expected a member name", p.describe(p.off))
 		}
-		keyPos := p.lines.pos(p.off)
+		keyPos := p.lines.position(p.off)
 		key, err := p.str()
 		if err != nil {
 			return nil, err
@@ -336,7 +352,7 @@ func (p *jsonParser) object(depth int, at pos) (*node, error) {
 			if first := n.find(key, &seen); first != nil {
 				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
 			}
-			n.Membs = append(n.Membs, member{Key: key, KeyPos: keyPos, Val: v})
+			n.Membs = append(n.Membs, Member{Key: key, KeyPos: keyPos, Val: v})
 			if seen != nil {
 				seen[key] = len(n.Membs) - 1
 			}
@@ -354,8 +370,8 @@ func (p *jsonParser) object(depth int, at pos) (*node, error) {
 	}
 }
 
-func (p *jsonParser) array(depth int, at pos) (*node, error) {
-	n := &node{Kind: kindList, Pos: at}
+func (p *jsonParser) array(depth int, at Position) (*Value, error) {
+	n := &Value{Kind: ValueList, Pos: at}
 	p.off++ // [
 	p.space()
 	if p.off < len(p.src) && p.src[p.off] == ']' {
@@ -384,7 +400,7 @@ func (p *jsonParser) array(depth int, at pos) (*node, error) {
 	}
 }
 
-func (p *jsonParser) number(at pos) (*node, error) {
+func (p *jsonParser) number(at Position) (*Value, error) {
 	start := p.off
 	if p.src[p.off] == '-' {
 		p.off++
@@ -419,7 +435,7 @@ func (p *jsonParser) number(at pos) (*node, error) {
 			return nil, p.errorf(p.off, "unexpected %s in a number", p.describe(p.off))
 		}
 	}
-	return &node{Kind: kindNumber, Str: p.src[start:p.off], Pos: at}, nil
+	return &Value{Kind: ValueNumber, Str: p.src[start:p.off], Pos: at}, nil
 }
 
 // str reads a JSON string starting at the opening quote.
@@ -524,7 +540,7 @@ func (p *jsonParser) hex4() (rune, bool) {
 
 // parseYAML reads the first document of a YAML file. Aliases are expanded
 // with maxNodes counting every expansion, so alias bombs fail fast.
-func parseYAML(src string) (*node, error) {
+func parseYAML(src string) (*Value, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
 		return nil, yamlError(err)
@@ -546,7 +562,7 @@ func yamlError(err error) error {
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if i := strings.Index(rest, ": "); i > 0 {
 			if line, err := strconv.Atoi(rest[:i]); err == nil {
-				return &posError{Pos: pos{Line: line, Col: 1}, Msg: rest[i+2:]}
+				return &posError{Pos: Position{Line: line, Column: 1}, Msg: rest[i+2:]}
 			}
 		}
 	}
@@ -558,8 +574,8 @@ type yamlConverter struct {
 	active map[*yaml.Node]bool // aliases being expanded, to stop cycles
 }
 
-func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
-	at := pos{Line: y.Line, Col: y.Column}
+func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
+	at := Position{Line: y.Line, Column: y.Column}
 	if depth > maxDepth {
 		return nil, &posError{Pos: at, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
 	}
@@ -594,11 +610,11 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 		return &cp, nil
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
-			return &node{Kind: kindNull, Pos: at}, nil
+			return &Value{Kind: ValueNull, Pos: at}, nil
 		}
 		return c.convert(y.Content[0], depth)
 	case yaml.SequenceNode:
-		n := &node{Kind: kindList, Tag: tag, Pos: at, Elems: make([]*node, 0, len(y.Content))}
+		n := &Value{Kind: ValueList, Tag: tag, Pos: at, Elems: make([]*Value, 0, len(y.Content))}
 		for _, e := range y.Content {
 			v, err := c.convert(e, depth+1)
 			if err != nil {
@@ -608,67 +624,79 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*node, error) {
 		}
 		return n, nil
 	case yaml.MappingNode:
-		n := &node{Kind: kindMap, Tag: tag, Pos: at}
-		seen := map[string]pos{}
+		n := &Value{Kind: ValueMap, Tag: tag, Pos: at}
+		// Keys written in the map override keys merged into it (<<: *base),
+		// wherever they stand; of several merged maps, the first wins.
+		explicit := map[string]Position{}
 		for i := 0; i+1 < len(y.Content); i += 2 {
-			k, v := y.Content[i], y.Content[i+1]
+			k := y.Content[i]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-				// A merge key (<<: *base) copies the members of a map.
-				merged, err := c.convert(v, depth+1)
-				if err != nil {
-					return nil, err
-				}
-				if merged.Kind != kindMap {
-					return nil, &posError{Pos: pos{Line: v.Line, Col: v.Column}, Msg: "merge key (<<) needs a map"}
-				}
-				for _, m := range merged.Membs {
-					if _, dup := seen[m.Key]; !dup {
-						seen[m.Key] = m.KeyPos
-						n.Membs = append(n.Membs, m)
-					}
-				}
 				continue
 			}
 			if k.Kind != yaml.ScalarNode {
-				return nil, &posError{Pos: pos{Line: k.Line, Col: k.Column}, Msg: "map key is not a scalar"}
+				return nil, &posError{Pos: Position{Line: k.Line, Column: k.Column}, Msg: "map key is not a scalar"}
+			}
+			keyPos := Position{Line: k.Line, Column: k.Column}
+			if first, dup := explicit[k.Value]; dup {
+				// CloudFormation rejects duplicate keys; YAML readers
+				// disagree on which one wins.
+				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first.Line)}
+			}
+			explicit[k.Value] = keyPos
+		}
+		merged := map[string]bool{}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k, v := y.Content[i], y.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				src, err := c.convert(v, depth+1)
+				if err != nil {
+					return nil, err
+				}
+				sources := []*Value{src}
+				if src.Kind == ValueList {
+					sources = src.Elems
+				}
+				for _, m := range sources {
+					if m.Kind != ValueMap {
+						return nil, &posError{Pos: Position{Line: v.Line, Column: v.Column}, Msg: "merge key (<<) needs a map or a list of maps"}
+					}
+					for _, mm := range m.Membs {
+						if _, ok := explicit[mm.Key]; ok || merged[mm.Key] {
+							continue
+						}
+						merged[mm.Key] = true
+						n.Membs = append(n.Membs, mm)
+					}
+				}
+				continue
 			}
 			val, err := c.convert(v, depth+1)
 			if err != nil {
 				return nil, err
 			}
-			keyPos := pos{Line: k.Line, Col: k.Column}
-			if first, dup := seen[k.Value]; dup {
-				// CloudFormation rejects duplicate keys; YAML readers
-				// disagree on which one wins.
-				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first.Line)}
-			}
-			seen[k.Value] = keyPos
-			n.Membs = append(n.Membs, member{Key: k.Value, KeyPos: keyPos, Val: val})
+			n.Membs = append(n.Membs, Member{Key: k.Value, KeyPos: Position{Line: k.Line, Column: k.Column}, Val: val})
 		}
 		return n, nil
 	case yaml.ScalarNode:
-		n := &node{Tag: tag, Str: y.Value, Pos: at}
+		n := &Value{Tag: tag, Str: y.Value, Pos: at}
 		switch y.ShortTag() {
 		case "!!null":
-			n.Kind = kindNull
+			n.Kind = ValueNull
 		case "!!bool":
-			n.Kind = kindBool
+			n.Kind = ValueBool
 			var b bool
 			if err := y.Decode(&b); err == nil {
 				n.Str = strconv.FormatBool(b)
 			}
 		case "!!int", "!!float":
-			n.Kind = kindNumber
+			n.Kind = ValueNumber
 		default:
-			n.Kind = kindString
+			n.Kind = ValueString
 		}
 		if tag != "" {
-			n.Kind = kindString
+			n.Kind = ValueString
 		}
 		return n, nil
 	}
 	return nil, &posError{Pos: at, Msg: "unsupported YAML node"}
 }
-
-// errNotText reports binary input.
-var errNotText = errors.New("not a text file")

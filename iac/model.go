@@ -1,7 +1,10 @@
-package main
+package iac
 
 import (
+	"reflect"
+
 	"fmt"
+	"github.com/cognitokit/appclient"
 	"math"
 	"sort"
 	"strconv"
@@ -52,48 +55,82 @@ type memberSpec struct {
 	Fields []memberSpec
 }
 
-// requestMembers are the members of the request in the API's order. The
-// CloudFormation property names are the API names; CloudFormation has no
-// ClientSecret. The Terraform provider has no ClientSecret input either (its
-// client_secret is an output) and keeps the three objects as blocks.
-var requestMembers = []memberSpec{
-	{Name: "UserPoolId", Type: typeString, TF: "user_pool_id"},
-	{Name: "ClientName", Type: typeString, TF: "name"},
-	{Name: "GenerateSecret", Type: typeBool, TF: "generate_secret"},
-	{Name: "ClientSecret", Type: typeString, NoCFN: true},
-	{Name: "RefreshTokenValidity", Type: typeInt, TF: "refresh_token_validity"},
-	{Name: "AccessTokenValidity", Type: typeInt, TF: "access_token_validity"},
-	{Name: "IdTokenValidity", Type: typeInt, TF: "id_token_validity"},
-	{Name: "TokenValidityUnits", Type: typeObject, TF: "token_validity_units", Fields: []memberSpec{
-		{Name: "AccessToken", Type: typeString, TF: "access_token"},
-		{Name: "IdToken", Type: typeString, TF: "id_token"},
-		{Name: "RefreshToken", Type: typeString, TF: "refresh_token"},
-	}},
-	{Name: "ReadAttributes", Type: typeStringList, TF: "read_attributes"},
-	{Name: "WriteAttributes", Type: typeStringList, TF: "write_attributes"},
-	{Name: "ExplicitAuthFlows", Type: typeStringList, TF: "explicit_auth_flows"},
-	{Name: "SupportedIdentityProviders", Type: typeStringList, TF: "supported_identity_providers"},
-	{Name: "CallbackURLs", Type: typeStringList, TF: "callback_urls"},
-	{Name: "LogoutURLs", Type: typeStringList, TF: "logout_urls"},
-	{Name: "DefaultRedirectURI", Type: typeString, TF: "default_redirect_uri"},
-	{Name: "AllowedOAuthFlows", Type: typeStringList, TF: "allowed_oauth_flows"},
-	{Name: "AllowedOAuthScopes", Type: typeStringList, TF: "allowed_oauth_scopes"},
-	{Name: "AllowedOAuthFlowsUserPoolClient", Type: typeBool, TF: "allowed_oauth_flows_user_pool_client"},
-	{Name: "AnalyticsConfiguration", Type: typeObject, TF: "analytics_configuration", Fields: []memberSpec{
-		{Name: "ApplicationId", Type: typeString, TF: "application_id"},
-		{Name: "ApplicationArn", Type: typeString, TF: "application_arn"},
-		{Name: "RoleArn", Type: typeString, TF: "role_arn"},
-		{Name: "ExternalId", Type: typeString, TF: "external_id"},
-		{Name: "UserDataShared", Type: typeBool, TF: "user_data_shared"},
-	}},
-	{Name: "PreventUserExistenceErrors", Type: typeString, TF: "prevent_user_existence_errors"},
-	{Name: "EnableTokenRevocation", Type: typeBool, TF: "enable_token_revocation"},
-	{Name: "EnablePropagateAdditionalUserContextData", Type: typeBool, TF: "enable_propagate_additional_user_context_data"},
-	{Name: "AuthSessionValidity", Type: typeInt, TF: "auth_session_validity"},
-	{Name: "RefreshTokenRotation", Type: typeObject, TF: "refresh_token_rotation", Fields: []memberSpec{
-		{Name: "Feature", Type: typeString, TF: "feature"},
-		{Name: "RetryGracePeriodSeconds", Type: typeInt, TF: "retry_grace_period_seconds"},
-	}},
+// requestMembers are the members of the request in the API's order, read
+// from the request type's JSON tags so that a member added to the library
+// is read here too.
+var requestMembers = membersOf(reflect.TypeFor[appclient.CreateUserPoolClientRequest]())
+
+// tfNameExceptions are the Terraform attribute names that are not the
+// member name in snake case; "" where the provider has no input: its
+// client_secret is an output.
+var tfNameExceptions = map[string]string{"ClientName": "name", "ClientSecret": ""}
+
+// cfnLacks are the members AWS::Cognito::UserPoolClient has no property
+// for.
+var cfnLacks = map[string]bool{"ClientSecret": true}
+
+// membersOf describes the members of a request struct type, in field order.
+func membersOf(t reflect.Type) []memberSpec {
+	var out []memberSpec
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		spec := memberSpec{Name: name, NoCFN: cfnLacks[name]}
+		if tf, ok := tfNameExceptions[name]; ok {
+			spec.TF = tf
+		} else {
+			spec.TF = snakeCase(name)
+		}
+		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		switch ft.Kind() {
+		case reflect.String:
+			spec.Type = typeString
+		case reflect.Bool:
+			spec.Type = typeBool
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			spec.Type = typeInt
+		case reflect.Slice:
+			spec.Type = typeStringList
+		case reflect.Struct:
+			spec.Type = typeObject
+			spec.Fields = membersOf(ft)
+		default:
+			panic("iac: request member " + name + " of unexpected type " + f.Type.String())
+		}
+		out = append(out, spec)
+	}
+	return out
+}
+
+// snakeCase turns an AWS member name into the Terraform provider's
+// attribute name: "CallbackURLs" becomes "callback_urls", "IdToken"
+// "id_token", "AllowedOAuthFlows" "allowed_oauth_flows".
+func snakeCase(name string) string {
+	name = strings.ReplaceAll(name, "OAuth", "Oauth")
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		upper := c >= 'A' && c <= 'Z'
+		if upper && i > 0 {
+			prevLower := name[i-1] >= 'a' && name[i-1] <= 'z'
+			nextLower := i+1 < len(name) && name[i+1] >= 'a' && name[i+1] <= 'z' && name[i+1] != 's'
+			prevUpper := name[i-1] >= 'A' && name[i-1] <= 'Z'
+			if prevLower || (prevUpper && nextLower) {
+				b.WriteByte('_')
+			}
+		}
+		if upper {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // client is one app-client definition found in a file: the request body it
@@ -104,7 +141,7 @@ type client struct {
 	// for a request file.
 	Resource string
 	// Pos is where the resource (or the request object) starts.
-	Pos pos
+	Pos Position
 	// Body is the request body as encoding/json would read it. Unknown values
 	// are left out, except list elements, which are "" so that the indexes of
 	// the known elements stay right.
@@ -115,16 +152,20 @@ type client struct {
 	// "TokenValidityUnits" (the whole object), "TokenValidityUnits.IdToken".
 	Unknown map[string]bool
 	// Where maps member paths to positions.
-	Where map[string]pos
+	Where map[string]Position
 	// Errs are problems that keep the client from being checked.
 	Errs []*posError
+	// Defaults maps member paths to the defaults their values rest on.
+	Defaults map[string]string
+	// Ignore are the rule ids the definition silences.
+	Ignore []string
 }
 
-func newClient(resource string, at pos) *client {
-	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]pos{}}
+func newClient(resource string, at Position) *client {
+	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]Position{}, Defaults: map[string]string{}}
 }
 
-func (c *client) errorf(at pos, format string, args ...any) {
+func (c *client) errorf(at Position, format string, args ...any) {
 	c.Errs = append(c.Errs, &posError{Pos: at, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -140,7 +181,7 @@ func (c *client) unknownPaths() []string {
 
 // posOf returns the position of a member path, falling back to its parents
 // and then to the resource.
-func (c *client) posOf(path string) pos {
+func (c *client) posOf(path string) Position {
 	for p := path; p != ""; p = parentPath(p) {
 		if at, ok := c.Where[p]; ok {
 			return at
@@ -163,51 +204,20 @@ func parentPath(p string) string {
 	return ""
 }
 
-// isUnknown reports whether a token names a value that is unknown. Tokens
-// are member paths ("A", "A.B", "L[3]") and two list forms: "L#", the number
-// of elements of L, and "L[*]", every element of L.
-func (c *client) isUnknown(tok string) bool {
-	if len(c.Unknown) == 0 {
-		return false
-	}
-	switch {
-	case strings.HasSuffix(tok, "[*]"):
-		list := strings.TrimSuffix(tok, "[*]")
-		if c.isUnknown(list + "#") {
-			return true
-		}
-		for p := range c.Unknown {
-			if strings.HasPrefix(p, list+"[") {
-				return true
-			}
-		}
-		return false
-	case strings.HasSuffix(tok, "#"):
-		list := strings.TrimSuffix(tok, "#")
-		return c.Unknown[tok] || c.isUnknown(list)
-	}
-	for p := tok; p != ""; p = parentPath(p) {
-		if c.Unknown[p] {
-			return true
-		}
-	}
-	return false
-}
-
 // scalarString returns the text of a scalar node as CloudFormation would
 // pass it on: numbers and booleans become their text.
-func scalarString(n *node) (string, bool) {
+func scalarString(n *Value) (string, bool) {
 	switch n.Kind {
-	case kindString, kindNumber, kindBool:
+	case ValueString, ValueNumber, ValueBool:
 		return n.Str, true
 	}
 	return "", false
 }
 
 // scalarInt reads an integer from a number or a string holding one.
-func scalarInt(n *node) (int64, error) {
+func scalarInt(n *Value) (int64, error) {
 	switch n.Kind {
-	case kindNumber, kindString:
+	case ValueNumber, ValueString:
 	default:
 		return 0, fmt.Errorf("must be an integer, not %s", n.Kind)
 	}
@@ -232,11 +242,11 @@ func scalarInt(n *node) (int64, error) {
 
 // scalarBool reads a boolean from a boolean or the strings "true"/"false"
 // (any case), as CloudFormation accepts both.
-func scalarBool(n *node) (bool, error) {
+func scalarBool(n *Value) (bool, error) {
 	switch n.Kind {
-	case kindBool:
+	case ValueBool:
 		return n.Str == "true", nil
-	case kindString:
+	case ValueString:
 		switch strings.ToLower(n.Str) {
 		case "true":
 			return true, nil
@@ -261,4 +271,14 @@ func hint(key string, specs []memberSpec, name func(memberSpec) string) string {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""
+}
+
+// public returns the client as the package's API shows it, without its
+// request, which the caller fills in once the client has no errors.
+func (c *client) public(file string) *Client {
+	out := &Client{File: file, Resource: c.Resource, Pos: c.Pos, Unknown: c.unknownPaths(), Positions: c.Where, Defaults: c.Defaults, Ignore: c.Ignore}
+	for _, e := range c.Errs {
+		out.Errors = append(out.Errors, &Error{File: file, Pos: e.Pos, Resource: c.Resource, Msg: e.Msg})
+	}
+	return out
 }

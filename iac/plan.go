@@ -1,7 +1,8 @@
-package main
+package iac
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -26,18 +27,18 @@ var tfRequired = map[string]bool{"name": true, "user_pool_id": true}
 //     the resource's configuration: then it is an optional, computed
 //     attribute left unset, which the provider does not send;
 //   - client_secret, id and region are not request members and are ignored.
-func tfClients(root *node) ([]*client, error) {
+func tfClients(root *Value) ([]*client, error) {
 	rc := root.member("resource_changes")
-	if rc == nil || rc.Val.Kind == kindNull {
+	if rc == nil || rc.Val.Kind == ValueNull {
 		return nil, nil
 	}
-	if rc.Val.Kind != kindList {
+	if rc.Val.Kind != ValueList {
 		return nil, &posError{Pos: rc.Val.Pos, Msg: "resource_changes must be a list, not " + rc.Val.Kind.String()}
 	}
 	config := tfConfig(root.get("configuration"))
 	var out []*client
 	for _, e := range rc.Val.Elems {
-		if e.Kind != kindMap || str(e.get("type")) != tfClientType {
+		if e.Kind != ValueMap || str(e.get("type")) != tfClientType {
 			continue
 		}
 		if mode := str(e.get("mode")); mode != "" && mode != "managed" {
@@ -57,8 +58,8 @@ func tfClients(root *node) ([]*client, error) {
 		addr := str(e.get("address"))
 		c := newClient(addr, e.Pos)
 		after, unknown := ch.get("after"), ch.get("after_unknown")
-		if after == nil || after.Kind != kindMap {
-			if unknown != nil && unknown.Kind == kindBool && unknown.Str == "true" {
+		if after == nil || after.Kind != ValueMap {
+			if unknown != nil && unknown.Kind == ValueBool && unknown.Str == "true" {
 				for _, s := range requestMembers {
 					if s.TF != "" {
 						c.Unknown[s.Name] = true
@@ -84,7 +85,7 @@ type tfReader struct {
 	create bool
 }
 
-func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exprs *node, body map[string]any) {
+func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exprs *Value, body map[string]any) {
 	for i := range specs {
 		spec := &specs[i]
 		if spec.TF == "" {
@@ -108,7 +109,7 @@ func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exp
 			r.c.Unknown[path] = true
 			continue
 		}
-		if m == nil || m.Val.Kind == kindNull {
+		if m == nil || m.Val.Kind == ValueNull {
 			continue
 		}
 		if v, ok := r.value(path, spec, m.Val, u, exprs.get(spec.TF)); ok {
@@ -117,11 +118,11 @@ func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exp
 	}
 }
 
-func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *node) (any, bool) {
+func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value) (any, bool) {
 	c := r.c
 	switch spec.Type {
 	case typeString:
-		if n.Kind != kindString {
+		if n.Kind != ValueString {
 			c.errorf(n.Pos, "%s must be a string, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -130,7 +131,7 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *node)
 		}
 		return n.Str, true
 	case typeInt:
-		if n.Kind != kindNumber {
+		if n.Kind != ValueNumber {
 			c.errorf(n.Pos, "%s must be a number, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -144,13 +145,13 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *node)
 		}
 		return v, true
 	case typeBool:
-		if n.Kind != kindBool {
+		if n.Kind != ValueBool {
 			c.errorf(n.Pos, "%s must be a boolean, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
 		return n.Str == "true", true
 	case typeStringList:
-		if n.Kind != kindList {
+		if n.Kind != ValueList {
 			c.errorf(n.Pos, "%s must be a list, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -161,12 +162,12 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *node)
 		for i, e := range n.Elems {
 			at := joinIndex(path, i)
 			c.Where[at] = e.Pos
-			if unknown != nil && unknown.Kind == kindList && i < len(unknown.Elems) && isTrue(unknown.Elems[i]) {
+			if unknown != nil && unknown.Kind == ValueList && i < len(unknown.Elems) && isTrue(unknown.Elems[i]) {
 				c.Unknown[at] = true
 				list = append(list, "")
 				continue
 			}
-			if e.Kind != kindString {
+			if e.Kind != ValueString {
 				c.errorf(e.Pos, "%s must hold strings, not %s", spec.TF, e.Kind)
 				list = append(list, "")
 				continue
@@ -176,7 +177,7 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *node)
 		return list, true
 	case typeObject:
 		// Blocks are lists of at most one object in plans.
-		if n.Kind != kindList {
+		if n.Kind != ValueList {
 			c.errorf(n.Pos, "%s must be a list of blocks, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -188,15 +189,15 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *node)
 			return nil, false
 		}
 		blk := n.Elems[0]
-		if blk.Kind != kindMap {
+		if blk.Kind != ValueMap {
 			c.errorf(blk.Pos, "%s must hold a block, not %s", spec.TF, blk.Kind)
 			return nil, false
 		}
-		var u, x *node
-		if unknown != nil && unknown.Kind == kindList && len(unknown.Elems) > 0 {
+		var u, x *Value
+		if unknown != nil && unknown.Kind == ValueList && len(unknown.Elems) > 0 {
 			u = unknown.Elems[0]
 		}
-		if exprs != nil && exprs.Kind == kindList && len(exprs.Elems) > 0 {
+		if exprs != nil && exprs.Kind == ValueList && len(exprs.Elems) > 0 {
 			x = exprs.Elems[0]
 		}
 		obj := map[string]any{}
@@ -206,11 +207,11 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *node)
 	return nil, false
 }
 
-func isTrue(n *node) bool { return n != nil && n.Kind == kindBool && n.Str == "true" }
+func isTrue(n *Value) bool { return n != nil && n.Kind == ValueBool && n.Str == "true" }
 
 // str returns the string value of n, or "".
-func str(n *node) string {
-	if n == nil || n.Kind != kindString {
+func str(n *Value) string {
+	if n == nil || n.Kind != ValueString {
 		return ""
 	}
 	return n.Str
@@ -221,10 +222,10 @@ func str(n *node) string {
 // ("module.auth.aws_cognito_user_pool_client.web"). The value is the
 // resource's expressions map, which names the attributes the configuration
 // sets.
-func tfConfig(cfg *node) map[string]*node {
-	out := map[string]*node{}
-	var walk func(mod *node, prefix string, depth int)
-	walk = func(mod *node, prefix string, depth int) {
+func tfConfig(cfg *Value) map[string]*Value {
+	out := map[string]*Value{}
+	var walk func(mod *Value, prefix string, depth int)
+	walk = func(mod *Value, prefix string, depth int) {
 		if mod == nil || depth > maxDepth {
 			return
 		}
@@ -238,7 +239,7 @@ func tfConfig(cfg *node) map[string]*node {
 				}
 				exprs := r.get("expressions")
 				if exprs == nil {
-					exprs = &node{Kind: kindMap}
+					exprs = &Value{Kind: ValueMap}
 				}
 				out[prefix+str(r.get("address"))] = exprs
 			}
@@ -280,4 +281,72 @@ func stripInstanceKeys(addr string) string {
 		}
 	}
 	return b.String()
+}
+
+// tfStateClients returns the app clients of Terraform state: the JSON that
+// "terraform show -json" prints without a plan (values.root_module), or a
+// terraform.tfstate file (resources[].instances[]). They are deployed
+// clients, read like the clients of a plan: null, "", 0, [] and empty
+// blocks mean not set.
+func tfStateClients(root *Value) ([]*client, error) {
+	var out []*client
+	add := func(addr string, at Position, attrs *Value) {
+		c := newClient(addr, at)
+		if attrs == nil || attrs.Kind != ValueMap {
+			c.errorf(at, "%s: the attributes must be a map", addr)
+		} else {
+			r := tfReader{c: c}
+			r.object("", requestMembers, attrs, nil, nil, c.Body)
+		}
+		out = append(out, c)
+	}
+	if vals := root.get("values"); vals != nil {
+		var walk func(mod *Value, depth int)
+		walk = func(mod *Value, depth int) {
+			if mod == nil || depth > maxDepth {
+				return
+			}
+			for _, r := range mod.get("resources").elems() {
+				if str(r.get("type")) != tfClientType || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+					continue
+				}
+				add(str(r.get("address")), r.Pos, r.get("values"))
+			}
+			for _, m := range mod.get("child_modules").elems() {
+				walk(m, depth+1)
+			}
+		}
+		walk(vals.get("root_module"), 0)
+		return out, nil
+	}
+	for _, r := range root.get("resources").elems() {
+		if str(r.get("type")) != tfClientType || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+			continue
+		}
+		base := str(r.get("type")) + "." + str(r.get("name"))
+		if mod := str(r.get("module")); mod != "" {
+			base = mod + "." + base
+		}
+		for _, inst := range r.get("instances").elems() {
+			addr := base
+			if k := inst.get("index_key"); k != nil {
+				switch k.Kind {
+				case ValueNumber:
+					addr += "[" + k.Str + "]"
+				case ValueString:
+					addr += "[" + strconv.Quote(k.Str) + "]"
+				}
+			}
+			add(addr, inst.Pos, inst.get("attributes"))
+		}
+	}
+	return out, nil
+}
+
+// elems returns the elements of a list, or nil for anything else.
+func (n *Value) elems() []*Value {
+	if n == nil || n.Kind != ValueList {
+		return nil
+	}
+	return n.Elems
 }

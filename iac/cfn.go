@@ -1,0 +1,461 @@
+package iac
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// cfnClientType is the CloudFormation resource type of an app client.
+const cfnClientType = "AWS::Cognito::UserPoolClient"
+
+// cfnReader reads the resources of one CloudFormation template, or of the
+// resources section of a Serverless service.
+type cfnReader struct {
+	// file is the name of the file the resources are written in.
+	file string
+	// params are the template's parameters that have a Default.
+	params map[string]*cfnParam
+	// serverless is true in a Serverless service, where "${...}" in a
+	// string is a Serverless variable, resolved at deployment.
+	serverless bool
+}
+
+// cfnParam is a template parameter with a Default.
+type cfnParam struct {
+	// def is the Default.
+	def *Value
+	// list is true for CommaDelimitedList and List<...> parameters.
+	list bool
+}
+
+// cfnParams returns the parameters of a template that have a Default.
+func cfnParams(root *Value) map[string]*cfnParam {
+	out := map[string]*cfnParam{}
+	params := root.get("Parameters")
+	if params == nil || params.Kind != ValueMap {
+		return out
+	}
+	for _, p := range params.Membs {
+		def := p.Val.get("Default")
+		if def == nil || def.Kind == ValueNull || isIntrinsic(def) {
+			continue
+		}
+		typ := str(p.Val.get("Type"))
+		out[p.Key] = &cfnParam{def: def, list: typ == "CommaDelimitedList" || strings.HasPrefix(typ, "List<")}
+	}
+	return out
+}
+
+// cfnClients returns every resource of a CloudFormation template's
+// Resources, and every AWS::Cognito::UserPoolClient among them as a
+// client, in file order.
+func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
+	var clients []*client
+	var resources []*Resource
+	for _, r := range res.Membs {
+		if r.Val.Kind != ValueMap {
+			continue
+		}
+		typ := str(r.Val.get("Type"))
+		rs := &Resource{File: rd.file, Name: r.Key, Type: typ, Pos: r.KeyPos, Properties: r.Val.get("Properties")}
+		switch dep := r.Val.get("DependsOn"); {
+		case dep == nil:
+		case dep.Kind == ValueString:
+			rs.DependsOn = []string{dep.Str}
+		case dep.Kind == ValueList:
+			for _, e := range dep.Elems {
+				if e.Kind == ValueString {
+					rs.DependsOn = append(rs.DependsOn, e.Str)
+				}
+			}
+		}
+		resources = append(resources, rs)
+		if typ != cfnClientType {
+			continue
+		}
+		c := newClient(r.Key, r.KeyPos)
+		c.Ignore = cfnIgnore(r.Val.get("Metadata"))
+		props := r.Val.member("Properties")
+		switch {
+		case props == nil || props.Val.Kind == ValueNull || isIntrinsic(props.Val) && isNoValue(props.Val):
+		case isIntrinsic(props.Val) || rd.variable(props.Val):
+			// Properties: !If [...], Fn::Transform, ${file(...)}: any
+			// property may be anything.
+			for _, s := range requestMembers {
+				if !s.NoCFN {
+					c.Unknown[s.Name] = true
+				}
+			}
+		case props.Val.Kind != ValueMap:
+			c.errorf(props.Val.Pos, "Properties must be a map, not %s", props.Val.Kind)
+		default:
+			rd.object(c, "", requestMembers, props.Val, c.Body)
+		}
+		// CloudFormation makes up a name when ClientName is left out, so
+		// the name is unknown rather than missing.
+		if _, ok := c.Body["ClientName"]; !ok && !c.Unknown["ClientName"] {
+			c.Unknown["ClientName"] = true
+		}
+		clients = append(clients, c)
+	}
+	return clients, resources
+}
+
+// cfnIgnore returns the rule ids of a resource's Metadata
+// appclient.config.ignore_checks, as cfn-lint reads its own
+// cfn-lint.config.ignore_checks.
+func cfnIgnore(meta *Value) []string {
+	checks := meta.get("appclient").get("config").get("ignore_checks")
+	var out []string
+	for _, e := range checks.elems() {
+		if e.Kind == ValueString && e.Str != "" {
+			out = append(out, e.Str)
+		}
+	}
+	if checks != nil && checks.Kind == ValueString && checks.Str != "" {
+		out = append(out, checks.Str)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// variable reports whether n is a string holding a Serverless variable,
+// "${...}", in a Serverless service.
+func (rd *cfnReader) variable(n *Value) bool {
+	return rd.serverless && n.Kind == ValueString && n.Tag == "" && strings.Contains(n.Str, "${")
+}
+
+// object reads the members of a map node into body.
+func (rd *cfnReader) object(c *client, prefix string, specs []memberSpec, n *Value, body map[string]any) {
+	if n.get("Fn::Transform") != nil {
+		// A macro may add or change any property of the map.
+		for _, s := range specs {
+			if !s.NoCFN {
+				c.Unknown[joinPath(prefix, s.Name)] = true
+			}
+		}
+		return
+	}
+	for _, m := range n.Membs {
+		spec := findSpec(specs, m.Key)
+		if spec == nil || spec.NoCFN {
+			didYouMean := hint(m.Key, specs, func(s memberSpec) string {
+				if s.NoCFN {
+					return ""
+				}
+				return s.Name
+			})
+			where := cfnClientType
+			if prefix != "" {
+				where = prefix
+			}
+			if spec != nil && spec.NoCFN {
+				c.errorf(m.KeyPos, "%s has no property %q in CloudFormation", where, m.Key)
+			} else {
+				c.errorf(m.KeyPos, "%s has no property %q%s", where, m.Key, didYouMean)
+			}
+			continue
+		}
+		path := joinPath(prefix, spec.Name)
+		c.Where[path] = m.KeyPos
+		if v, ok := rd.value(c, path, spec, m.Val); ok {
+			body[spec.Name] = v
+		}
+	}
+}
+
+func findSpec(specs []memberSpec, name string) *memberSpec {
+	for i := range specs {
+		if specs[i].Name == name {
+			return &specs[i]
+		}
+	}
+	return nil
+}
+
+func joinPath(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// paramRef returns the parameter a !Ref names when it has a Default, or
+// nil.
+func (rd *cfnReader) paramRef(n *Value) (string, *cfnParam) {
+	if !isIntrinsic(n) {
+		return "", nil
+	}
+	name, arg := intrinsic(n)
+	if name != "Ref" || arg.Kind != ValueString {
+		return "", nil
+	}
+	p := rd.params[arg.Str]
+	if p == nil {
+		return "", nil
+	}
+	return arg.Str, p
+}
+
+// value converts the value of one property. It returns false when the
+// property is absent from the request: AWS::NoValue, null, unknown or wrong.
+func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
+	if name, p := rd.paramRef(n); p != nil {
+		c.Defaults[path] = "parameter " + name
+		if spec.Type == typeStringList && p.list && p.def.Kind != ValueList {
+			// A CommaDelimitedList's Default is one string.
+			list := []string{}
+			for i, s := range strings.Split(p.def.Str, ",") {
+				c.Where[joinIndex(path, i)] = n.Pos
+				list = append(list, strings.TrimSpace(s))
+			}
+			return list, true
+		}
+		def := *p.def
+		def.Pos = n.Pos
+		n = &def
+	}
+	if rd.variable(n) {
+		// A Serverless variable, whatever the member's type.
+		c.Unknown[path] = true
+		return nil, false
+	}
+	if isIntrinsic(n) {
+		if isNoValue(n) {
+			return nil, false
+		}
+		if spec.Type == typeString {
+			var deps []string
+			if s, ok := rd.evalString(n, &deps); ok {
+				rd.noteDefaults(c, path, deps)
+				return s, true
+			}
+		}
+		c.Unknown[path] = true
+		return nil, false
+	}
+	if n.Kind == ValueNull {
+		return nil, false
+	}
+	switch spec.Type {
+	case typeString:
+		s, ok := scalarString(n)
+		if !ok {
+			c.errorf(n.Pos, "%s must be a string, not %s", path, n.Kind)
+			return nil, false
+		}
+		return s, true
+	case typeInt:
+		v, err := scalarInt(n)
+		if err != nil {
+			c.errorf(n.Pos, "%s %v", path, err)
+			return nil, false
+		}
+		return v, true
+	case typeBool:
+		v, err := scalarBool(n)
+		if err != nil {
+			c.errorf(n.Pos, "%s %v", path, err)
+			return nil, false
+		}
+		return v, true
+	case typeStringList:
+		if n.Kind != ValueList {
+			c.errorf(n.Pos, "%s must be a list, not %s", path, n.Kind)
+			return nil, false
+		}
+		list := make([]string, 0, len(n.Elems))
+		for _, e := range n.Elems {
+			at := joinIndex(path, len(list))
+			c.Where[at] = e.Pos
+			if rd.variable(e) {
+				c.Unknown[at] = true
+				list = append(list, "")
+				continue
+			}
+			if isIntrinsic(e) {
+				if isNoValue(e) || isCondFunc(e) {
+					// The element may vanish at deployment: the length
+					// is not known. The indexes stay those written, so
+					// that each finding names the element it is about.
+					c.Unknown[path+"#"] = true
+				}
+				var deps []string
+				if s, ok := rd.evalString(e, &deps); ok {
+					rd.noteDefaults(c, at, deps)
+					list = append(list, s)
+					continue
+				}
+				c.Unknown[at] = true
+				list = append(list, "")
+				continue
+			}
+			s, ok := scalarString(e)
+			if !ok {
+				c.errorf(e.Pos, "%s must hold strings, not %s", at, e.Kind)
+				continue
+			}
+			list = append(list, s)
+		}
+		return list, true
+	case typeObject:
+		if n.Kind != ValueMap {
+			c.errorf(n.Pos, "%s must be a map, not %s", path, n.Kind)
+			return nil, false
+		}
+		obj := map[string]any{}
+		rd.object(c, path, spec.Fields, n, obj)
+		return obj, true
+	}
+	return nil, false
+}
+
+// noteDefaults records the parameters a value was evaluated with.
+func (rd *cfnReader) noteDefaults(c *client, path string, deps []string) {
+	if len(deps) == 0 {
+		return
+	}
+	sort.Strings(deps)
+	deps = slices.Compact(deps)
+	for i, d := range deps {
+		deps[i] = "parameter " + d
+	}
+	c.Defaults[path] = strings.Join(deps, ", ")
+}
+
+func joinIndex(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+// isIntrinsic reports whether n is a CloudFormation intrinsic function: a
+// short-form tag such as !Ref or !Sub, or a one-key map whose key is Ref,
+// Condition or Fn::Something.
+func isIntrinsic(n *Value) bool {
+	if n.Tag != "" {
+		return true
+	}
+	if n.Kind != ValueMap || len(n.Membs) != 1 {
+		return false
+	}
+	k := n.Membs[0].Key
+	return k == "Ref" || k == "Condition" || strings.HasPrefix(k, "Fn::")
+}
+
+// intrinsic returns the long name of an intrinsic function ("Ref",
+// "Fn::Sub", ...) and its argument.
+func intrinsic(n *Value) (string, *Value) {
+	if n.Tag != "" {
+		name := strings.TrimPrefix(n.Tag, "!")
+		if name != "Ref" && name != "Condition" {
+			name = "Fn::" + name
+		}
+		arg := *n
+		arg.Tag = ""
+		return name, &arg
+	}
+	return n.Membs[0].Key, n.Membs[0].Val
+}
+
+// isNoValue reports whether n is {"Ref": "AWS::NoValue"}, which removes the
+// property.
+func isNoValue(n *Value) bool {
+	name, arg := intrinsic(n)
+	return name == "Ref" && arg.Kind == ValueString && arg.Str == "AWS::NoValue"
+}
+
+// isCondFunc reports whether n is Fn::If, whose result may be AWS::NoValue.
+func isCondFunc(n *Value) bool {
+	name, _ := intrinsic(n)
+	return name == "Fn::If"
+}
+
+// evalString evaluates the intrinsic functions whose value is known
+// without deploying: Ref of a parameter with a Default, Fn::Sub of
+// literals and such parameters, and Fn::Join of known strings. deps
+// collects the parameters used.
+func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
+	if rd.variable(n) {
+		return "", false
+	}
+	if !isIntrinsic(n) {
+		return scalarString(n)
+	}
+	if name, p := rd.paramRef(n); p != nil {
+		if s, ok := scalarString(p.def); ok {
+			*deps = append(*deps, name)
+			return s, true
+		}
+		return "", false
+	}
+	name, arg := intrinsic(n)
+	switch name {
+	case "Fn::Sub":
+		tmpl, vars := arg, (*Value)(nil)
+		if arg.Kind == ValueList && len(arg.Elems) == 2 {
+			tmpl, vars = arg.Elems[0], arg.Elems[1]
+		}
+		if tmpl.Kind != ValueString {
+			return "", false
+		}
+		return rd.sub(tmpl.Str, vars, deps)
+	case "Fn::Join":
+		if arg.Kind != ValueList || len(arg.Elems) != 2 || arg.Elems[0].Kind != ValueString || arg.Elems[1].Kind != ValueList {
+			return "", false
+		}
+		parts := make([]string, 0, len(arg.Elems[1].Elems))
+		for _, e := range arg.Elems[1].Elems {
+			s, ok := rd.evalString(e, deps)
+			if !ok {
+				return "", false
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, arg.Elems[0].Str), true
+	}
+	return "", false
+}
+
+// sub evaluates a Fn::Sub template: ${Name} from vars or a parameter with
+// a Default, ${!Literal} as "${Literal}". Anything else (a resource, an
+// attribute, a pseudo parameter) is unknown.
+func (rd *cfnReader) sub(tmpl string, vars *Value, deps *[]string) (string, bool) {
+	var b strings.Builder
+	for {
+		i := strings.Index(tmpl, "${")
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String(), true
+		}
+		b.WriteString(tmpl[:i])
+		end := strings.IndexByte(tmpl[i:], '}')
+		if end < 0 {
+			b.WriteString(tmpl[i:])
+			return b.String(), true
+		}
+		name := tmpl[i+2 : i+end]
+		tmpl = tmpl[i+end+1:]
+		if strings.HasPrefix(name, "!") {
+			b.WriteString("${" + name[1:] + "}")
+			continue
+		}
+		name = strings.TrimSpace(name)
+		if v := vars.get(name); v != nil {
+			s, ok := rd.evalString(v, deps)
+			if !ok {
+				return "", false
+			}
+			b.WriteString(s)
+			continue
+		}
+		if p := rd.params[name]; p != nil {
+			if s, ok := scalarString(p.def); ok {
+				*deps = append(*deps, name)
+				b.WriteString(s)
+				continue
+			}
+		}
+		return "", false
+	}
+}

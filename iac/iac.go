@@ -1,0 +1,289 @@
+// Package iac reads the places Amazon Cognito app clients are defined
+// ("infrastructure as code") and turns each definition into a
+// [appclient.CreateUserPoolClientRequest] that can be validated before
+// anything is deployed.
+//
+// It reads, recognising each file from its content:
+//
+//   - request JSON: the body of CreateUserPoolClient, as the AWS CLI's
+//     --cli-input-json takes it, read with [appclient.DecodeRequest];
+//   - CloudFormation templates, JSON or YAML (short-form tags such as !Ref
+//     included): every AWS::Cognito::UserPoolClient resource;
+//   - Terraform plans ("terraform show -json plan.out"): every
+//     aws_cognito_user_pool_client the plan creates or updates.
+//
+// A value known only at deployment (an intrinsic function, a parameter, a
+// value "known after apply") is unknown, never empty and never a literal:
+// the client's request leaves it out (an unknown list element is "", so
+// that the indexes of the others stay right) and [Client.Unknown] names its
+// member path. [Check] validates a client and sets aside every violation
+// whose rule reads an unknown value; every other rule still reports.
+//
+// Package iac does not deploy, call AWS, or evaluate anything a deployment
+// decides: conditions, imports and references stay unknown.
+package iac
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/cognitokit/appclient"
+)
+
+// Limits that keep memory and time bounded whatever the input. A file over
+// a limit is an input error, not a panic or an out-of-memory.
+const (
+	// MaxFileSize is the largest file read, in bytes.
+	MaxFileSize = maxInputBytes
+	// MaxYAMLSize is the largest YAML file read, in bytes: the YAML reader
+	// needs up to about 120 bytes of memory per byte of input, and
+	// CloudFormation itself accepts templates of at most 1 MB.
+	MaxYAMLSize = maxYAMLBytes
+	// MaxDepth is the deepest nesting of lists and maps read.
+	MaxDepth = maxDepth
+	// MaxValues is the largest number of values one file may hold, YAML
+	// aliases counted each time they are expanded.
+	MaxValues = maxNodes
+)
+
+// Kind is the kind of an input file.
+type Kind string
+
+// The kinds of input.
+const (
+	KindRequest        Kind = "request"
+	KindCloudFormation Kind = "cloudformation"
+	// KindTerraform is a Terraform plan, as "terraform show -json plan.out"
+	// prints it.
+	KindTerraform Kind = "terraform"
+	// KindTerraformState is Terraform state: "terraform show -json"
+	// without a plan, or a terraform.tfstate file.
+	KindTerraformState Kind = "terraform-state"
+	// KindTerraformConfig is a Terraform configuration file (.tf).
+	KindTerraformConfig Kind = "terraform-config"
+	// KindServerless is a Serverless Framework service file
+	// (serverless.yml, serverless.yaml or serverless.json).
+	KindServerless Kind = "serverless"
+)
+
+// Position is a 1-based line and column in a file; columns count
+// characters. The zero Position means unknown.
+type Position struct{ Line, Column int }
+
+// File is what reading one input found.
+type File struct {
+	// Name is the file's path as given, or the name passed to [ReadBytes].
+	Name string
+	// Kind is the kind of input; "" when the file could not be read.
+	Kind Kind
+	// Clients are the app clients the file defines, in file order.
+	Clients []*Client
+	// Resources are every resource the file defines, clients included, in
+	// file order: the user pools, resource servers and identity providers
+	// that checks needing the pool read. Request files and plans have none.
+	Resources []*Resource
+	// Errors are problems with the file as a whole (a syntax error, a size
+	// limit): when there are any, Clients is empty. Problems with one client
+	// are in that client's Errors.
+	Errors []*Error
+}
+
+// Client is one app-client definition.
+type Client struct {
+	// File is the name of the file that defines the client.
+	File string
+	// Resource is the CloudFormation logical ID or the Terraform address
+	// ("aws_cognito_user_pool_client.web"); "" for a request file.
+	Resource string
+	// Pos is where the definition starts.
+	Pos Position
+	// Request is the request the definition stands for, with unknown values
+	// left out (an unknown list element is "", so that the indexes of the
+	// known ones stay right). It is read from the definition through
+	// [appclient.DecodeRequest]. It is the zero request when Errors is not
+	// empty.
+	Request appclient.CreateUserPoolClientRequest
+	// Unknown are the member paths whose value is known only at deployment,
+	// sorted: "DefaultRedirectURI", "CallbackURLs" (the whole list),
+	// "CallbackURLs[2]" (one element), "CallbackURLs#" (the number of
+	// elements), "TokenValidityUnits" (the whole object),
+	// "TokenValidityUnits.IdToken".
+	Unknown []string
+	// Positions maps member paths ("CallbackURLs", "CallbackURLs[1]",
+	// "TokenValidityUnits.AccessToken") to where they are written. Members
+	// a plan or state file does not locate are missing.
+	Positions map[string]Position
+	// Defaults maps member paths whose value rests on a default (a
+	// Terraform variable's default, a CloudFormation parameter's Default)
+	// to what provides it: "var.domain", "parameter CallbackUrl". A
+	// deployment can pass other values.
+	Defaults map[string]string
+	// Ignore are the rule ids the definition silences: CloudFormation
+	// Metadata appclient.config.ignore_checks, or a Terraform comment
+	// "# appclient-ignore: rule-id" on the line before the resource or
+	// inside it. "all" silences every rule.
+	Ignore []string
+	// Errors are problems that keep the client from being checked: an
+	// unknown property, a value of the wrong type. Nil when the client was
+	// read.
+	Errors []*Error
+}
+
+// Ignores reports whether the definition silences rule.
+func (c *Client) Ignores(rule string) bool {
+	for _, id := range c.Ignore {
+		if id == rule || id == "all" {
+			return true
+		}
+	}
+	return false
+}
+
+// Resource is one resource a file defines.
+type Resource struct {
+	// File is the name of the file that defines the resource.
+	File string
+	// Name is the CloudFormation logical ID or the Terraform address
+	// ("aws_cognito_user_pool.main", "data.aws_x.y").
+	Name string
+	// Type is the resource type: "AWS::Cognito::UserPool",
+	// "aws_cognito_user_pool".
+	Type string
+	// Pos is where the resource starts.
+	Pos Position
+	// DependsOn names the resources it explicitly depends on
+	// (CloudFormation DependsOn, Terraform depends_on).
+	DependsOn []string
+	// Properties are the resource's properties (CloudFormation) or its
+	// arguments and blocks (Terraform, blocks as lists of maps). Terraform
+	// values are evaluated where they are known; the others are
+	// ValueUnknown with their references in Refs.
+	Properties *Value
+}
+
+// PositionOf returns where a member path is written, falling back to its
+// parents ("A.B[2]", "A.B", "A") and then to the client itself.
+func (c *Client) PositionOf(path string) Position {
+	for p := path; p != ""; p = parentPath(p) {
+		if at, ok := c.Positions[p]; ok {
+			return at
+		}
+	}
+	return c.Pos
+}
+
+// Error is a problem with an input: it cannot be read, or a client in it
+// cannot.
+type Error struct {
+	// File is the name of the file.
+	File string
+	// Pos is where the problem is; the zero Position when the file as a
+	// whole is at fault (it is too large, empty or not text).
+	Pos Position
+	// Resource is the client the problem belongs to, or "".
+	Resource string
+	// Msg describes the problem.
+	Msg string
+}
+
+// Error returns "FILE:LINE:COLUMN: RESOURCE: MSG", leaving out what is
+// unknown.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Pos.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Pos.Line))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Pos.Column))
+	}
+	b.WriteString(": ")
+	if e.Resource != "" {
+		b.WriteString(e.Resource)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrTooLarge is the error of a file larger than [MaxFileSize].
+var ErrTooLarge = fmt.Errorf("larger than %d MiB", maxInputBytes>>20)
+
+// ReadFile reads one file. A .tf file is read as a Terraform module of its
+// own (use [Read] on its directory to read the module it belongs to); a
+// Serverless service's relative ${file(...)} fragments are read from
+// beside it. An error opening or reading the file is returned as it is;
+// every other problem is in the File's Errors.
+func ReadFile(path string) (*File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxInputBytes {
+		return nil, ErrTooLarge
+	}
+	data, err := readLimited(f, maxInputBytes)
+	if err != nil {
+		return nil, err
+	}
+	file, _ := readBytes(path, data, readInclude)
+	return file, nil
+}
+
+// readInclude reads a file that another includes, with the size limit.
+func readInclude(path string) ([]byte, error) {
+	f, err := os.Open(filepath.FromSlash(path))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, maxInputBytes)
+}
+
+// ReadFrom reads one input from r, such as standard input, refusing more
+// than [MaxFileSize] bytes with [ErrTooLarge] as soon as it has read them.
+// name names the input in positions and errors.
+func ReadFrom(name string, r io.Reader) (*File, error) {
+	data, err := readLimited(r, maxInputBytes)
+	if err != nil {
+		return nil, err
+	}
+	return ReadBytes(name, data), nil
+}
+
+// readLimited reads r to its end, failing with ErrTooLarge as soon as it
+// holds more than limit bytes. Its buffer doubles up to limit+1 bytes, so
+// refusing an endless stream costs about 2.5 times the limit.
+func readLimited(r io.Reader, limit int) ([]byte, error) {
+	buf := make([]byte, 0, min(64<<10, limit+1))
+	for {
+		if len(buf) == cap(buf) {
+			if len(buf) > limit {
+				return nil, ErrTooLarge
+			}
+			grown := make([]byte, len(buf), min(2*cap(buf), limit+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > limit {
+			return nil, ErrTooLarge
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// errNotText reports binary input.
+var errNotText = errors.New("not a text file")

@@ -1,0 +1,270 @@
+package iac
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/internal/suggest"
+)
+
+// ReadBytes reads one input held in memory; name names it in positions and
+// errors. A name ending in .tf is read as a Terraform file on its own; any
+// other input is recognised from its content. ReadBytes reads nothing else
+// from disk: a Serverless file's ${file(...)} fragments stay unknown. It
+// never panics: a file it cannot read comes back with Errors.
+func ReadBytes(name string, data []byte) *File {
+	f, _ := readBytes(name, data, nil)
+	return f
+}
+
+// readBytes is ReadBytes; it also reports whether the input is of no kind
+// the package reads (a JSON or YAML file of another shape), which a
+// directory walk skips. include, when not nil, reads the files a
+// Serverless service includes.
+func readBytes(name string, data []byte, include func(path string) ([]byte, error)) (res *File, notInput bool) {
+	res = &File{Name: name}
+	fail := func(err error) (*File, bool) {
+		var pe *posError
+		if errors.As(err, &pe) {
+			res.Errors = append(res.Errors, &Error{File: name, Pos: pe.Pos, Msg: pe.Msg})
+		} else {
+			res.Errors = append(res.Errors, &Error{File: name, Msg: err.Error()})
+		}
+		return res, notInput
+	}
+	if len(data) > maxInputBytes {
+		return fail(ErrTooLarge)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fail(errors.New("empty input"))
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fail(fmt.Errorf("%w: NUL byte at offset %d", errNotText, i))
+	}
+	if !utf8.Valid(data) {
+		return fail(fmt.Errorf("%w: invalid UTF-8 at offset %d", errNotText, invalidUTF8At(data)))
+	}
+	if strings.HasSuffix(name, ".tf") {
+		return readTerraform([]tfSource{{name: name, data: data}})[0], false
+	}
+	src := string(data)
+	root, isJSON, err := parseAny(src)
+	if err != nil {
+		return fail(err)
+	}
+	if root.Kind != ValueMap {
+		notInput = true
+		return fail(&posError{Pos: root.Pos, Msg: fmt.Sprintf("expected a request object, a CloudFormation template or a Terraform plan, found %s", root.Kind)})
+	}
+	var clients []*client
+	switch {
+	case root.get("resource_changes") == nil && (root.get("values") != nil && root.get("format_version") != nil ||
+		root.get("version") != nil && root.get("terraform_version") != nil && root.get("resources") != nil):
+		res.Kind = KindTerraformState
+		clients, err = tfStateClients(root)
+		if err != nil {
+			return fail(err)
+		}
+	case root.get("resource_changes") != nil || (root.get("format_version") != nil && root.get("terraform_version") != nil):
+		res.Kind = KindTerraform
+		clients, err = tfClients(root)
+		if err != nil {
+			return fail(err)
+		}
+	case root.get("Resources") != nil || root.get("AWSTemplateFormatVersion") != nil:
+		res.Kind = KindCloudFormation
+		rm := root.member("Resources")
+		if rm == nil {
+			return fail(&posError{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"})
+		}
+		if rm.Val.Kind != ValueMap {
+			return fail(&posError{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()})
+		}
+		rd := &cfnReader{file: name, params: cfnParams(root)}
+		clients, res.Resources = rd.clients(rm.Val)
+		for _, c := range clients {
+			res.Clients = append(res.Clients, finish(name, c))
+		}
+		return res, false
+	case isServerless(root):
+		res.Kind = KindServerless
+		frags, err := slsResources(name, root, include)
+		if err != nil {
+			return fail(err)
+		}
+		for _, fr := range frags {
+			rd := &cfnReader{file: fr.file, serverless: true}
+			cs, rs := rd.clients(fr.resources)
+			res.Resources = append(res.Resources, rs...)
+			for _, c := range cs {
+				res.Clients = append(res.Clients, finish(fr.file, c))
+			}
+		}
+		return res, false
+	case isJSON && !requestLike(root):
+		notInput = true
+		return fail(&posError{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
+			"; it reads request JSON (the --cli-input-json form of create-user-pool-client), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)"})
+	case isJSON:
+		res.Kind = KindRequest
+		c := newClient("", root.Pos)
+		indexPositions(c, "", root)
+		req, err := appclient.DecodeRequest(strings.NewReader(src))
+		out := c.public(name)
+		if err != nil {
+			out.Errors = append(out.Errors, decodeError(name, err, src, c))
+		} else {
+			out.Request = req
+		}
+		res.Clients = []*Client{out}
+		return res, false
+	default:
+		notInput = true
+		return fail(&posError{Pos: root.Pos, Msg: "not a CloudFormation template (no Resources), a request JSON or a Terraform plan"})
+	}
+	for _, c := range clients {
+		res.Clients = append(res.Clients, finish(name, c))
+	}
+	return res, false
+}
+
+// finish turns a client read from a file into the package's Client, its
+// request built through DecodeRequest when the client has no errors.
+func finish(file string, c *client) *Client {
+	out := c.public(file)
+	if len(out.Errors) > 0 {
+		return out
+	}
+	req, err := c.request()
+	if err != nil {
+		out.Errors = append(out.Errors, &Error{File: file, Pos: c.Pos, Resource: c.Resource, Msg: err.Error()})
+		return out
+	}
+	out.Request = *req
+	return out
+}
+
+// requestLike reports whether a JSON object may be meant as a request: it
+// is empty, or one of its members is a request member or close to one.
+func requestLike(root *Value) bool {
+	if len(root.Membs) == 0 {
+		return true
+	}
+	names := make([]string, len(requestMembers))
+	for i, s := range requestMembers {
+		names[i] = s.Name
+	}
+	for _, m := range root.Membs {
+		if suggest.Nearest(m.Key, names) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// describeKeys names the first members of a map: `members "a", "b", ...`.
+func describeKeys(root *Value) string {
+	var b strings.Builder
+	b.WriteString("members ")
+	for i, m := range root.Membs {
+		if i == 5 {
+			b.WriteString(", ...")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", m.Key)
+	}
+	return b.String()
+}
+
+// parseAny reads JSON when the text starts with '{' or '[', and YAML
+// otherwise. A '{' file with a JSON syntax error may still be a YAML
+// template in flow style; the JSON error is reported when it is not.
+func parseAny(src string) (n *Value, isJSON bool, err error) {
+	trimmed := strings.TrimLeft(src, " \t\r\n")
+	if strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "[") {
+		n, jerr := parseJSON(src)
+		if jerr == nil {
+			return n, true, nil
+		}
+		var pe *posError
+		if strings.HasPrefix(trimmed, "{") && len(src) <= maxYAMLBytes && errors.As(jerr, &pe) && !pe.limit {
+			if y, yerr := parseYAML(src); yerr == nil && y.Kind == ValueMap && y.get("Resources") != nil {
+				return y, false, nil
+			}
+		}
+		return nil, true, jerr
+	}
+	if len(src) > maxYAMLBytes {
+		return nil, false, &posError{Msg: fmt.Sprintf("YAML larger than %d MiB (CloudFormation accepts templates of at most 1 MB)", maxYAMLBytes>>20)}
+	}
+	n, err = parseYAML(src)
+	return n, false, err
+}
+
+func invalidUTF8At(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// request builds the request from the client's body.
+func (c *client) request() (*appclient.CreateUserPoolClientRequest, error) {
+	data, err := json.Marshal(c.Body)
+	if err != nil {
+		return nil, err
+	}
+	// The same strict route as a request file: a reader that produced a
+	// member or type the request lacks is caught here, not dropped.
+	req, err := appclient.DecodeRequest(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("cannot build the request: %v", err)
+	}
+	return &req, nil
+}
+
+// indexPositions records the position of every member of a request file
+// under its member path.
+func indexPositions(c *client, prefix string, n *Value) {
+	switch n.Kind {
+	case ValueMap:
+		for _, m := range n.Membs {
+			p := joinPath(prefix, m.Key)
+			c.Where[p] = m.KeyPos
+			if m.Val.Kind == ValueMap {
+				indexPositions(c, p, m.Val)
+			} else if m.Val.Kind == ValueList {
+				for i, e := range m.Val.Elems {
+					c.Where[joinIndex(p, i)] = e.Pos
+				}
+			}
+		}
+	}
+}
+
+// decodeError turns an error of DecodeRequest into an input error at the
+// position it names.
+func decodeError(name string, err error, src string, c *client) *Error {
+	var de *appclient.DecodeError
+	if errors.As(err, &de) {
+		msg := de.Msg
+		if de.Field != "" {
+			msg = de.Field + ": " + msg
+		}
+		return &Error{File: name, Pos: newLineIndex(src).position(int(de.Offset)), Msg: msg}
+	}
+	return &Error{File: name, Pos: c.Pos, Msg: err.Error()}
+}

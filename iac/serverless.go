@@ -1,0 +1,120 @@
+package iac
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// slsFragment is one piece of a Serverless service's resources: the
+// CloudFormation Resources it holds and the file they are written in.
+type slsFragment struct {
+	file      string
+	resources *Value
+}
+
+// slsResources collects the CloudFormation resources of a Serverless
+// service: resources.Resources, or resources given as a list of fragments,
+// each a map with Resources or a "${file(...)}" include. An include is
+// read when include is not nil and the path is relative; otherwise, or
+// when the file is missing, its resources are unknown and left out.
+func slsResources(name string, root *Value, include func(string) ([]byte, error)) ([]slsFragment, error) {
+	res := root.get("resources")
+	if res == nil || res.Kind == ValueNull {
+		return nil, nil
+	}
+	var out []slsFragment
+	var add func(file string, frag *Value, depth int) error
+	add = func(file string, frag *Value, depth int) error {
+		switch {
+		case depth > 8:
+			return &posError{Pos: frag.Pos, Msg: "fragments include each other more than 8 levels deep"}
+		case frag.Kind == ValueString:
+			inc, sel, ok := fileVariable(frag.Str)
+			if !ok || include == nil || path.IsAbs(inc) || strings.Contains(inc, "${") {
+				return nil
+			}
+			p := path.Join(path.Dir(file), inc)
+			data, err := include(p)
+			if err != nil {
+				return nil
+			}
+			f, err := parseFragment(p, data)
+			if err != nil {
+				return err
+			}
+			for part := range strings.SplitSeq(sel, ".") {
+				if part != "" {
+					f = f.get(part)
+				}
+			}
+			if f == nil {
+				return nil
+			}
+			return add(p, f, depth+1)
+		case frag.Kind == ValueList:
+			for _, e := range frag.Elems {
+				if err := add(file, e, depth); err != nil {
+					return err
+				}
+			}
+		case frag.Kind == ValueMap:
+			r := frag.get("Resources")
+			if r == nil {
+				return nil
+			}
+			if r.Kind == ValueString {
+				return add(file, r, depth)
+			}
+			if r.Kind != ValueMap {
+				return &posError{Pos: r.Pos, Msg: "resources.Resources must be a map, not " + r.Kind.String()}
+			}
+			out = append(out, slsFragment{file: file, resources: r})
+		}
+		return nil
+	}
+	if err := add(name, res, 0); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fileVariable splits "${file(path):a.b}" into the path and the selector
+// "a.b"; ok is false for any other string.
+func fileVariable(s string) (p, sel string, ok bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(s), "${file(")
+	if !ok {
+		return "", "", false
+	}
+	end := strings.IndexByte(rest, ')')
+	if end < 0 || !strings.HasSuffix(rest, "}") {
+		return "", "", false
+	}
+	p = strings.Trim(strings.TrimSpace(rest[:end]), `'"`)
+	sel = strings.TrimPrefix(strings.TrimSuffix(rest[end+1:], "}"), ":")
+	if strings.ContainsAny(sel, "${, ") {
+		return "", "", false
+	}
+	return p, sel, p != ""
+}
+
+// parseFragment reads an included fragment, JSON or YAML.
+func parseFragment(name string, data []byte) (*Value, error) {
+	if len(data) > maxYAMLBytes {
+		return nil, &posError{Msg: fmt.Sprintf("%s: fragment larger than %d MiB", name, maxYAMLBytes>>20)}
+	}
+	v, _, err := parseAny(string(data))
+	if err != nil {
+		if pe, ok := err.(*posError); ok {
+			return nil, &posError{Msg: fmt.Sprintf("%s:%d:%d: %s", name, pe.Pos.Line, pe.Pos.Column, pe.Msg), limit: pe.limit}
+		}
+		return nil, err
+	}
+	return v, nil
+}
+
+// isServerless reports whether a document is a Serverless Framework
+// service: a service name beside provider, functions or resources.
+func isServerless(root *Value) bool {
+	return root.get("service") != nil && (root.get("provider") != nil || root.get("functions") != nil || root.get("resources") != nil)
+}

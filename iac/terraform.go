@@ -1,0 +1,837 @@
+package iac
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// Limits of the Terraform evaluator. Terraform's expressions can build
+// large values from small text (concat, repeated references), so the
+// values an expression may read are kept small, and expressions that loop
+// (for expressions, template for directives) are not evaluated: their
+// value is unknown.
+const (
+	// maxHCLBytes is the largest .tf file read: the HCL syntax tree costs
+	// about as much memory per byte as YAML's.
+	maxHCLBytes = maxYAMLBytes
+	// maxEvalElems and maxEvalBytes bound a variable default or local
+	// that other expressions read; a larger one is unknown.
+	maxEvalElems = 1000
+	maxEvalBytes = 16 << 10
+	// maxEvalRefs is the most references one evaluated expression may
+	// hold; an expression with more is unknown.
+	maxEvalRefs = 256
+)
+
+// tfSource is one .tf file of a module.
+type tfSource struct {
+	name string
+	data []byte
+}
+
+// hclModule is a Terraform module being read: the .tf files of one
+// directory, or one .tf file on its own.
+type hclModule struct {
+	files []*File
+	// byName finds the File of a .tf file.
+	byName map[string]*File
+	bodies []*hclsyntax.Body
+	// comments maps file name and line to the rule ids an
+	// "appclient-ignore:" comment on that line names.
+	comments map[string]map[int][]string
+
+	vars map[string]*hclsyntax.Block
+	// varVals are the values of var.*: the default, or unknown.
+	varVals map[string]cty.Value
+	// hasDefault names the variables whose value is their default.
+	hasDefault map[string]bool
+	locals     map[string]*hclsyntax.Attribute
+	localVals  map[string]cty.Value
+	// localDefaults are, per local, the variables with a default that its
+	// value rests on.
+	localDefaults map[string][]string
+	ctx           *hcl.EvalContext
+}
+
+// readTerraform reads .tf files as one module. It returns one File per
+// source, in the order given.
+func readTerraform(srcs []tfSource) []*File {
+	m := &hclModule{byName: map[string]*File{}, comments: map[string]map[int][]string{}}
+	for _, s := range srcs {
+		f := &File{Name: s.name, Kind: KindTerraformConfig}
+		m.files = append(m.files, f)
+		m.byName[s.name] = f
+		if body := m.parse(f, s.data); body != nil {
+			m.bodies = append(m.bodies, body)
+		}
+	}
+	m.evalVariables()
+	m.evalLocals()
+	for _, body := range m.bodies {
+		for _, blk := range body.Blocks {
+			if blk.Type != "resource" && blk.Type != "data" || len(blk.Labels) != 2 {
+				continue
+			}
+			m.resource(blk)
+		}
+	}
+	return m.files
+}
+
+// parse reads one .tf file: its syntax, its nesting depth and its ignore
+// comments. It returns nil when the file cannot be read, with the reason
+// in f.Errors.
+func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
+	if len(data) > maxHCLBytes {
+		f.Errors = append(f.Errors, &Error{File: f.Name, Msg: fmt.Sprintf("Terraform file larger than %d MiB", maxHCLBytes>>20)})
+		return nil
+	}
+	// The lexer is not recursive; the parser is. Measure the nesting
+	// before parsing, and collect the comments on the way.
+	tokens, diags := hclsyntax.LexConfig(data, f.Name, hcl.InitialPos)
+	if diags.HasErrors() {
+		m.diagnostics(f, diags)
+		return nil
+	}
+	depth := 0
+	for _, tok := range tokens {
+		switch tok.Type {
+		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl, hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc:
+			depth++
+			if depth > maxDepth {
+				f.Errors = append(f.Errors, &Error{File: f.Name, Pos: hclPos(tok.Range.Start), Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)})
+				return nil
+			}
+		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen, hclsyntax.TokenTemplateSeqEnd, hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc:
+			depth--
+		case hclsyntax.TokenComment:
+			if ids := ignoreComment(string(tok.Bytes)); len(ids) > 0 {
+				lines := m.comments[f.Name]
+				if lines == nil {
+					lines = map[int][]string{}
+					m.comments[f.Name] = lines
+				}
+				lines[tok.Range.Start.Line] = append(lines[tok.Range.Start.Line], ids...)
+			}
+		}
+	}
+	file, diags := hclsyntax.ParseConfig(data, f.Name, hcl.InitialPos)
+	if diags.HasErrors() {
+		m.diagnostics(f, diags)
+		return nil
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	return body
+}
+
+// diagnostics records HCL's own error diagnostics, with their positions.
+func (m *hclModule) diagnostics(f *File, diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Severity != hcl.DiagError {
+			continue
+		}
+		e := &Error{File: f.Name, Msg: strings.TrimSuffix(d.Summary, ".")}
+		if d.Detail != "" {
+			e.Msg += ": " + lowerFirst(strings.TrimSuffix(d.Detail, "."))
+		}
+		if d.Subject != nil {
+			e.Pos = hclPos(d.Subject.Start)
+		}
+		f.Errors = append(f.Errors, e)
+		if len(f.Errors) >= 10 {
+			return
+		}
+	}
+}
+
+// lowerFirst lower-cases the first letter of a message, as Go error
+// messages are written.
+func lowerFirst(s string) string {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' || (len(s) > 1 && s[1] >= 'A' && s[1] <= 'Z') {
+		return s
+	}
+	return string(s[0]+'a'-'A') + s[1:]
+}
+
+func hclPos(p hcl.Pos) Position { return Position{Line: p.Line, Column: p.Column} }
+
+// ignoreComment returns the rule ids of an "appclient-ignore: a, b"
+// comment, written with #, // or /* */, or nil for any other comment.
+func ignoreComment(text string) []string {
+	text = strings.TrimSpace(text)
+	switch {
+	case strings.HasPrefix(text, "#"):
+		text = text[1:]
+	case strings.HasPrefix(text, "//"):
+		text = text[2:]
+	case strings.HasPrefix(text, "/*"):
+		text = strings.TrimSuffix(text[2:], "*/")
+	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(text), "appclient-ignore:")
+	if !ok {
+		return nil
+	}
+	// Anything after the ids, such as "# reason", is a remark.
+	if i := strings.IndexAny(rest, "#"); i >= 0 {
+		rest = rest[:i]
+	}
+	var ids []string
+	for id := range strings.SplitSeq(rest, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, strings.Fields(id)[0])
+		}
+	}
+	return ids
+}
+
+// evalVariables gives every variable its default, or an unknown value.
+func (m *hclModule) evalVariables() {
+	m.vars = map[string]*hclsyntax.Block{}
+	m.varVals = map[string]cty.Value{}
+	m.hasDefault = map[string]bool{}
+	for _, body := range m.bodies {
+		for _, blk := range body.Blocks {
+			if blk.Type != "variable" || len(blk.Labels) != 1 {
+				continue
+			}
+			name := blk.Labels[0]
+			m.vars[name] = blk
+			m.varVals[name] = cty.DynamicVal
+			if a := blk.Body.Attributes["default"]; a != nil {
+				// Terraform allows only literals in a default.
+				if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.IsWhollyKnown() && small(v) {
+					m.varVals[name] = v
+					m.hasDefault[name] = true
+				}
+			}
+		}
+	}
+}
+
+// evalLocals evaluates the locals, in as many rounds as it takes the
+// values to settle: a local may read another local defined after it.
+func (m *hclModule) evalLocals() {
+	m.locals = map[string]*hclsyntax.Attribute{}
+	m.localVals = map[string]cty.Value{}
+	m.localDefaults = map[string][]string{}
+	for _, body := range m.bodies {
+		for _, blk := range body.Blocks {
+			if blk.Type != "locals" {
+				continue
+			}
+			for name, a := range blk.Body.Attributes {
+				m.locals[name] = a
+				m.localVals[name] = cty.DynamicVal
+			}
+		}
+	}
+	names := make([]string, 0, len(m.locals))
+	for name := range m.locals {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	m.buildContext()
+	// Each round settles at least one more local of a chain of
+	// references; a cycle stays unknown.
+	for round := 0; round <= len(names) && round < maxDepth; round++ {
+		changed := false
+		for _, name := range names {
+			a := m.locals[name]
+			v := m.eval(a.Expr)
+			if !v.IsWhollyKnown() || !small(v) {
+				v = cty.DynamicVal
+			}
+			deps := m.defaultsOf(a.Expr)
+			if !v.RawEquals(m.localVals[name]) || !slices.Equal(deps, m.localDefaults[name]) {
+				m.localVals[name] = v
+				m.localDefaults[name] = deps
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+		m.buildContext()
+	}
+}
+
+// buildContext makes the evaluation context from the current values.
+func (m *hclModule) buildContext() {
+	m.ctx = &hcl.EvalContext{
+		Variables: map[string]cty.Value{
+			"var":   cty.ObjectVal(m.varVals),
+			"local": cty.ObjectVal(m.localVals),
+		},
+		Functions: hclFunctions,
+	}
+}
+
+// eval evaluates an expression. Whatever a deployment decides (resources,
+// data sources, modules, each, count, self, path, terraform) is unknown,
+// and so is an expression that loops, refers to too much, or fails.
+func (m *hclModule) eval(expr hclsyntax.Expression) cty.Value {
+	refs := expr.Variables()
+	if len(refs) > maxEvalRefs || loops(expr) {
+		return cty.DynamicVal
+	}
+	ctx := m.ctx
+	for _, t := range refs {
+		root := t.RootName()
+		if root == "var" || root == "local" {
+			continue
+		}
+		if ctx == m.ctx {
+			ctx = m.ctx.NewChild()
+			ctx.Variables = map[string]cty.Value{}
+		}
+		ctx.Variables[root] = cty.DynamicVal
+	}
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return cty.DynamicVal
+	}
+	return v
+}
+
+// defaultsOf returns the variables with a default that an expression's
+// value rests on, directly or through locals, sorted.
+func (m *hclModule) defaultsOf(expr hclsyntax.Expression) []string {
+	var out []string
+	for _, t := range expr.Variables() {
+		if len(t) < 2 {
+			continue
+		}
+		attr, ok := t[1].(hcl.TraverseAttr)
+		if !ok {
+			continue
+		}
+		switch t.RootName() {
+		case "var":
+			if m.hasDefault[attr.Name] {
+				out = append(out, "var."+attr.Name)
+			}
+		case "local":
+			out = append(out, m.localDefaults[attr.Name]...)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// loops reports whether an expression holds a for expression or a
+// template for directive, whose cost grows with the values it reads.
+func loops(expr hclsyntax.Expression) bool {
+	found := false
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch n.(type) {
+		case *hclsyntax.ForExpr, *hclsyntax.TemplateJoinExpr:
+			found = true
+		}
+		return nil
+	})
+	return found
+}
+
+// small reports whether a value is small enough for other expressions to
+// read: at most maxEvalElems elements and maxEvalBytes of text in all.
+func small(v cty.Value) bool {
+	elems, size := 0, 0
+	var walk func(cty.Value) bool
+	walk = func(v cty.Value) bool {
+		elems++
+		if elems > maxEvalElems {
+			return false
+		}
+		if v.IsNull() || !v.IsKnown() {
+			return true
+		}
+		t := v.Type()
+		switch {
+		case t == cty.String:
+			size += len(v.AsString())
+		case t.IsListType() || t.IsSetType() || t.IsTupleType() || t.IsMapType() || t.IsObjectType():
+			for it := v.ElementIterator(); it.Next(); {
+				k, e := it.Element()
+				if t.IsMapType() || t.IsObjectType() {
+					size += len(k.AsString())
+				}
+				if !walk(e) {
+					return false
+				}
+			}
+		}
+		return size <= maxEvalBytes
+	}
+	return walk(v)
+}
+
+// hclFunctions are the Terraform functions the evaluator knows, those of
+// cty's standard library whose cost stays in proportion to their input.
+// A call to any other function (file, templatefile, range, ...) makes its
+// expression unknown.
+var hclFunctions = map[string]function.Function{
+	"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
+	"max": stdlib.MaxFunc, "min": stdlib.MinFunc, "parseint": stdlib.ParseIntFunc,
+	"signum": stdlib.SignumFunc,
+	"chomp":  stdlib.ChompFunc, "format": boundedFormat, "join": stdlib.JoinFunc,
+	"lower": stdlib.LowerFunc, "upper": stdlib.UpperFunc, "replace": stdlib.ReplaceFunc,
+	"split": stdlib.SplitFunc, "strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc,
+	"title": stdlib.TitleFunc, "trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc,
+	"trimsuffix": stdlib.TrimSuffixFunc, "trimspace": stdlib.TrimSpaceFunc,
+	"regex": stdlib.RegexFunc, "regexall": stdlib.RegexAllFunc, "strlen": stdlib.StrlenFunc,
+	"coalesce": stdlib.CoalesceFunc, "coalescelist": stdlib.CoalesceListFunc,
+	"compact": stdlib.CompactFunc, "concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc,
+	"distinct": stdlib.DistinctFunc, "element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc,
+	"index": stdlib.IndexFunc, "keys": stdlib.KeysFunc, "length": stdlib.LengthFunc,
+	"lookup": stdlib.LookupFunc, "merge": stdlib.MergeFunc, "reverse": stdlib.ReverseListFunc,
+	"slice": stdlib.SliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc,
+	"zipmap": stdlib.ZipmapFunc, "setunion": stdlib.SetUnionFunc,
+	"setintersection": stdlib.SetIntersectionFunc, "setsubtract": stdlib.SetSubtractFunc,
+	"tostring": typeFunc(cty.String), "tonumber": typeFunc(cty.Number), "tobool": typeFunc(cty.Bool),
+	"tolist": typeFunc(cty.List(cty.DynamicPseudoType)), "toset": typeFunc(cty.Set(cty.DynamicPseudoType)),
+	"jsonencode": stdlib.JSONEncodeFunc, "jsondecode": stdlib.JSONDecodeFunc,
+}
+
+// typeFunc is Terraform's tostring, tolist and the like: a conversion.
+func typeFunc(want cty.Type) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "v", Type: cty.DynamicPseudoType, AllowNull: true, AllowDynamicType: true}},
+		Type: func(args []cty.Value) (cty.Type, error) {
+			if want.IsCollectionType() && want.ElementType() == cty.DynamicPseudoType {
+				v, err := convert.Convert(args[0], want)
+				if err != nil {
+					return cty.NilType, err
+				}
+				return v.Type(), nil
+			}
+			return want, nil
+		},
+		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
+			return convert.Convert(args[0], ret)
+		},
+	})
+}
+
+// boundedFormat is format, refusing widths and precisions over three
+// digits, which would let a short expression build a huge string.
+var boundedFormat = function.New(&function.Spec{
+	Params:   []function.Parameter{{Name: "format", Type: cty.String}},
+	VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowNull: true},
+	Type:     function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
+		digits := 0
+		for _, r := range args[0].AsString() {
+			if r >= '0' && r <= '9' {
+				digits++
+				if digits > 3 {
+					return cty.UnknownVal(cty.String), fmt.Errorf("format width too large")
+				}
+				continue
+			}
+			digits = 0
+		}
+		return stdlib.Format(args[0], args[1:]...)
+	},
+})
+
+// address is the Terraform address of a resource block.
+func address(blk *hclsyntax.Block) string {
+	if blk.Type == "data" {
+		return "data." + blk.Labels[0] + "." + blk.Labels[1]
+	}
+	return blk.Labels[0] + "." + blk.Labels[1]
+}
+
+// resource reads one resource or data block: every block is one of the
+// file's resources, and an aws_cognito_user_pool_client is also a client.
+func (m *hclModule) resource(blk *hclsyntax.Block) {
+	rng := blk.Range()
+	f := m.byName[rng.Filename]
+	if f == nil {
+		return
+	}
+	addr := address(blk)
+	res := &Resource{File: f.Name, Name: addr, Type: blk.Labels[0], Pos: hclPos(blk.TypeRange.Start)}
+	if dep := blk.Body.Attributes["depends_on"]; dep != nil {
+		for _, t := range dep.Expr.Variables() {
+			res.DependsOn = append(res.DependsOn, refName(t))
+		}
+	}
+	res.Properties = m.bodyValue(blk.Body, 0)
+	f.Resources = append(f.Resources, res)
+	if blk.Type != "resource" || blk.Labels[0] != tfClientType {
+		return
+	}
+	c := newClient(addr, res.Pos)
+	c.Ignore = m.ignored(rng)
+	r := hclClientReader{m: m, c: c}
+	r.body("", requestMembers, blk.Body, c.Body)
+	out := c.public(f.Name)
+	if len(out.Errors) == 0 {
+		if req, err := c.request(); err != nil {
+			out.Errors = append(out.Errors, &Error{File: f.Name, Pos: c.Pos, Resource: addr, Msg: err.Error()})
+		} else {
+			out.Request = *req
+		}
+	}
+	f.Clients = append(f.Clients, out)
+}
+
+// ignored returns the rule ids that "appclient-ignore:" comments silence
+// for a block: comments on the line before it and inside it.
+func (m *hclModule) ignored(rng hcl.Range) []string {
+	lines := m.comments[rng.Filename]
+	if len(lines) == 0 {
+		return nil
+	}
+	var out []string
+	for line := rng.Start.Line - 1; line <= rng.End.Line; line++ {
+		out = append(out, lines[line]...)
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// refName names what a reference points at: "aws_x.name" for a resource,
+// "data.aws_x.name", "module.name", "var.name", "local.name".
+func refName(t hcl.Traversal) string {
+	parts := []string{t.RootName()}
+	want := 2
+	if t.RootName() == "data" {
+		want = 3
+	}
+	for _, step := range t[1:] {
+		if len(parts) >= want {
+			break
+		}
+		if a, ok := step.(hcl.TraverseAttr); ok {
+			parts = append(parts, a.Name)
+		} else {
+			break
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// bodyValue turns a block body into a map Value: attributes evaluated
+// (unknown ones as ValueUnknown with what they refer to), nested blocks as
+// lists of maps, as Terraform's JSON output shows them.
+func (m *hclModule) bodyValue(body *hclsyntax.Body, depth int) *Value {
+	out := &Value{Kind: ValueMap, Pos: hclPos(body.SrcRange.Start)}
+	if depth > maxDepth {
+		return out
+	}
+	names := make([]string, 0, len(body.Attributes))
+	for name := range body.Attributes {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		return body.Attributes[names[i]].SrcRange.Start.Byte < body.Attributes[names[j]].SrcRange.Start.Byte
+	})
+	for _, name := range names {
+		a := body.Attributes[name]
+		v := m.eval(a.Expr)
+		var val *Value
+		if v.IsWhollyKnown() {
+			val = ctyValue(v, hclPos(a.Expr.StartRange().Start), 0)
+		} else {
+			val = &Value{Kind: ValueUnknown, Pos: hclPos(a.Expr.StartRange().Start), Str: exprText(a.Expr)}
+			for _, t := range a.Expr.Variables() {
+				val.Refs = append(val.Refs, refName(t))
+			}
+		}
+		out.Membs = append(out.Membs, Member{Key: name, KeyPos: hclPos(a.NameRange.Start), Val: val})
+	}
+	for _, blk := range body.Blocks {
+		typ := blk.Type
+		if typ == "dynamic" && len(blk.Labels) == 1 {
+			out.Membs = append(out.Membs, Member{Key: blk.Labels[0], KeyPos: hclPos(blk.TypeRange.Start),
+				Val: &Value{Kind: ValueUnknown, Pos: hclPos(blk.TypeRange.Start), Str: "dynamic"}})
+			continue
+		}
+		var list *Value
+		for i := range out.Membs {
+			if out.Membs[i].Key == typ && out.Membs[i].Val.Kind == ValueList {
+				list = out.Membs[i].Val
+			}
+		}
+		if list == nil {
+			list = &Value{Kind: ValueList, Pos: hclPos(blk.TypeRange.Start)}
+			out.Membs = append(out.Membs, Member{Key: typ, KeyPos: hclPos(blk.TypeRange.Start), Val: list})
+		}
+		list.Elems = append(list.Elems, m.bodyValue(blk.Body, depth+1))
+	}
+	return out
+}
+
+// exprText returns an expression's source range as "file:line", since the
+// source text itself is not kept.
+func exprText(expr hclsyntax.Expression) string {
+	r := expr.Range()
+	return fmt.Sprintf("expression at %s:%d", r.Filename, r.Start.Line)
+}
+
+// ctyValue turns a known value into a Value.
+func ctyValue(v cty.Value, at Position, depth int) *Value {
+	out := &Value{Pos: at}
+	if v.IsNull() || depth > maxDepth {
+		out.Kind = ValueNull
+		return out
+	}
+	t := v.Type()
+	switch {
+	case t == cty.String:
+		out.Kind, out.Str = ValueString, v.AsString()
+	case t == cty.Number:
+		out.Kind, out.Str = ValueNumber, v.AsBigFloat().Text('g', -1)
+	case t == cty.Bool:
+		out.Kind, out.Str = ValueBool, fmt.Sprint(v.True())
+	case t.IsListType() || t.IsSetType() || t.IsTupleType():
+		out.Kind = ValueList
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			out.Elems = append(out.Elems, ctyValue(e, at, depth+1))
+		}
+	case t.IsMapType() || t.IsObjectType():
+		out.Kind = ValueMap
+		for it := v.ElementIterator(); it.Next(); {
+			k, e := it.Element()
+			out.Membs = append(out.Membs, Member{Key: k.AsString(), KeyPos: at, Val: ctyValue(e, at, depth+1)})
+		}
+	default:
+		out.Kind = ValueUnknown
+	}
+	return out
+}
+
+// hclClientReader reads the arguments and blocks of one
+// aws_cognito_user_pool_client.
+type hclClientReader struct {
+	m *hclModule
+	c *client
+}
+
+// hclMeta are the meta-arguments and provider arguments of a resource that
+// are not request members.
+var hclMeta = map[string]bool{
+	"count": true, "for_each": true, "depends_on": true, "provider": true,
+	"lifecycle": true, "provisioner": true, "connection": true,
+	// The provider's region argument (version 6) picks the endpoint.
+	"region": true,
+}
+
+func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsyntax.Body, out map[string]any) {
+	c := r.c
+	names := make([]string, 0, len(body.Attributes))
+	for name := range body.Attributes {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		return body.Attributes[names[i]].SrcRange.Start.Byte < body.Attributes[names[j]].SrcRange.Start.Byte
+	})
+	for _, name := range names {
+		a := body.Attributes[name]
+		at := hclPos(a.NameRange.Start)
+		if prefix == "" && hclMeta[name] {
+			continue
+		}
+		spec := tfSpec(specs, name)
+		if spec == nil {
+			r.unexpected(prefix, specs, name, at)
+			continue
+		}
+		path := joinPath(prefix, spec.Name)
+		c.Where[path] = at
+		if spec.Type == typeObject {
+			c.errorf(at, "%s is a block: write %s { ... }", name, name)
+			continue
+		}
+		if deps := r.m.defaultsOf(a.Expr); len(deps) > 0 {
+			c.Defaults[path] = strings.Join(deps, ", ")
+		}
+		var v cty.Value
+		if tup, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(tup.Exprs) > 0 && spec.Type == typeStringList {
+			// Element by element, so that one unknown element leaves the
+			// others known.
+			elems := make([]cty.Value, len(tup.Exprs))
+			for i, e := range tup.Exprs {
+				elems[i] = r.m.eval(e)
+			}
+			v = cty.TupleVal(elems)
+		} else {
+			v = r.m.eval(a.Expr)
+		}
+		if val, ok := r.value(path, spec, name, v, a.Expr); ok {
+			out[spec.Name] = val
+		}
+	}
+	seen := map[string]Position{}
+	for _, blk := range body.Blocks {
+		at := hclPos(blk.TypeRange.Start)
+		name := blk.Type
+		if name == "dynamic" && len(blk.Labels) == 1 {
+			name = blk.Labels[0]
+		}
+		if prefix == "" && hclMeta[name] {
+			continue
+		}
+		spec := tfSpec(specs, name)
+		if spec == nil {
+			r.unexpected(prefix, specs, name, at)
+			continue
+		}
+		path := joinPath(prefix, spec.Name)
+		if spec.Type != typeObject {
+			c.errorf(at, "%s is an argument, not a block: write %s = ...", name, name)
+			continue
+		}
+		if first, dup := seen[name]; dup {
+			c.errorf(at, "a second %s block (first at line %d); the provider allows one", name, first.Line)
+			continue
+		}
+		seen[name] = at
+		c.Where[path] = at
+		if blk.Type == "dynamic" {
+			// Its content and even its presence depend on for_each.
+			c.Unknown[path] = true
+			continue
+		}
+		obj := map[string]any{}
+		r.body(path, spec.Fields, blk.Body, obj)
+		out[spec.Name] = obj
+	}
+}
+
+// unexpected reports an argument or block the provider does not have.
+func (r *hclClientReader) unexpected(prefix string, specs []memberSpec, name string, at Position) {
+	where := tfClientType
+	if prefix != "" {
+		where = prefix
+	}
+	r.c.errorf(at, "%s has no argument or block %q%s", where, name, hint(name, specs, func(s memberSpec) string { return s.TF }))
+}
+
+// tfSpec finds a member by its Terraform name.
+func tfSpec(specs []memberSpec, name string) *memberSpec {
+	for i := range specs {
+		if specs[i].TF != "" && specs[i].TF == name {
+			return &specs[i]
+		}
+	}
+	return nil
+}
+
+// value converts an argument's value to the member's type, as Terraform
+// would: "60" is a number, "true" a boolean. Null, "" and an empty list
+// leave the member out, as the provider sends nothing for them (except in
+// name and user_pool_id).
+func (r *hclClientReader) value(path string, spec *memberSpec, name string, v cty.Value, expr hclsyntax.Expression) (any, bool) {
+	c := r.c
+	at := hclPos(expr.StartRange().Start)
+	if v.IsNull() {
+		return nil, false
+	}
+	if spec.Type != typeStringList && !v.IsWhollyKnown() {
+		c.Unknown[path] = true
+		return nil, false
+	}
+	switch spec.Type {
+	case typeString:
+		s, err := convert.Convert(v, cty.String)
+		if err != nil {
+			c.errorf(at, "%s must be a string: %v", name, err)
+			return nil, false
+		}
+		if s.IsNull() {
+			return nil, false
+		}
+		str := s.AsString()
+		if str == "" && !tfRequired[name] {
+			return nil, false
+		}
+		return str, true
+	case typeInt:
+		n, err := convert.Convert(v, cty.Number)
+		if err != nil {
+			c.errorf(at, "%s must be a number: %v", name, err)
+			return nil, false
+		}
+		if n.IsNull() {
+			return nil, false
+		}
+		bf := n.AsBigFloat()
+		if !bf.IsInt() {
+			c.errorf(at, "%s must be a whole number, not %s", name, bf.Text('g', -1))
+			return nil, false
+		}
+		i, acc := bf.Int64()
+		if acc != big.Exact || i > 1<<31-1 || i < -1<<31 {
+			c.errorf(at, "%s: %s does not fit in a 32-bit integer", name, bf.Text('g', -1))
+			return nil, false
+		}
+		return i, true
+	case typeBool:
+		b, err := convert.Convert(v, cty.Bool)
+		if err != nil {
+			c.errorf(at, "%s must be true or false: %v", name, err)
+			return nil, false
+		}
+		if b.IsNull() {
+			return nil, false
+		}
+		return b.True(), true
+	case typeStringList:
+		if !v.IsKnown() {
+			c.Unknown[path] = true
+			return nil, false
+		}
+		t := v.Type()
+		if !t.IsListType() && !t.IsSetType() && !t.IsTupleType() {
+			c.errorf(at, "%s must be a list of strings, not %s", name, t.FriendlyName())
+			return nil, false
+		}
+		var elemExprs []hclsyntax.Expression
+		if tup, ok := expr.(*hclsyntax.TupleConsExpr); ok {
+			elemExprs = tup.Exprs
+		}
+		list := make([]string, 0, v.LengthInt())
+		i := 0
+		for it := v.ElementIterator(); it.Next(); i++ {
+			_, e := it.Element()
+			idx := joinIndex(path, i)
+			if i < len(elemExprs) {
+				c.Where[idx] = hclPos(elemExprs[i].StartRange().Start)
+			}
+			if !e.IsWhollyKnown() {
+				c.Unknown[idx] = true
+				list = append(list, "")
+				continue
+			}
+			s, err := convert.Convert(e, cty.String)
+			if err != nil || s.IsNull() {
+				c.errorf(at, "%s must hold strings, not %s", idx, e.Type().FriendlyName())
+				list = append(list, "")
+				continue
+			}
+			list = append(list, s.AsString())
+		}
+		if len(list) == 0 {
+			return nil, false
+		}
+		return list, true
+	}
+	return nil, false
+}

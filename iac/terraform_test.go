@@ -1,0 +1,264 @@
+package iac
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// violation is a finding as the tests compare it.
+type violation struct {
+	Resource, Field, Rule string
+	Line                  int
+	// Default is true when the message says the finding rests on a
+	// default.
+	Default bool
+}
+
+// violations checks every client of the files and returns the findings.
+func violations(files ...*File) []violation {
+	var out []violation
+	for _, f := range files {
+		for _, c := range f.Clients {
+			for _, fd := range Check(c) {
+				out = append(out, violation{fd.Resource, fd.Field, fd.Rule, fd.Pos.Line, strings.Contains(fd.Message, "with the default of")})
+			}
+		}
+	}
+	return out
+}
+
+// unknowns returns each client's unknown members.
+func unknowns(files ...*File) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range files {
+		for _, c := range f.Clients {
+			out[c.Resource] = append([]string{}, c.Unknown...)
+		}
+	}
+	return out
+}
+
+// inputErrors returns every input error of the files, as text.
+func inputErrors(files ...*File) []string {
+	var out []string
+	for _, f := range files {
+		for _, e := range f.Errors {
+			out = append(out, e.Error())
+		}
+		for _, c := range f.Clients {
+			for _, e := range c.Errors {
+				out = append(out, e.Error())
+			}
+		}
+	}
+	return out
+}
+
+// TestTerraformConfig reads a module with variables with and without
+// defaults, locals, templates, for_each, count and dynamic blocks: what is
+// known is checked, what is not is unknown, and findings that rest on a
+// default say so.
+func TestTerraformConfig(t *testing.T) {
+	f, err := ReadFile("testdata/terraform/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("input errors: %q", errs)
+	}
+	if f.Kind != KindTerraformConfig {
+		t.Errorf("kind = %q, want %q", f.Kind, KindTerraformConfig)
+	}
+	wantUnknown := map[string][]string{
+		// name = "web-${var.stage}": stage has no default.
+		"aws_cognito_user_pool_client.web": {"ClientName", "UserPoolId"},
+		// each.key and a dynamic block.
+		"aws_cognito_user_pool_client.per_env": {"CallbackURLs[0]", "ClientName", "RefreshTokenRotation", "UserPoolId"},
+		// count.index, and a scope built from a resource attribute.
+		"aws_cognito_user_pool_client.counted": {"AllowedOAuthScopes[0]", "ClientName", "UserPoolId"},
+	}
+	if diff := cmp.Diff(wantUnknown, unknowns(f)); diff != "" {
+		t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+	}
+	want := []violation{
+		{"aws_cognito_user_pool_client.web", "AllowedOAuthScopes[1]", "scope-not-found", 41, false},
+		// local.callback = "http://${var.domain}/callback", domain's default.
+		{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", 42, true},
+		{"aws_cognito_user_pool_client.web", "ExplicitAuthFlows", "refresh-token-auth-required", 45, false},
+		// var.token_hours defaults to 48 (hours).
+		{"aws_cognito_user_pool_client.web", "AccessTokenValidity", "token-validity-range", 46, true},
+		// The for_each client is checked once; its known element still
+		// reports (the ignore comment is the command's to apply).
+		{"aws_cognito_user_pool_client.per_env", "CallbackURLs[1]", "redirect-https", 59, false},
+		{"aws_cognito_user_pool_client.counted", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 73, false},
+	}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("violations mismatch (-want +got):\n%s", diff)
+	}
+	// The comment "# appclient-ignore: redirect-https" inside per_env.
+	var ignore [][]string
+	for _, c := range f.Clients {
+		ignore = append(ignore, c.Ignore)
+	}
+	if diff := cmp.Diff([][]string{nil, {"redirect-https"}, nil}, ignore); diff != "" {
+		t.Errorf("ignored rules mismatch (-want +got):\n%s", diff)
+	}
+	// Every resource block, for the checks that need the pool.
+	var res []string
+	for _, r := range f.Resources {
+		res = append(res, r.Name)
+	}
+	wantRes := []string{"aws_cognito_user_pool.pool", "aws_cognito_resource_server.api",
+		"aws_cognito_user_pool_client.web", "aws_cognito_user_pool_client.per_env", "aws_cognito_user_pool_client.counted"}
+	if diff := cmp.Diff(wantRes, res); diff != "" {
+		t.Errorf("resources mismatch (-want +got):\n%s", diff)
+	}
+	server := f.Resources[1].Properties
+	if got := server.Get("identifier"); got == nil || got.Str != "https://api.example.com" {
+		t.Errorf("resource server identifier = %+v, want the string", got)
+	}
+	if got := server.Get("user_pool_id"); got == nil || got.Kind != ValueUnknown || !cmp.Equal(got.Refs, []string{"aws_cognito_user_pool.pool"}) {
+		t.Errorf("resource server user_pool_id = %+v, want unknown, referring to the pool", got)
+	}
+	if got := server.Get("scope"); got == nil || len(got.Elems) != 1 || got.Elems[0].Get("scope_name").Str != "read" {
+		t.Errorf("resource server scope = %+v, want one block with scope_name read", got)
+	}
+}
+
+// TestTerraformValues checks how single arguments are read.
+func TestTerraformValues(t *testing.T) {
+	const head = "resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"c\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n"
+	tests := []struct {
+		name        string
+		src         string
+		wantUnknown []string
+		want        []violation
+		wantErrs    []string
+	}{
+		{"numbers from strings, booleans from strings", head + "  access_token_validity = \"2\"\n  generate_secret = \"true\"\n  token_validity_units {\n    access_token = \"days\"\n  }\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "AccessTokenValidity", "token-validity-range", 4, false}}, nil},
+		{"nearest valid neighbour", head + "  access_token_validity = 1\n  token_validity_units {\n    access_token = \"days\"\n  }\n}\n", nil, nil, nil},
+		{"empty string and empty list are not set", head + "  default_redirect_uri = \"\"\n  callback_urls = []\n}\n", nil, nil, nil},
+		{"null is not set", head + "  default_redirect_uri = null\n}\n", nil, nil, nil},
+		{"conditional on a default", "variable \"prod\" {\n  default = false\n}\n" + head + "  callback_urls = [var.prod ? \"https://a.example.com/\" : \"http://a.example.com/\"]\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, true}}, nil},
+		{"variable without default", "variable \"url\" {}\n" + head + "  callback_urls = [var.url]\n  default_redirect_uri = \"https://b.example.com/\"\n}\n",
+			[]string{"CallbackURLs[0]"}, nil, nil},
+		{"undeclared variable", head + "  default_redirect_uri = var.nope\n}\n", []string{"DefaultRedirectURI"}, nil, nil},
+		{"module output", head + "  callback_urls = module.site.callback_urls\n}\n", []string{"CallbackURLs"}, nil, nil},
+		{"data source", head + "  callback_urls = [data.aws_ssm_parameter.cb.value]\n}\n", []string{"CallbackURLs[0]"}, nil, nil},
+		{"function Terraform has and this does not", head + "  callback_urls = [templatefile(\"x\", {})]\n}\n", []string{"CallbackURLs[0]"}, nil, nil},
+		{"functions", "locals {\n  hosts = [\"A.example.com\"]\n}\n" + head + "  callback_urls = [for h in local.hosts : \"http://${h}/\"]\n  logout_urls = [format(\"http://%s/\", lower(local.hosts[0]))]\n}\n",
+			[]string{"CallbackURLs"}, nil, nil},
+		{"local reading a local defined later", "locals {\n  a = local.b\n  b = \"http://x.example.com/\"\n}\n" + head + "  callback_urls = [local.a]\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 8, false}}, nil},
+		{"locals in a cycle", "locals {\n  a = local.b\n  b = local.a\n}\n" + head + "  callback_urls = [local.a]\n}\n", []string{"CallbackURLs[0]"}, nil, nil},
+		{"dynamic block", head + "  dynamic \"token_validity_units\" {\n    for_each = [1]\n    content {\n      access_token = \"days\"\n    }\n  }\n  access_token_validity = 2\n}\n",
+			[]string{"TokenValidityUnits"}, nil, nil},
+		{"unknown argument", head + "  callback_url = [\"https://a.example.com/\"]\n}\n", nil, nil,
+			[]string{`in.tf:4:3: aws_cognito_user_pool_client.c: aws_cognito_user_pool_client has no argument or block "callback_url" (did you mean "callback_urls"?)`}},
+		{"wrong type", head + "  callback_urls = \"https://a.example.com/\"\n  access_token_validity = \"soon\"\n}\n", nil, nil,
+			[]string{
+				`in.tf:4:20: aws_cognito_user_pool_client.c: callback_urls must be a list of strings, not string`,
+				`in.tf:5:28: aws_cognito_user_pool_client.c: access_token_validity must be a number: a number is required`,
+			}},
+		{"two blocks", head + "  token_validity_units {\n  }\n  token_validity_units {\n  }\n}\n", nil, nil,
+			[]string{`in.tf:6:3: aws_cognito_user_pool_client.c: a second token_validity_units block (first at line 4); the provider allows one`}},
+		{"block as an argument", head + "  token_validity_units = {}\n}\n", nil, nil,
+			[]string{`in.tf:4:3: aws_cognito_user_pool_client.c: token_validity_units is a block: write token_validity_units { ... }`}},
+		{"meta-arguments", head + "  count = 1\n  depends_on = [aws_cognito_user_pool.p]\n  lifecycle {\n    ignore_changes = [name]\n  }\n  provider = aws.west\n}\n", nil, nil, nil},
+		{"syntax error", head + "  logout_urls = \n}\n", nil, nil,
+			[]string{`in.tf:4:17: Invalid expression: expected the start of an expression, but found an invalid expression token`}},
+		{"unterminated block", head, nil, nil,
+			[]string{`in.tf:1:45: Unclosed configuration block: there is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file`}},
+		{"deep nesting", head + "  callback_urls = " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "\n}\n", nil, nil,
+			[]string{`in.tf:4:274: nesting deeper than 256 levels`}},
+		{"huge format width", head + "  default_redirect_uri = format(\"%099999999d\", 1)\n}\n", []string{"DefaultRedirectURI"}, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ReadBytes("in.tf", []byte(tt.src))
+			if diff := cmp.Diff(tt.wantErrs, inputErrors(f)); diff != "" {
+				t.Errorf("input errors mismatch (-want +got):\n%s", diff)
+			}
+			if tt.wantErrs != nil {
+				return
+			}
+			if len(f.Clients) != 1 {
+				t.Fatalf("%d clients, want 1", len(f.Clients))
+			}
+			if diff := cmp.Diff(tt.wantUnknown, f.Clients[0].Unknown, cmpEmpty); diff != "" {
+				t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.want, violations(f)); diff != "" {
+				t.Errorf("violations mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// cmpEmpty compares nil and empty slices as equal.
+var cmpEmpty = cmp.Comparer(func(a, b []string) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return cmp.Equal(a, b)
+})
+
+// TestTerraformState checks the clients of state files like those of a
+// plan: deployed clients whose "", 0 and [] mean not set.
+func TestTerraformState(t *testing.T) {
+	for _, tt := range []struct {
+		file    string
+		clients []string
+		want    []violation
+	}{
+		{"testdata/state/show.json", []string{"aws_cognito_user_pool_client.web", "module.auth.aws_cognito_user_pool_client.m2m"},
+			[]violation{{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", 21, false}}},
+		{"testdata/state/terraform.tfstate", []string{`aws_cognito_user_pool_client.per_env["dev"]`, `aws_cognito_user_pool_client.per_env["prod"]`},
+			[]violation{{`aws_cognito_user_pool_client.per_env["prod"]`, "CallbackURLs[0]", "redirect-https", 32, false}}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			f, err := ReadFile(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := inputErrors(f); errs != nil {
+				t.Fatalf("input errors: %q", errs)
+			}
+			if f.Kind != KindTerraformState {
+				t.Errorf("kind = %q, want %q", f.Kind, KindTerraformState)
+			}
+			var got []string
+			for _, c := range f.Clients {
+				got = append(got, c.Resource)
+			}
+			if diff := cmp.Diff(tt.clients, got); diff != "" {
+				t.Errorf("clients mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.want, violations(f)); diff != "" {
+				t.Errorf("violations mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestOtherJSON checks that a JSON file of another shape says what it is
+// instead of failing as a request.
+func TestOtherJSON(t *testing.T) {
+	f, notInput := readBytes("package.json", []byte(`{"name": "x", "version": "1.0.0"}`), nil)
+	if !notInput || f.Kind != "" {
+		t.Errorf("package.json: kind %q, not an input %v; want no kind, not an input", f.Kind, notInput)
+	}
+	want := []string{`package.json:1:1: a JSON object of no kind this reads: members "name", "version"; it reads request JSON (the --cli-input-json form of create-user-pool-client), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)`}
+	if diff := cmp.Diff(want, inputErrors(f)); diff != "" {
+		t.Errorf("errors mismatch (-want +got):\n%s", diff)
+	}
+	// A misspelt request is still a request, with the decoder's hint.
+	f, notInput = readBytes("req.json", []byte(`{"callback_urls": []}`), nil)
+	if notInput || f.Kind != KindRequest {
+		t.Errorf("misspelt request: kind %q, not an input %v; want a request", f.Kind, notInput)
+	}
+}
