@@ -179,6 +179,8 @@ func TestUnknownFindings(t *testing.T) {
 			{"WarehouseClient", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
 			{"WarehouseClient", "AllowedOAuthScopes[1]", "client-credentials-reserved-scope", iofe},
 			{"WarehouseClient", "WriteAttributes[1]", "write-attribute-not-writable", ipe},
+			// The scope of OrdersApi without a DependsOn on it.
+			{"WarehouseClient", "AllowedOAuthScopes[0]", "dependency-order", sdne},
 			// PartnerClient: GenerateSecret: !If [...] may give a secret:
 			// no client-credentials-needs-secret.
 		}},
