@@ -60,9 +60,10 @@ var (
 //
 // A value known only at deployment decides nothing: a resource server whose
 // identifier is unknown makes the resource servers incomplete, one whose
-// scopes are unknown rejects no scope under it, and so on. PoolOf returns nil
-// for a client of a request file or a plan, whose pool the file does not
-// describe.
+// scopes are unknown rejects no scope under it, and so on. For a Terraform
+// plan, resources are those of its configuration section. PoolOf returns nil
+// for a client of a request file or Terraform state, whose pool the file
+// does not describe.
 func PoolOf(c *Client, resources []*Resource) *appclient.Pool {
 	self := findResource(c, resources)
 	if self == nil {
@@ -117,7 +118,8 @@ func findResource(c *Client, resources []*Resource) *Resource {
 		return nil
 	}
 	for _, r := range resources {
-		if r.Name == c.Resource && r.File == c.File && (r.Type == cfnClientType || r.Type == tfClientType) {
+		if (r.Name == c.Resource || r.Name == stripInstanceKeys(c.Resource)) && r.File == c.File &&
+			(r.Type == cfnClientType || r.Type == tfClientType) {
 			return r
 		}
 	}
@@ -333,7 +335,9 @@ var poolRuleInputs = map[string]func(field string) []string{
 // identity-provider-exists, write-attributes-include-required and
 // feature-plan against [PoolOf], and dependency-order. Like [Check], it sets
 // aside every violation whose rule reads a value unknown before deployment.
-// A client of a request file or a plan, or one with Errors, has none.
+// In a plan, dependency-order applies only where the plan creates both the
+// client and the resource it uses. A client of a request file or of
+// Terraform state, or one with Errors, has none.
 func CheckPool(c *Client, resources []*Resource) []Finding {
 	if len(c.Errors) > 0 {
 		return nil
@@ -385,7 +389,7 @@ func poolDependsOnUnknown(unknown map[string]bool, tokens []string) bool {
 // deployment may create the client first, and Cognito rejects it.
 func dependencyOrder(c *Client, resources []*Resource) []Finding {
 	self := findResource(c, resources)
-	if self == nil {
+	if self == nil || self.exists {
 		return nil
 	}
 	s := cfnPool
@@ -417,7 +421,7 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 				continue
 			}
 			for _, r := range resources {
-				if r.Type != s.serverType || deps[r.Name] || !attached(r) {
+				if r.Type != s.serverType || r.exists || deps[r.Name] || !attached(r) {
 					continue
 				}
 				if id, ok := known(r.Properties.get(s.identifier)); ok && id == scope[:slash] {
@@ -431,7 +435,7 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 			continue
 		}
 		for _, r := range resources {
-			if r.Type != s.providerType || deps[r.Name] || !attached(r) {
+			if r.Type != s.providerType || r.exists || deps[r.Name] || !attached(r) {
 				continue
 			}
 			if n, ok := known(r.Properties.get(s.providerName)); ok && n == name {

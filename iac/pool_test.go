@@ -430,3 +430,91 @@ func TestPoolOfRequestFile(t *testing.T) {
 		t.Errorf("CheckPool(request file) = %v, want nil", got)
 	}
 }
+
+// planBase is a plan that creates a pool (on LITE), a resource server and a
+// machine client, with the configuration section Terraform writes.
+const planBase = `{
+  "format_version": "1.2",
+  "terraform_version": "1.9.8",
+  "resource_changes": [
+    {"address": "aws_cognito_user_pool.pool", "mode": "managed", "type": "aws_cognito_user_pool", "name": "pool",
+     "change": {"actions": ["create"], "after": {"name": "orders"}, "after_unknown": {"id": true}}},
+    {"address": "aws_cognito_resource_server.api", "mode": "managed", "type": "aws_cognito_resource_server", "name": "api",
+     "change": {"actions": [SERVER_ACTION], "after": {"identifier": "orders"}, "after_unknown": {"user_pool_id": true}}},
+    {"address": "aws_cognito_user_pool_client.worker", "mode": "managed", "type": "aws_cognito_user_pool_client", "name": "worker",
+     "change": {"actions": [CLIENT_ACTION], "after": {"name": "worker", "generate_secret": true,
+       "allowed_oauth_flows_user_pool_client": true, "allowed_oauth_flows": ["client_credentials"],
+       "allowed_oauth_scopes": AFTER_SCOPES, "explicit_auth_flows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]},
+      "after_unknown": {"user_pool_id": true, "allowed_oauth_scopes": SCOPES_UNKNOWN}}}
+  ],
+  "configuration": {"root_module": {"resources": [
+    {"address": "aws_cognito_user_pool.pool", "mode": "managed", "type": "aws_cognito_user_pool", "name": "pool",
+     "expressions": {"name": {"constant_value": "orders"}, "user_pool_tier": {"constant_value": "LITE"},
+       "schema": [{"name": {"constant_value": "email"}, "required": {"constant_value": true}}]}},
+    {"address": "aws_cognito_resource_server.api", "mode": "managed", "type": "aws_cognito_resource_server", "name": "api",
+     "expressions": {"user_pool_id": {"references": ["aws_cognito_user_pool.pool.id", "aws_cognito_user_pool.pool"]},
+       "identifier": {"constant_value": "orders"}, "name": {"constant_value": "orders"},
+       "scope": [{"scope_name": {"constant_value": "read"}, "scope_description": {"constant_value": "read"}}]}},
+    {"address": "aws_cognito_user_pool_client.worker", "mode": "managed", "type": "aws_cognito_user_pool_client", "name": "worker",
+     "expressions": {"name": {"constant_value": "worker"},
+       "user_pool_id": {"references": ["aws_cognito_user_pool.pool.id", "aws_cognito_user_pool.pool"]},
+       "generate_secret": {"constant_value": true},
+       "allowed_oauth_flows_user_pool_client": {"constant_value": true},
+       "allowed_oauth_flows": {"constant_value": ["client_credentials"]},
+       "allowed_oauth_scopes": CONFIG_SCOPES,
+       "explicit_auth_flows": {"constant_value": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}},
+     "depends_on": DEPENDS_ON}
+  ]}}
+}`
+
+func TestCheckPoolPlan(t *testing.T) {
+	const client = "aws_cognito_user_pool_client.worker"
+	base := []string{
+		"SERVER_ACTION", `"create"`, "CLIENT_ACTION", `"create"`,
+		"AFTER_SCOPES", `["orders/read"]`, "SCOPES_UNKNOWN", "false",
+		"CONFIG_SCOPES", `{"constant_value": ["orders/read"]}`, "DEPENDS_ON", `["aws_cognito_resource_server.api"]`,
+	}
+	with := func(pairs ...string) []string {
+		out := append([]string(nil), base...)
+		for i := 0; i+1 < len(pairs); i += 2 {
+			for j := 0; j < len(out); j += 2 {
+				if out[j] == pairs[i] {
+					out[j+1] = pairs[i+1]
+				}
+			}
+		}
+		return out
+	}
+	p5 := poolViolation{client, "ExplicitAuthFlows[0]", p5}
+	tests := []struct {
+		name  string
+		edits []string
+		want  []poolViolation
+	}{
+		{name: "P5 from the configuration's tier, nothing else", edits: base, want: []poolViolation{p5}},
+		{name: "P1 a scope the server lacks", edits: with("AFTER_SCOPES", `["orders/write"]`, "CONFIG_SCOPES", `{"constant_value": ["orders/write"]}`),
+			want: []poolViolation{{client, "AllowedOAuthScopes[0]", p1}, p5}},
+		{name: "P6 no depends_on", edits: with("DEPENDS_ON", "[]"),
+			want: []poolViolation{p5, {client, "AllowedOAuthScopes[0]", p6}}},
+		{name: "P6 neighbour: scopes from the server's scope_identifiers", edits: with("DEPENDS_ON", "[]",
+			"AFTER_SCOPES", "null", "SCOPES_UNKNOWN", "true",
+			"CONFIG_SCOPES", `{"references": ["aws_cognito_resource_server.api.scope_identifiers", "aws_cognito_resource_server.api"]}`),
+			want: []poolViolation{p5}},
+		{name: "P6 neighbour: the server exists already", edits: with("DEPENDS_ON", "[]", "SERVER_ACTION", `"no-op"`),
+			want: []poolViolation{p5}},
+		{name: "P6 neighbour: the client exists already", edits: with("DEPENDS_ON", "[]", "CLIENT_ACTION", `"update"`),
+			want: []poolViolation{p5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := planBase
+			for i := 0; i+1 < len(tt.edits); i += 2 {
+				src = strings.ReplaceAll(src, tt.edits[i], tt.edits[i+1])
+			}
+			got := poolViolations(t, "plan.json", src)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("CheckPool() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -188,6 +188,9 @@ func TestUnknownFindings(t *testing.T) {
 			// legacy: an update whose "" and 0 mean unset: nothing.
 			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
 			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthScopes[1]", "client-credentials-reserved-scope", iofe},
+			// The plan creates the pool, and its configuration defines no
+			// resource server.
+			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthScopes[0]", "custom-scope-exists", sdne},
 			{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", ipe},
 			{"aws_cognito_user_pool_client.web", "DefaultRedirectURI", "default-redirect-in-callbacks", ipe},
 			{"aws_cognito_user_pool_client.web", "ExplicitAuthFlows", "refresh-token-auth-required", ipe},
