@@ -518,3 +518,46 @@ func TestCheckPoolPlan(t *testing.T) {
 		})
 	}
 }
+
+// Odd shapes of the pool resources decide less, never panic.
+func TestCheckPoolOddShapes(t *testing.T) {
+	const tmpl = `Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    DependsOn: Client
+    Properties:
+      Schema: {Name: email}
+  Api:
+    Type: AWS::Cognito::UserPoolResourceServer
+    DependsOn: [Client, Api]
+    Properties:
+      UserPoolId: !Ref Pool
+      Identifier: orders
+      Scopes: read
+  Other:
+    Type: AWS::Cognito::UserPoolResourceServer
+  Corp:
+    Type: AWS::Cognito::UserPoolIdentityProvider
+    Properties: [1, 2]
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    DependsOn: [Api, Pool]
+    Properties:
+      UserPoolId: !Ref Pool
+      ClientName: worker
+      GenerateSecret: true
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [client_credentials]
+      AllowedOAuthScopes: [orders/read, orders/write]
+      SupportedIdentityProviders: [Okta]
+      WriteAttributes: [name]
+`
+	// The schema is no list (attributes unknown), the scopes are no list
+	// (the server rejects none), the provider has no readable properties
+	// (providers stay complete: it attaches to no pool). Dependency cycles
+	// end.
+	want := []poolViolation{{"Client", "SupportedIdentityProviders[0]", p2}}
+	if diff := cmp.Diff(want, poolViolations(t, "template.yaml", tmpl)); diff != "" {
+		t.Errorf("CheckPool() mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -44,8 +44,12 @@
 // describe-user-pool, list-resource-servers and list-identity-providers,
 // in any order, in one file or several (see appclient.DecodePool); a part
 // of the pool whose output is missing decides nothing. A request whose
-// UserPoolId is not the described pool's is an input error. Templates and
-// plans are not checked against -pool: a note on standard error says so.
+// UserPoolId is not the described pool's is an input error. Templates,
+// Serverless services, Terraform configurations and plans are not checked
+// against -pool (a note on standard error says so): they are checked against
+// the pools they define themselves, with the rule dependency-order for a
+// client that does not depend on a resource server or identity provider of
+// the same file that it uses (see package iac's CheckPool).
 //
 // # Output
 //
