@@ -186,7 +186,9 @@ const (
 )
 
 // poolRule is one rule that needs the user pool, with what the rule table
-// records of every rule.
+// records of every rule. The values each rule reads, which decide whether a
+// value unknown before deployment sets a violation aside, are listed beside
+// the other rules' in package iac (poolRuleInputs).
 type poolRule struct {
 	id        string
 	severity  string // "error" (ValidateInPool) or "warning" (LintInPool)
@@ -194,10 +196,6 @@ type poolRule struct {
 	err       error // nil for a warning
 	evidence  string
 	summary   string
-	// inputs are the member paths, besides the violation's own field, whose
-	// values the rule reads; "X[*]" is every element of list X. A violation
-	// whose field or inputs are unknown before deployment decides nothing.
-	inputs []string
 	// check appends the rule's violations; nil for P6, which reads a
 	// template's dependencies, not a request.
 	check func(v *poolView, p *Pool, c *poolCollector)
@@ -207,22 +205,22 @@ type poolRule struct {
 var poolRules = []poolRule{
 	{RuleCustomScopeExists, "error", ExceptionScopeDoesNotExist, ErrScopeNotInPool, EvidenceSeen,
 		"A custom scope names a resource server the user pool does not have, or a scope that server does not have.",
-		[]string{"AllowedOAuthFlowsUserPoolClient"}, checkCustomScopeExists},
+		checkCustomScopeExists},
 	{RuleIdentityProviderExists, "error", ExceptionInvalidParameter, ErrProviderNotInPool, EvidenceSeen,
 		"SupportedIdentityProviders names a provider other than COGNITO that the user pool has not configured.",
-		nil, checkIdentityProviderExists},
+		checkIdentityProviderExists},
 	{RuleWriteAttributesIncludeRequired, "error", ExceptionInvalidParameter, ErrRequiredAttributeNotWritable, EvidenceSeen,
 		"A non-empty WriteAttributes leaves out an attribute the user pool requires.",
-		[]string{"WriteAttributes[*]"}, checkWriteAttributesIncludeRequired},
+		checkWriteAttributesIncludeRequired},
 	{RuleAttributeExists, "warning", ExceptionInvalidParameter, nil, EvidenceInferred,
 		"A read or write attribute is neither a standard attribute nor in the user pool's schema.",
-		nil, checkAttributeExists},
+		checkAttributeExists},
 	{RuleFeaturePlan, "error", ExceptionFeatureUnavailableInTier, ErrFeaturePlan, EvidenceDocumented,
 		"ALLOW_USER_AUTH or refresh token rotation on a user pool of the LITE feature plan.",
-		nil, checkFeaturePlan},
+		checkFeaturePlan},
 	{RuleDependencyOrder, "error", "", ErrDependencyOrder, EvidenceSeen,
 		"A template's client uses a resource server or identity provider of the same template without depending on it.",
-		nil, nil},
+		nil},
 }
 
 // poolView is what the pool rules read of a create or update request.
@@ -427,7 +425,7 @@ func checkAttributeExists(v *poolView, p *Pool, c *poolCollector) {
 		names  []string
 	}{{"ReadAttributes", v.readAttributes}, {"WriteAttributes", v.writeAttributes}} {
 		for i, a := range list.names {
-			if standardAttribute(a) || elemAttribute(a) != nil || p.attribute(a) != nil {
+			if StandardAttribute(a) || elemAttribute(a) != nil || p.attribute(a) != nil {
 				continue
 			}
 			msg := fmt.Sprintf("%q is neither a standard attribute nor in the schema of %s", a, p.name())
@@ -457,9 +455,11 @@ func checkFeaturePlan(v *poolView, p *Pool, c *poolCollector) {
 	}
 }
 
-// standardAttribute reports whether name is one of Cognito's standard
-// attributes, the *_verified ones and sub included.
-func standardAttribute(name string) bool {
+// StandardAttribute reports whether name is one of the attributes every user
+// pool has (address, birthdate, email, ..., zoneinfo), email_verified,
+// phone_number_verified and sub included. Every other attribute is a custom
+// one, "custom:<name>" in the API; templates name them without the prefix.
+func StandardAttribute(name string) bool {
 	switch name {
 	case "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name",
 		"locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified",

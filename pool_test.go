@@ -2,6 +2,9 @@ package appclient
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -369,6 +372,43 @@ func TestUserPoolTier(t *testing.T) {
 	for _, v := range []UserPoolTier{"", "lite", "Essentials", "FREE"} {
 		if v.Valid() {
 			t.Errorf("%q Valid", v)
+		}
+	}
+}
+
+// TestStandardAttributesMatchRuleBook checks StandardAttribute against the
+// rule book's list of standard attributes.
+func TestStandardAttributesMatchRuleBook(t *testing.T) {
+	ruleBook := filepath.Join("..", "shared", "spec", "rules.md")
+	data, err := os.ReadFile(ruleBook)
+	if errors.Is(err, os.ErrNotExist) && os.Getenv("APPCLIENT_REQUIRE_SPEC") == "" {
+		t.Skipf("%s is absent (it sits beside the repository in the project's workspace and CI): the standard attributes are not checked", ruleBook)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(data), "Standard attributes (P4):")
+	if !ok {
+		t.Fatalf("%s has no list of standard attributes", ruleBook)
+	}
+	paragraph, _, _ := strings.Cut(rest, "\n\n")
+	var names []string
+	for i, part := range strings.Split(paragraph, "`") {
+		if i%2 == 1 {
+			names = append(names, part)
+		}
+	}
+	if len(names) != 20 {
+		t.Fatalf("read %d names from the rule book, want 19 standard attributes and sub: %q", len(names), names)
+	}
+	for _, n := range names {
+		if !StandardAttribute(n) {
+			t.Errorf("StandardAttribute(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"custom:tenant", "Email", "e-mail", "cognito:username", "identities", ""} {
+		if StandardAttribute(n) {
+			t.Errorf("StandardAttribute(%q) = true", n)
 		}
 	}
 }

@@ -193,7 +193,7 @@ func (s poolSchema) poolSchema(pool *appclient.Pool, props *Value) {
 			pool.Incomplete |= appclient.PoolAttributes
 			continue
 		}
-		if !standardAttribute(name) {
+		if !appclient.StandardAttribute(name) {
 			name = "custom:" + name
 		}
 		required, ok := knownBool(a.get(s.required), false)
@@ -305,18 +305,6 @@ func getAtt(arg *Value) (name, attr string) {
 		}
 	}
 	return name, attr
-}
-
-// standardAttribute reports whether name is one of Cognito's standard
-// attributes, which template schemas name without "custom:".
-func standardAttribute(name string) bool {
-	switch name {
-	case "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name",
-		"locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified",
-		"picture", "preferred_username", "profile", "sub", "updated_at", "website", "zoneinfo":
-		return true
-	}
-	return false
 }
 
 // poolRuleInputs says, for the rules of ValidateInPool, which values a rule
