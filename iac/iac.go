@@ -3,24 +3,84 @@
 // [appclient.CreateUserPoolClientRequest] that can be validated before
 // anything is deployed.
 //
-// It reads, recognising each file from its content:
+// It reads, recognising each file from its content (and .tf files from
+// their name):
 //
 //   - request JSON: the body of CreateUserPoolClient, as the AWS CLI's
 //     --cli-input-json takes it, read with [appclient.DecodeRequest];
 //   - CloudFormation templates, JSON or YAML (short-form tags such as !Ref
 //     included): every AWS::Cognito::UserPoolClient resource;
+//   - Serverless Framework services (serverless.yml, .yaml, .json): the
+//     CloudFormation resources under resources.Resources, or in the list of
+//     fragments resources holds, relative ${file(...)} fragments included;
+//   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
+//     its arguments and blocks mapped to the request members; a directory's
+//     .tf files are read as one module;
 //   - Terraform plans ("terraform show -json plan.out"): every
-//     aws_cognito_user_pool_client the plan creates or updates.
+//     aws_cognito_user_pool_client the plan creates or updates;
+//   - Terraform state ("terraform show -json" without a plan, or a
+//     terraform.tfstate file): every aws_cognito_user_pool_client.
 //
-// A value known only at deployment (an intrinsic function, a parameter, a
-// value "known after apply") is unknown, never empty and never a literal:
-// the client's request leaves it out (an unknown list element is "", so
-// that the indexes of the others stay right) and [Client.Unknown] names its
-// member path. [Check] validates a client and sets aside every violation
-// whose rule reads an unknown value; every other rule still reports.
+// [ReadFile], [ReadBytes] and [ReadFrom] read one input; [Read] and [Walk]
+// read a file or every input under a directory. Each definition becomes a
+// [Client] with its request, the positions of its members, its unknown
+// members, the defaults it rests on and the rules it silences; each file
+// also lists its other [Resource]s (user pools, resource servers, identity
+// providers), for checks that need the pool.
+//
+// # Unknown values
+//
+// A value known only at deployment is unknown, never empty and never a
+// literal: CloudFormation intrinsic functions other than those below,
+// Fn::Transform, conditions and imports; Serverless variables (${self:...},
+// ${opt:...}, ${env:...}, ${file(...)}, ${ssm:...} and every other "${"
+// in a Serverless file), whatever the member's type; Terraform references
+// to resources, data sources and modules, variables without a default,
+// each.*, count.index, dynamic blocks, for expressions and functions this
+// package does not evaluate; a plan's "known after apply". A string with
+// an unknown part is unknown as a whole. The client's request leaves an
+// unknown member out (an unknown list element is "", so that the indexes
+// of the others stay right) and [Client.Unknown] names its member path.
+// [Check] validates a client and sets aside every violation whose rule
+// reads an unknown value; every other rule still reports.
+//
+// Defaults are evaluated: a CloudFormation parameter's Default (through
+// Ref, Fn::Sub and Fn::Join), a Terraform variable's default, Terraform
+// locals and templates built from them and literals. They are what a
+// deployment uses when nothing is passed; a finding that rests on one says
+// so, since a deployment can pass another value.
+//
+// In Terraform configuration, plans and state, null, "" and an empty list
+// or block mean the attribute is not set (the provider sends nothing for
+// them), except in name and user_pool_id. A for_each or count resource is
+// checked once.
+//
+// # Silencing a rule
+//
+// A definition can silence rules by id, for that client only:
+// CloudFormation resource Metadata, as cfn-lint reads its own,
+//
+//	Metadata:
+//	  appclient:
+//	    config:
+//	      ignore_checks: [redirect-https]
+//
+// and in Terraform a comment "# appclient-ignore: redirect-https" (several
+// ids separated by commas; "all" for every rule) on the line before the
+// resource block or anywhere inside it, as tflint reads
+// "# tflint-ignore:". [Client.Ignore] lists them; Check does not drop the
+// findings, the caller does (the appclient command does).
+//
+// # Limits
+//
+// Files over [MaxFileSize] (YAML and .tf files over [MaxYAMLSize]), nested
+// deeper than [MaxDepth] or holding more than [MaxValues] values are input
+// errors. Terraform expressions that loop (for expressions, template for
+// directives) are not evaluated, and the values other expressions read are
+// kept small, so that memory stays bounded whatever the input.
 //
 // Package iac does not deploy, call AWS, or evaluate anything a deployment
-// decides: conditions, imports and references stay unknown.
+// decides.
 package iac
 
 import (
@@ -89,6 +149,9 @@ type File struct {
 	// configuration section that describe pools and clients. Request files
 	// and state have none.
 	Resources []*Resource
+	// module, for a .tf file read with the other files of its module, holds
+	// the resources of every file of the module; see PoolResources.
+	module []*Resource
 	// Errors are problems with the file as a whole (a syntax error, a size
 	// limit): when there are any, Clients is empty. Problems with one client
 	// are in that client's Errors.

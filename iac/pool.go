@@ -112,6 +112,18 @@ func PoolOf(c *Client, resources []*Resource) *appclient.Pool {
 	return pool
 }
 
+// PoolResources returns the resources that describe the pools of f's
+// clients, for [PoolOf] and [CheckPool]: for a .tf file, those of every file
+// of the Terraform module it was read with (a directory read with [Read] or
+// [Walk]; a file read alone is a module of its own); for other kinds, f's
+// own Resources (a Serverless service's include those of its fragments).
+func (f *File) PoolResources() []*Resource {
+	if f.module != nil {
+		return f.module
+	}
+	return f.Resources
+}
+
 // findResource returns the resource that defines client c.
 func findResource(c *Client, resources []*Resource) *Resource {
 	if c.Resource == "" {

@@ -1,6 +1,8 @@
 package iac
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -559,5 +561,90 @@ func TestCheckPoolOddShapes(t *testing.T) {
 	want := []poolViolation{{"Client", "SupportedIdentityProviders[0]", p2}}
 	if diff := cmp.Diff(want, poolViolations(t, "template.yaml", tmpl)); diff != "" {
 		t.Errorf("CheckPool() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// A module's pool, servers and clients may sit in different .tf files.
+func TestCheckPoolTerraformModule(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"pool.tf": `resource "aws_cognito_user_pool" "pool" {
+  name = "orders"
+}
+
+resource "aws_cognito_resource_server" "api" {
+  user_pool_id = aws_cognito_user_pool.pool.id
+  identifier   = "orders"
+  name         = "orders"
+  scope {
+    scope_name        = "read"
+    scope_description = "read"
+  }
+}
+`,
+		"client.tf": `resource "aws_cognito_user_pool_client" "worker" {
+  name                                 = "worker"
+  user_pool_id                         = aws_cognito_user_pool.pool.id
+  generate_secret                      = true
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_scopes                 = ["orders/read", "orders/write"]
+  depends_on                           = [aws_cognito_resource_server.api]
+}
+`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []poolViolation
+	for _, f := range read {
+		for _, c := range f.Clients {
+			for _, fd := range CheckPool(c, f.PoolResources()) {
+				got = append(got, poolViolation{fd.Resource, fd.Field, fd.Rule})
+			}
+		}
+	}
+	// orders/read is in the other file; orders/write is nowhere.
+	want := []poolViolation{{"aws_cognito_user_pool_client.worker", "AllowedOAuthScopes[1]", p1}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CheckPool() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestCheckPoolRealWorld runs the pool rules over the public files in
+// testdata/realworld (their sources are in its SOURCES file). Most define
+// their pool, servers and providers beside the clients: the rules decide,
+// and find one real race, a client that names SignInWithApple but depends
+// only on the Google provider.
+func TestCheckPoolRealWorld(t *testing.T) {
+	files, err := Read(filepath.Join("testdata", "realworld"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []poolViolation
+	clients := 0
+	for _, f := range files {
+		for _, c := range f.Clients {
+			clients++
+			for _, fd := range CheckPool(c, f.PoolResources()) {
+				got = append(got, poolViolation{filepath.ToSlash(fd.File) + " " + fd.Resource, fd.Field, fd.Rule})
+			}
+		}
+	}
+	if clients < 20 {
+		t.Fatalf("read %d clients, want the real-world files' 20 or more", clients)
+	}
+	want := []poolViolation{{
+		"testdata/realworld/vocably_vocably-pro/platform/auth.tf aws_cognito_user_pool_client.client",
+		"SupportedIdentityProviders[1]", p6,
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("CheckPool() over the real-world files mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/cognitokit/appclient/iac"
 )
@@ -52,12 +53,28 @@ type inputError struct {
 	Msg      string
 }
 
-// readInput reads a file, or standard input for "-".
-func readInput(name string, stdin io.Reader) (*iac.File, error) {
+// readInput reads a file, standard input for "-", or every input under a
+// directory, and adds what it found to results.
+func readInput(name string, stdin io.Reader, results []*fileResult) ([]*fileResult, error) {
 	if name == "-" {
-		return iac.ReadFrom(displayName(name), stdin)
+		f, err := iac.ReadFrom(displayName(name), stdin)
+		if err != nil {
+			return results, err
+		}
+		return append(results, result(f)...), nil
 	}
-	return iac.ReadFile(name)
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		err := iac.Walk(name, func(f *iac.File) error {
+			results = append(results, result(f)...)
+			return nil
+		})
+		return results, err
+	}
+	f, err := iac.ReadFile(name)
+	if err != nil {
+		return results, err
+	}
+	return append(results, result(f)...), nil
 }
 
 // displayName is how a file is named in messages.
@@ -70,22 +87,39 @@ func displayName(name string) string {
 
 // analyze validates every app client of one input held in memory.
 func analyze(name string, data []byte) *fileResult {
-	return result(iac.ReadBytes(displayName(name), data))
+	return result(iac.ReadBytes(displayName(name), data))[0]
 }
 
 // result checks the clients of a file read and turns what it found into
-// what the output prints.
-func result(f *iac.File) *fileResult {
+// what the output prints: one result for the file, then one for each file
+// it includes that defines clients (a Serverless fragment), each with its
+// findings in line order. A client whose rule is ignored by its
+// definition drops the findings of that rule.
+func result(f *iac.File) []*fileResult {
 	res := &fileResult{Name: f.Name, Kind: string(f.Kind)}
+	out := []*fileResult{res}
 	for _, e := range f.Errors {
 		res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 	}
 	for _, c := range f.Clients {
+		res := res
+		if c.File != f.Name {
+			res = nil
+			for _, r := range out {
+				if r.Name == c.File {
+					res = r
+				}
+			}
+			if res == nil {
+				res = &fileResult{Name: c.File, Kind: string(f.Kind)}
+				out = append(out, res)
+			}
+		}
 		res.Clients = append(res.Clients, &client{Resource: c.Resource, Pos: posOf(c.Pos), unknown: c.Unknown})
 		for _, e := range c.Errors {
 			res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 		}
-		for _, fd := range append(iac.Check(c), iac.CheckPool(c, f.Resources)...) {
+		for _, fd := range append(iac.Check(c), iac.CheckPool(c, f.PoolResources())...) {
 			if c.Ignores(fd.Rule) {
 				continue
 			}
@@ -95,7 +129,15 @@ func result(f *iac.File) *fileResult {
 			})
 		}
 	}
-	return res
+	for _, r := range out {
+		slices.SortStableFunc(r.Findings, func(a, b finding) int {
+			if a.Pos.Line != b.Pos.Line {
+				return a.Pos.Line - b.Pos.Line
+			}
+			return a.Pos.Col - b.Pos.Col
+		})
+	}
+	return out
 }
 
 // readErrorText words a read error without Go's "open x:" prefix, since

@@ -7,12 +7,15 @@ import (
 	"testing"
 )
 
-// FuzzAnalyze feeds arbitrary bytes to input detection, the JSON and YAML
-// readers and the three input kinds. Properties: it never panics, a file is
-// either read (a kind) or reported (an error), and every reported position
-// is inside the file.
+// FuzzAnalyze feeds arbitrary bytes to input detection, the JSON, YAML and
+// HCL readers and every input kind: each input is read once as a file of
+// unknown kind and once as a Terraform .tf file. Properties: it never
+// panics, a file is either read (a kind) or reported (an error), and every
+// reported position is inside the file.
 func FuzzAnalyze(f *testing.F) {
 	paths, _ := filepath.Glob("testdata/*/*.*")
+	more, _ := filepath.Glob("../../iac/testdata/*/*.*")
+	paths = append(paths, more...)
 	for _, p := range paths {
 		if filepath.Base(filepath.Dir(p)) == "golden" {
 			continue
@@ -27,25 +30,36 @@ func FuzzAnalyze(f *testing.F) {
 		"a: &a [*a]\n", "Resources: {C: {Type: AWS::Cognito::UserPoolClient, Properties: {<<: {ClientName: x}}}}",
 		`{"format_version":"1.2","terraform_version":"1","resource_changes":[{"type":"aws_cognito_user_pool_client","change":{"actions":["create"],"after":{"callback_urls":[null]},"after_unknown":{"callback_urls":[true]}}}]}`,
 		"\"\\ud800\"", "{\"a\":\"\\u00e9\\ud83d\\ude00\"}",
+		"service: s\nprovider: {name: aws}\nresources:\n  Resources:\n    C:\n      Type: AWS::Cognito::UserPoolClient\n      Properties: {GenerateSecret: ${self:x}, CallbackURLs: [${opt:a, 'b'}]}\n",
+		"service: s\nresources: [${file(x.yml)}, {Resources: {}}]\n",
+		"resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"${var.a}\"\n  callback_urls = [for x in local.l : x]\n  dynamic \"token_validity_units\" {\n    for_each = [1]\n  }\n}\n",
+		"variable \"a\" {\n  default = \"x\"\n}\nlocals {\n  b = \"${var.a}${local.b}\"\n}\n",
+		"{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[{\"type\":\"aws_cognito_user_pool_client\",\"values\":{\"callback_urls\":[1]}}]}}}",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		res := analyze("fuzz", data)
-		if res.Kind == "" && len(res.Errors) == 0 {
-			t.Fatalf("neither a kind nor an error for %q", data)
-		}
-		// YAML also breaks lines at a lone \r.
-		lines := 1 + strings.Count(string(data), "\n") + strings.Count(string(data), "\r") - strings.Count(string(data), "\r\n")
-		for _, fd := range res.Findings {
-			if fd.Pos.Line < 0 || fd.Pos.Line > lines {
-				t.Errorf("finding at line %d of a %d-line input", fd.Pos.Line, lines)
-			}
-		}
-		for _, e := range res.Errors {
-			if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
-				t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Msg)
-			}
-		}
+		check(t, data, analyze("fuzz", data))
+		check(t, data, analyze("fuzz.tf", data))
 	})
+}
+
+// check checks the properties of one result of FuzzAnalyze.
+func check(t *testing.T, data []byte, res *fileResult) {
+	t.Helper()
+	if res.Kind == "" && len(res.Errors) == 0 {
+		t.Fatalf("neither a kind nor an error for %q", data)
+	}
+	// YAML also breaks lines at a lone \r.
+	lines := 1 + strings.Count(string(data), "\n") + strings.Count(string(data), "\r") - strings.Count(string(data), "\r\n")
+	for _, fd := range res.Findings {
+		if fd.Pos.Line < 0 || fd.Pos.Line > lines {
+			t.Errorf("finding at line %d of a %d-line input", fd.Pos.Line, lines)
+		}
+	}
+	for _, e := range res.Errors {
+		if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
+			t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Msg)
+		}
+	}
 }

@@ -4,11 +4,14 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] [-pool FILE]... FILE...
+//	appclient validate [-format text|json|sarif] [-pool FILE]... PATH...
 //	appclient version
 //
-// validate reads each FILE ("-" is standard input) and recognises its kind
-// from the content, not the file name:
+// validate reads each PATH: a file ("-" is standard input), or a directory,
+// under which it reads every input it finds (skipping .git, node_modules
+// and .terraform) and each directory's .tf files as one Terraform module.
+// It recognises each file's kind from its content (.tf files from their
+// name), with package github.com/cognitokit/appclient/iac:
 //
 //   - a request JSON: the body of CreateUserPoolClient, as the AWS CLI's
 //     --cli-input-json takes it. It is read strictly: unknown members are
@@ -18,6 +21,12 @@
 //     AWS::Cognito::UserPoolClient. Property names are the API member names;
 //     CloudFormation has no ClientSecret, and makes up a ClientName when it
 //     is left out.
+//   - a Serverless Framework service (serverless.yml): the CloudFormation
+//     resources under resources.Resources, or in the fragments resources
+//     lists, relative ${file(...)} fragments included. Serverless variables
+//     are unknown.
+//   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
+//     with variables' defaults, locals and templates evaluated.
 //   - a Terraform plan, as "terraform show -json plan.out" prints it: every
 //     aws_cognito_user_pool_client that the plan creates or updates, its
 //     attributes and blocks mapped to the API members (callback_urls to
@@ -28,14 +37,24 @@
 //     apply" that the resource's configuration does not set is an optional,
 //     computed attribute left unset, and is not sent either. client_secret
 //     is an output of the provider, not an input.
+//   - Terraform state, as "terraform show -json" prints it without a plan,
+//     or a terraform.tfstate file: every aws_cognito_user_pool_client, read
+//     like those of a plan.
 //
 // Values known only at deployment (intrinsic functions such as !Ref and
-// !GetAtt, Terraform's "known after apply") are unknown, not empty. Each
+// !GetAtt, Serverless variables, Terraform references and variables
+// without a default, "known after apply") are unknown, not empty. Each
 // client is checked with the values that are known, and a violation is
 // reported only if none of the values its rule reads is unknown: with
 // DefaultRedirectURI: !Ref Url, the check that it is one of CallbackURLs is
 // skipped and every other check runs. An unknown list element still counts
 // as an element. The json output lists each client's unknown members.
+// Parameter and variable defaults are used, and a violation that rests on
+// one says so.
+//
+// A client can silence rules by id: CloudFormation Metadata
+// appclient.config.ignore_checks, or a Terraform comment
+// "# appclient-ignore: RULE" before or inside the resource.
 //
 // -pool FILE (repeatable) checks request files against a user pool too: the
 // rules of the rule book's section 3 that need it (custom-scope-exists,
@@ -77,7 +96,8 @@
 //	  "version": 1,
 //	  "files": [{
 //	    "file": "template.yaml",
-//	    "kind": "cloudformation",          // or "request", "terraform", "" if unreadable
+//	    "kind": "cloudformation",          // or "request", "serverless", "terraform" (a plan),
+//	                                       // "terraform-state", "terraform-config", "" if unreadable
 //	    "clients": [{"resource": "WebClient", "line": 12, "unknown": ["UserPoolId"]}],
 //	    "errors": [{"line": 3, "column": 5, "resource": "", "message": "..."}]
 //	  }],
@@ -120,14 +140,16 @@ import (
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
 
 Usage:
-  appclient validate [-format text|json|sarif] [-pool FILE]... FILE...
+  appclient validate [-format text|json|sarif] [-pool FILE]... PATH...
   appclient version
 
 validate reads request JSON files (the --cli-input-json form of
-create-user-pool-client), CloudFormation templates (JSON or YAML) and
-Terraform plans (terraform show -json), recognised from their content; "-"
-reads standard input. Values known only at deployment (!Ref, !GetAtt,
-"known after apply") are unknown: checks that need them are skipped.
+create-user-pool-client), CloudFormation templates (JSON or YAML),
+Serverless services, Terraform .tf files, plans and state (terraform show
+-json), recognised from their content; "-" reads standard input, and a
+directory is searched for all of them. Values known only at deployment
+(!Ref, !GetAtt, Serverless variables, Terraform references, "known after
+apply") are unknown: checks that need them are skipped.
 
 -pool FILE checks request files against a user pool as well: FILE holds
 the AWS CLI's JSON output of describe-user-pool, list-resource-servers
@@ -150,6 +172,8 @@ Inputs are limited to 10 MiB, YAML to 1 MiB.
 Examples:
   appclient validate client.json
   appclient validate template.yaml other-stack.json
+  appclient validate .                      # every input under the directory
+  appclient validate infra/main.tf serverless.yml
   appclient validate -pool pool.json client.json
   terraform show -json plan.out | appclient validate -
   appclient validate -format sarif template.yaml > appclient.sarif
@@ -233,13 +257,11 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		f, err := readInput(name, stdin)
+		var err error
+		results, err = readInputInPool(name, stdin, results, pool, stderr)
 		if err != nil {
 			results = append(results, &fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
-			continue
 		}
-		results = append(results, result(f))
-		checkInPool(results[len(results)-1], f, pool, stderr)
 	}
 
 	writeErrors(stderr, results)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -113,6 +114,33 @@ var poolRules = map[string]bool{
 	appclient.RuleFeaturePlan:                    true,
 }
 
+// readInputInPool is readInput, with the request files also checked
+// against pool when there is one. A note on stderr names each input of
+// another kind: -pool does not apply to it.
+func readInputInPool(name string, stdin io.Reader, results []*fileResult, pool *appclient.Pool, stderr io.Writer) ([]*fileResult, error) {
+	if pool == nil {
+		return readInput(name, stdin, results)
+	}
+	var files []*iac.File
+	var err error
+	if name == "-" {
+		var f *iac.File
+		f, err = iac.ReadFrom(displayName(name), stdin)
+		files = []*iac.File{f}
+	} else {
+		files, err = iac.Read(name)
+	}
+	if err != nil {
+		return results, err
+	}
+	for _, f := range files {
+		rs := result(f)
+		checkInPool(rs[0], f, pool, stderr)
+		results = append(results, rs...)
+	}
+	return results, nil
+}
+
 // checkInPool adds to the result of a request file the violations of the
 // rules that need the user pool. A request for another pool than the one
 // described is an input error. Templates and plans are not checked against
@@ -144,4 +172,11 @@ func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.W
 			})
 		}
 	}
+	// In line order, as result gives the others.
+	slices.SortStableFunc(res.Findings, func(a, b finding) int {
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		return a.Pos.Col - b.Pos.Col
+	})
 }

@@ -58,7 +58,8 @@ func TestValidatePool(t *testing.T) {
 	}{
 		{"without -pool the pool rules are silent", []string{partner}, result{Status: 0}},
 		{"P1 P2 P3 from the CLI's outputs", []string{"-pool", ordersPool, partner},
-			result{Status: 1, Rules: []string{appclient.RuleCustomScopeExists, appclient.RuleIdentityProviderExists, appclient.RuleWriteAttributesIncludeRequired}}},
+			// In line order: WriteAttributes, SupportedIdentityProviders, AllowedOAuthScopes.
+			result{Status: 1, Rules: []string{appclient.RuleWriteAttributesIncludeRequired, appclient.RuleIdentityProviderExists, appclient.RuleCustomScopeExists}}},
 		{"neighbour: a client that uses what the pool has", []string{"-pool", ordersPool, web}, result{Status: 0}},
 		{"P5 with the outputs in three files", []string{"-pool", in("describe.json"), "-pool", in("servers.json"), "-pool", in("providers.json"), in("m2m.json")},
 			result{Status: 1, Rules: []string{appclient.RuleFeaturePlan}}},

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestValidateDirectory runs validate on a directory: every input under it
+// is read, findings come in file order and then line order, a Serverless
+// fragment's findings name the fragment, and ignored rules are dropped.
+func TestValidateDirectory(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"b/template.yaml":  "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      AllowedOAuthFlowsUserPoolClient: true\n      AllowedOAuthFlows: [code]\n      AllowedOAuthScopes: [Openid]\n      CallbackURLs: [http://a.example.com/]\n",
+		"a/main.tf":        "resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"c\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n  # appclient-ignore: redirect-https\n  callback_urls = [\"http://a.example.com/\"]\n  logout_urls = [\"https://a.example.com/#x\"]\n  default_redirect_uri = \"https://b.example.com/\"\n}\n",
+		"c/serverless.yml": "service: s\nprovider:\n  name: aws\nresources:\n  - ${file(res/client.yml)}\n",
+		"c/res/client.yml": "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: ${self:custom.name}\n      CallbackURLs: [http://a.example.com/]\n",
+		"package.json":     `{"name": "x"}`,
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := strings.ReplaceAll(runCLI(t, "", "validate", dir), dir+string(filepath.Separator), "")
+	want := `exit status 1
+-- stdout --
+a/main.tf:7: aws_cognito_user_pool_client.c: DefaultRedirectURI: "https://b.example.com/" is not one of CallbackURLs (they must match character for character) (InvalidParameterException)
+b/template.yaml:8: C: AllowedOAuthScopes[0]: "Openid" is neither a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin) nor a custom scope <resource-server>/<scope-name> (ScopeDoesNotExistException)
+b/template.yaml:9: C: CallbackURLs[0]: "http://a.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+c/res/client.yml:7: C: CallbackURLs[0]: "http://a.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+-- stderr --
+`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("validate DIR mismatch (-want +got):\n%s", diff)
+	}
+}
