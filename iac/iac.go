@@ -73,7 +73,7 @@
 //
 // # Limits
 //
-// Files over [MaxFileSize] (YAML and .tf files over [MaxYAMLSize]), nested
+// Files over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), nested
 // deeper than [MaxDepth] or holding more than [MaxValues] values are input
 // errors. Terraform expressions that loop (for expressions, template for
 // directives) are not evaluated, and the values other expressions read are
@@ -104,6 +104,10 @@ const (
 	// needs up to about 120 bytes of memory per byte of input, and
 	// CloudFormation itself accepts templates of at most 1 MB.
 	MaxYAMLSize = maxYAMLBytes
+	// MaxHCLSize is the largest Terraform .tf file read, in bytes: HCL's
+	// tokens and syntax tree cost up to about 800 bytes of memory per
+	// byte of input.
+	MaxHCLSize = maxHCLBytes
 	// MaxDepth is the deepest nesting of lists and maps read.
 	MaxDepth = maxDepth
 	// MaxValues is the largest number of values one file may hold, YAML

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"bytes"
 	"fmt"
 	"math/big"
 	"slices"
@@ -21,9 +22,10 @@ import (
 // (for expressions, template for directives) are not evaluated: their
 // value is unknown.
 const (
-	// maxHCLBytes is the largest .tf file read: the HCL syntax tree costs
-	// about as much memory per byte as YAML's.
-	maxHCLBytes = maxYAMLBytes
+	// maxHCLBytes is the largest .tf file read: HCL's tokens and syntax
+	// tree cost up to about 800 bytes of memory per byte of input (a list
+	// of one-digit numbers), and real .tf files are far smaller.
+	maxHCLBytes = 512 << 10
 	// maxEvalElems and maxEvalBytes bound a variable default or local
 	// that other expressions read; a larger one is unknown.
 	maxEvalElems = 1000
@@ -31,6 +33,9 @@ const (
 	// maxEvalRefs is the most references one evaluated expression may
 	// hold; an expression with more is unknown.
 	maxEvalRefs = 256
+	// maxEvalNodes is the largest expression evaluated, in syntax nodes;
+	// a larger one is unknown.
+	maxEvalNodes = 4 * maxEvalElems
 )
 
 // tfSource is one .tf file of a module.
@@ -102,37 +107,21 @@ func readTerraform(srcs []tfSource) []*File {
 // in f.Errors.
 func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
 	if len(data) > maxHCLBytes {
-		f.Errors = append(f.Errors, &Error{File: f.Name, Msg: fmt.Sprintf("Terraform file larger than %d MiB", maxHCLBytes>>20)})
+		f.Errors = append(f.Errors, &Error{File: f.Name, Msg: fmt.Sprintf("Terraform file larger than %d KiB", maxHCLBytes>>10)})
 		return nil
 	}
-	// The lexer is not recursive; the parser is. Measure the nesting
-	// before parsing, and collect the comments on the way.
-	tokens, diags := hclsyntax.LexConfig(data, f.Name, hcl.InitialPos)
-	if diags.HasErrors() {
-		m.diagnostics(f, diags)
+	// The parser is recursive: measure the nesting before parsing.
+	if line, col, ok := hclNesting(data); !ok {
+		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: Position{Line: line, Column: col}, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)})
 		return nil
 	}
-	depth := 0
-	for _, tok := range tokens {
-		switch tok.Type {
-		case hclsyntax.TokenOBrace, hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl, hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc:
-			depth++
-			if depth > maxDepth {
-				f.Errors = append(f.Errors, &Error{File: f.Name, Pos: hclPos(tok.Range.Start), Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)})
-				return nil
-			}
-		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen, hclsyntax.TokenTemplateSeqEnd, hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc:
-			depth--
-		case hclsyntax.TokenComment:
-			if ids := ignoreComment(string(tok.Bytes)); len(ids) > 0 {
-				lines := m.comments[f.Name]
-				if lines == nil {
-					lines = map[int][]string{}
-					m.comments[f.Name] = lines
-				}
-				lines[tok.Range.Start.Line] = append(lines[tok.Range.Start.Line], ids...)
-			}
+	for line, ids := range ignoreComments(data) {
+		lines := m.comments[f.Name]
+		if lines == nil {
+			lines = map[int][]string{}
+			m.comments[f.Name] = lines
 		}
+		lines[line] = ids
 	}
 	file, diags := hclsyntax.ParseConfig(data, f.Name, hcl.InitialPos)
 	if diags.HasErrors() {
@@ -144,6 +133,70 @@ func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
 		return nil
 	}
 	return body
+}
+
+// hclNesting reports whether the brackets, braces and parentheses of a
+// .tf file, and its runs of unary operators, nest at most maxDepth deep,
+// and if not, where they first go deeper. It counts them everywhere, in
+// strings and comments too, so it may overestimate, never underestimate,
+// the parser's depth.
+func hclNesting(data []byte) (line, col int, ok bool) {
+	depth, unary := 0, 0
+	line, col = 1, 0
+	for _, c := range data {
+		col++
+		switch c {
+		case '\n':
+			line, col = line+1, 0
+		case '{', '[', '(':
+			depth++
+		case '}', ']', ')':
+			depth--
+		case '!', '-':
+			unary++
+		case ' ', '\t', '\r':
+			continue
+		}
+		if c != '!' && c != '-' {
+			unary = 0
+		}
+		if depth > maxDepth || unary > maxDepth {
+			return line, col, false
+		}
+	}
+	return 0, 0, true
+}
+
+// ignoreComments returns, by line, the rule ids of the
+// "appclient-ignore:" comments of a .tf file.
+func ignoreComments(data []byte) map[int][]string {
+	const marker = "appclient-ignore:"
+	if !bytes.Contains(data, []byte(marker)) {
+		return nil
+	}
+	out := map[int][]string{}
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		at := bytes.Index(l, []byte(marker))
+		if at < 0 {
+			continue
+		}
+		before := bytes.TrimSpace(l[:at])
+		var start int
+		switch {
+		case bytes.HasSuffix(before, []byte("#")):
+			start = bytes.LastIndex(l[:at], []byte("#"))
+		case bytes.HasSuffix(before, []byte("//")):
+			start = bytes.LastIndex(l[:at], []byte("//"))
+		case bytes.HasSuffix(before, []byte("/*")):
+			start = bytes.LastIndex(l[:at], []byte("/*"))
+		default:
+			continue
+		}
+		if ids := ignoreComment(string(l[start:])); len(ids) > 0 {
+			out[i+1] = ids
+		}
+	}
+	return out
 }
 
 // diagnostics records HCL's own error diagnostics, with their positions.
@@ -340,18 +393,20 @@ func (m *hclModule) defaultsOf(expr hclsyntax.Expression) []string {
 	return slices.Compact(out)
 }
 
-// loops reports whether an expression holds a for expression or a
-// template for directive, whose cost grows with the values it reads.
+// loops reports whether an expression is too costly to evaluate: it holds
+// a for expression or a template for directive, whose cost grows with the
+// values it reads, or more than maxEvalNodes syntax nodes.
 func loops(expr hclsyntax.Expression) bool {
-	found := false
+	found, nodes := false, 0
 	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		nodes++
 		switch n.(type) {
 		case *hclsyntax.ForExpr, *hclsyntax.TemplateJoinExpr:
 			found = true
 		}
 		return nil
 	})
-	return found
+	return found || nodes > maxEvalNodes
 }
 
 // small reports whether a value is small enough for other expressions to

@@ -182,3 +182,43 @@ Outputs:
     Value: !Ref WebClient
 `, i, i)
 }
+
+// TestWalkMemory checks that a walk holds only a few files at a time: the
+// live heap, sampled as files are handed over, stays far below what all
+// the files would take, however many there are.
+func TestWalkMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 2,000 files")
+	}
+	dir := t.TempDir()
+	const n = 2000
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("t%05d.yaml", i)), []byte(benchTemplate(i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapAlloc
+	var peak uint64
+	count := 0
+	err := Walk(dir, func(f *File) error {
+		count++
+		if count%100 == 0 {
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapAlloc-min(base, ms.HeapAlloc))
+		}
+		return nil
+	})
+	if err != nil || count != n {
+		t.Fatalf("read %d files, error %v; want %d", count, err, n)
+	}
+	// One template read costs about 130 KB; all of them would take
+	// 260 MB. The window holds 2 per worker.
+	t.Logf("peak live heap during the walk: %d KiB", peak>>10)
+	if peak > 16<<20 {
+		t.Errorf("peak live heap %d MiB, want at most 16 MiB", peak>>20)
+	}
+}

@@ -120,10 +120,11 @@
 //
 // 0 when no violation is found, 1 when there are violations, 2 when an input
 // cannot be read (the message names the file and position) or the command
-// line is wrong. Inputs larger than 10 MiB (YAML: 1 MiB; CloudFormation
-// itself takes templates of at most 1 MB), nested deeper than 256 levels or
-// holding more than 1048576 values (YAML aliases counted as expanded) are
-// refused with status 2, so that memory stays bounded.
+// line is wrong. Inputs larger than 10 MiB (YAML: 1 MiB, as CloudFormation
+// itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB),
+// nested deeper than 256 levels or holding more than 1048576 values (YAML
+// aliases counted as expanded) are refused with status 2, so that memory
+// stays bounded.
 //
 // version prints the module version of the binary, or "(devel)".
 package main
@@ -167,7 +168,7 @@ A text line reads:
 The json fields are described by go doc github.com/cognitokit/appclient/cmd/appclient.
 
 Exit status: 0 no violation, 1 violations, 2 unreadable input or usage error.
-Inputs are limited to 10 MiB, YAML to 1 MiB.
+Inputs are limited to 10 MiB, YAML to 1 MiB, .tf files to 512 KiB.
 
 Examples:
   appclient validate client.json

@@ -201,6 +201,24 @@ func TestUnknownFindings(t *testing.T) {
 			{"module.mobile[0].aws_cognito_user_pool_client.this", "ExplicitAuthFlows[0]", "rotation-forbids-refresh-token-auth", ipe},
 			// retired (delete) and steady (no-op) are not checked.
 		}},
+		{"../../iac/testdata/terraform/main.tf", []violation{
+			{"aws_cognito_user_pool_client.web", "AllowedOAuthScopes[1]", "scope-not-found", sdne},
+			{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", ipe},
+			{"aws_cognito_user_pool_client.web", "ExplicitAuthFlows", "refresh-token-auth-required", ipe},
+			{"aws_cognito_user_pool_client.web", "AccessTokenValidity", "token-validity-range", ipe},
+			// per_env: each.key in one callback, a dynamic rotation block;
+			// the other callback's redirect-https is silenced by its
+			// "# appclient-ignore: redirect-https" comment.
+			// counted: count.index in the name; no secret.
+			{"aws_cognito_user_pool_client.counted", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
+		}},
+		{"../../iac/testdata/serverless/serverless.yml", []violation{
+			// ${...} in GenerateSecret, RefreshTokenValidity, ClientName,
+			// DefaultRedirectURI: unknown, no type error; the known http
+			// callback still reports. The included fragment is not read
+			// from memory.
+			{"WebClient", "CallbackURLs[1]", "redirect-https", ipe},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
