@@ -412,3 +412,26 @@ func TestStandardAttributesMatchRuleBook(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkValidateInPool is ValidateInPool on a valid web app in a pool of
+// two resource servers, two providers and four attributes; compare
+// BenchmarkValidateInPoolNil, which is Validate alone on the same request.
+func BenchmarkValidateInPool(b *testing.B) {
+	r, p := pooledWebApp(), ordersPool()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := r.ValidateInPool(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkValidateInPoolNil(b *testing.B) {
+	r := pooledWebApp()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := r.ValidateInPool(nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
