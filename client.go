@@ -19,8 +19,10 @@
 // The package does not talk to AWS: it makes no network call, needs no AWS
 // account or credentials, and does not import the AWS SDK. Rules that need to
 // know the user pool (which resource servers, identity providers and attributes it
-// defines, its feature plan) are not checked. The subpackage awssdk connects the
-// request to aws-sdk-go-v2.
+// defines, its feature plan) are checked only by
+// [CreateUserPoolClientRequest.ValidateInPool], against a [Pool] the caller
+// describes. The subpackage awssdk connects the request to aws-sdk-go-v2 and
+// loads pools from the API.
 package appclient
 
 // CreateUserPoolClientRequest is the request of Cognito's CreateUserPoolClient

@@ -154,8 +154,13 @@ type File struct {
 	Clients []*Client
 	// Resources are every resource the file defines, clients included, in
 	// file order: the user pools, resource servers and identity providers
-	// that checks needing the pool read. Request files and plans have none.
+	// that checks needing the pool read. For a plan, those of its
+	// configuration section that describe pools and clients. Request files
+	// and state have none.
 	Resources []*Resource
+	// module, for a .tf file read with the other files of its module, holds
+	// the resources of every file of the module; see PoolResources.
+	module []*Resource
 	// Errors are problems with the file as a whole (a syntax error, a size
 	// limit): when there are any, Clients is empty. Problems with one client
 	// are in that client's Errors.
@@ -233,6 +238,10 @@ type Resource struct {
 	// values are evaluated where they are known; the others are
 	// ValueUnknown with their references in Refs.
 	Properties *Value
+
+	// exists is true for a resource that a plan does not create: it is
+	// there already, so no deployment order applies to it.
+	exists bool
 }
 
 // PositionOf returns where a member path is written, falling back to its

@@ -77,6 +77,7 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 		if err != nil {
 			return fail(err)
 		}
+		res.Resources = planResources(name, root)
 	case root.get("Resources") != nil || root.get("AWSTemplateFormatVersion") != nil:
 		res.Kind = KindCloudFormation
 		rm := root.member("Resources")

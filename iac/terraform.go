@@ -90,6 +90,15 @@ func readTerraform(srcs []tfSource) []*File {
 			m.resource(blk)
 		}
 	}
+	// A resource of one file of the module may describe the pool of a
+	// client in another.
+	var module []*Resource
+	for _, f := range m.files {
+		module = append(module, f.Resources...)
+	}
+	for _, f := range m.files {
+		f.module = module
+	}
 	return m.files
 }
 

@@ -127,7 +127,7 @@ func result(f *iac.File) []*fileResult {
 		for _, e := range c.Errors {
 			res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 		}
-		for _, fd := range iac.Check(c) {
+		for _, fd := range append(iac.Check(c), iac.CheckPool(c, f.PoolResources())...) {
 			if c.Ignores(fd.Rule) {
 				continue
 			}

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] PATH...
+//	appclient validate [-format text|json|sarif] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
 //	appclient version
 //
@@ -63,6 +63,20 @@
 // A client can silence rules by id: CloudFormation Metadata
 // appclient.config.ignore_checks, or a Terraform comment
 // "# appclient-ignore: RULE" before or inside the resource.
+//
+// -pool FILE (repeatable) checks request files against a user pool too: the
+// rules of the rule book's section 3 that need it (custom-scope-exists,
+// identity-provider-exists, write-attributes-include-required,
+// feature-plan). The files hold the AWS CLI's JSON output of
+// describe-user-pool, list-resource-servers and list-identity-providers,
+// in any order, in one file or several (see appclient.DecodePool); a part
+// of the pool whose output is missing decides nothing. A request whose
+// UserPoolId is not the described pool's is an input error. Templates,
+// Serverless services, Terraform configurations and plans are not checked
+// against -pool (a note on standard error says so): they are checked against
+// the pools they define themselves, with the rule dependency-order for a
+// client that does not depend on a resource server or identity provider of
+// the same file that it uses (see package iac's CheckPool).
 //
 // # Output
 //
@@ -143,7 +157,7 @@ import (
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
 
 Usage:
-  appclient validate [-format text|json|sarif] PATH...
+  appclient validate [-format text|json|sarif] [-pool FILE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
   appclient version
 
@@ -155,6 +169,10 @@ Serverless services, Terraform .tf files, plans and state (terraform show
 directory is searched for all of them. Values known only at deployment
 (!Ref, !GetAtt, Serverless variables, Terraform references, "known after
 apply") are unknown: checks that need them are skipped.
+
+-pool FILE checks request files against a user pool as well: FILE holds
+the AWS CLI's JSON output of describe-user-pool, list-resource-servers
+and list-identity-providers (one file or several -pool flags).
 
 Output formats:
   text   FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION), one per violation
@@ -175,6 +193,7 @@ Examples:
   appclient validate template.yaml other-stack.json
   appclient validate .                      # every input under the directory
   appclient validate infra/main.tf serverless.yml
+  appclient validate -pool pool.json client.json
   terraform show -json plan.out | appclient validate -
   appclient validate -format sarif template.yaml > appclient.sarif
 `
@@ -209,6 +228,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "output format: text, json or sarif")
+	pools := poolFlag(fs)
 	// Accept flags after the file names too: validate a.yaml -format json.
 	// After "--" every argument is a file.
 	var files []string
@@ -244,6 +264,10 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input)\n\n%s", usage)
 		return 2
 	}
+	pool, ok := readPool(*pools, stderr)
+	if !ok {
+		return 2
+	}
 	stdinUsed := false
 	var results []*fileResult
 	for _, name := range files {
@@ -255,7 +279,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			stdinUsed = true
 		}
 		var err error
-		results, err = readInput(name, stdin, results)
+		results, err = readInputInPool(name, stdin, results, pool, stderr)
 		if err != nil {
 			results = append(results, &fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
 		}

@@ -177,6 +177,8 @@ func TestUnknownFindings(t *testing.T) {
 			{"MobileClient", "DefaultRedirectURI", "redirect-no-fragment", ipe},
 			{"MobileClient", "RefreshTokenValidity", "token-validity-range", ipe},
 			{"WarehouseClient", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
+			// The scope of OrdersApi without a DependsOn on it.
+			{"WarehouseClient", "AllowedOAuthScopes[0]", "dependency-order", sdne},
 			{"WarehouseClient", "AllowedOAuthScopes[1]", "client-credentials-reserved-scope", iofe},
 			{"WarehouseClient", "WriteAttributes[1]", "write-attribute-not-writable", ipe},
 			// PartnerClient: GenerateSecret: !If [...] may give a secret:
@@ -185,6 +187,9 @@ func TestUnknownFindings(t *testing.T) {
 		{"testdata/terraform/plan.json", []violation{
 			// legacy: an update whose "" and 0 mean unset: nothing.
 			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
+			// The plan creates the pool, and its configuration defines no
+			// resource server.
+			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthScopes[0]", "custom-scope-exists", sdne},
 			{`aws_cognito_user_pool_client.m2m["billing"]`, "AllowedOAuthScopes[1]", "client-credentials-reserved-scope", iofe},
 			{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", ipe},
 			{"aws_cognito_user_pool_client.web", "DefaultRedirectURI", "default-redirect-in-callbacks", ipe},

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac"
+)
+
+// poolFiles is the value of the repeatable flag -pool: files of the AWS CLI's
+// output that together describe the user pool of the request files.
+type poolFiles []string
+
+func (p *poolFiles) String() string { return strings.Join(*p, ",") }
+
+func (p *poolFiles) Set(name string) error {
+	if name == "-" {
+		return errors.New("-pool cannot read standard input: give a file")
+	}
+	*p = append(*p, name)
+	return nil
+}
+
+// poolFlag registers -pool on fs.
+func poolFlag(fs *flag.FlagSet) *poolFiles {
+	p := new(poolFiles)
+	fs.Var(p, "pool", "a file of AWS CLI output describing the user pool (repeatable)")
+	return p
+}
+
+// poolSource is one -pool file's part of the text given to DecodePool.
+type poolSource struct {
+	name  string
+	start int // offset of the file's first byte in the joined text
+	src   string
+}
+
+// readPool reads the -pool files as one description of a pool, or returns
+// nil when there are none. A problem is reported on stderr as
+// FILE:LINE:COL: MESSAGE, and ok is false.
+func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool) {
+	if len(files) == 0 {
+		return nil, true
+	}
+	var joined bytes.Buffer
+	var sources []poolSource
+	for _, name := range files {
+		data, err := readPoolFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %s\n", name, readErrorText(err))
+			return nil, false
+		}
+		sources = append(sources, poolSource{name: name, start: joined.Len(), src: string(data)})
+		joined.Write(data)
+		joined.WriteByte('\n') // ends a document the file left unterminated
+	}
+	pool, err := appclient.DecodePool(&joined)
+	if err == nil {
+		return pool, true
+	}
+	var pe *appclient.PoolFileError
+	if !errors.As(err, &pe) {
+		fmt.Fprintf(stderr, "appclient validate: -pool: %v\n", err)
+		return nil, false
+	}
+	// The file that holds the offset, and the position within it.
+	s := sources[0]
+	for _, t := range sources {
+		if int(pe.Offset) >= t.start {
+			s = t
+		}
+	}
+	line, col := lineColumn(s.src, int(pe.Offset)-s.start)
+	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", s.name, line, col, pe.Msg)
+	return nil, false
+}
+
+// readPoolFile reads a -pool file, refusing one larger than the inputs'
+// limit.
+func readPoolFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, iac.MaxFileSize+1))
+	if err == nil && len(data) > iac.MaxFileSize {
+		err = iac.ErrTooLarge
+	}
+	return data, err
+}
+
+// lineColumn returns the 1-based line and column, in characters, of byte
+// offset off of src.
+func lineColumn(src string, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	return strings.Count(src[:off], "\n") + 1, utf8.RuneCountInString(src[start:off]) + 1
+}
+
+// poolRules are the rules that ValidateInPool adds to Validate.
+var poolRules = map[string]bool{
+	appclient.RuleCustomScopeExists:              true,
+	appclient.RuleIdentityProviderExists:         true,
+	appclient.RuleWriteAttributesIncludeRequired: true,
+	appclient.RuleFeaturePlan:                    true,
+}
+
+// readInputInPool is readInput, with the request files also checked
+// against pool when there is one. A note on stderr names each input of
+// another kind: -pool does not apply to it.
+func readInputInPool(name string, stdin io.Reader, results []*fileResult, pool *appclient.Pool, stderr io.Writer) ([]*fileResult, error) {
+	if pool == nil {
+		return readInput(name, stdin, results)
+	}
+	var files []*iac.File
+	var err error
+	if name == "-" {
+		var f *iac.File
+		f, err = iac.ReadFrom(displayName(name), stdin)
+		files = []*iac.File{f}
+	} else {
+		files, err = iac.Read(name)
+	}
+	if err != nil {
+		return results, err
+	}
+	for _, f := range files {
+		rs := result(f)
+		checkInPool(rs[0], f, pool, stderr)
+		results = append(results, rs...)
+	}
+	return results, nil
+}
+
+// checkInPool adds to the result of a request file the violations of the
+// rules that need the user pool. A request for another pool than the one
+// described is an input error. Templates and plans are not checked against
+// the -pool description: their pools are their own; a note on stderr says
+// so.
+func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.Writer) {
+	if pool == nil || len(res.Errors) > 0 {
+		return
+	}
+	if f.Kind != iac.KindRequest || len(f.Clients) != 1 {
+		fmt.Fprintf(stderr, "%s: note: -pool applies to request files, not to this %s input\n", res.Name, res.Kind)
+		return
+	}
+	c := f.Clients[0]
+	req := &c.Request
+	if pool.ID != "" && req.UserPoolID != pool.ID {
+		res.Errors = append(res.Errors, inputError{Pos: posOf(c.PositionOf("UserPoolId")),
+			Msg: fmt.Sprintf("UserPoolId %q is not the user pool that -pool describes (%q)", req.UserPoolID, pool.ID)})
+		return
+	}
+	var ve *appclient.ValidationError
+	if !errors.As(req.ValidateInPool(pool), &ve) {
+		return
+	}
+	for _, fe := range ve.Errors {
+		if poolRules[fe.Rule] {
+			res.Findings = append(res.Findings, finding{
+				Pos: posOf(c.PositionOf(fe.Field)), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
+			})
+		}
+	}
+	// In line order, as result gives the others.
+	slices.SortStableFunc(res.Findings, func(a, b finding) int {
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		return a.Pos.Col - b.Pos.Col
+	})
+}

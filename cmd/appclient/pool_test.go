@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/cognitokit/appclient"
+)
+
+// ordersPool is the AWS CLI output of the library's example pool.
+var ordersPool = filepath.Join("..", "..", "testdata", "pools", "orders.json")
+
+// writeTemp writes files into a temporary directory and returns its path.
+func writeTemp(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestValidatePool(t *testing.T) {
+	dir := writeTemp(t, map[string]string{
+		"describe.json":  `{"UserPool": {"Id": "us-east-1_AbC123xyz", "UserPoolTier": "LITE"}}`,
+		"servers.json":   `{"ResourceServers": [{"UserPoolId": "us-east-1_AbC123xyz", "Identifier": "billing", "Scopes": [{"ScopeName": "invoices"}]}]}`,
+		"providers.json": `{"Providers": []}`,
+		"broken.json":    "{\"Providers\": []}\n{\"Providers\": [}\n",
+		"other.json":     `{"UserPool": {"Id": "eu-west-1_Other"}}`,
+		"m2m.json": `{"UserPoolId": "us-east-1_AbC123xyz", "ClientName": "billing", "GenerateSecret": true,
+			"AllowedOAuthFlowsUserPoolClient": true, "AllowedOAuthFlows": ["client_credentials"],
+			"AllowedOAuthScopes": ["billing/invoices"],
+			"ExplicitAuthFlows": ["ALLOW_USER_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}`,
+		"m2m-bad-scope.json": `{"UserPoolId": "us-east-1_AbC123xyz", "ClientName": "billing", "GenerateSecret": true,
+			"AllowedOAuthFlowsUserPoolClient": true, "AllowedOAuthFlows": ["client_credentials"],
+			"AllowedOAuthScopes": ["billing/refunds"]}`,
+	})
+	in := func(name string) string { return filepath.Join(dir, name) }
+	partner := filepath.Join("testdata", "request", "orders-partner.json")
+	web := filepath.Join("..", "..", "testdata", "requests", "web-app.json")
+	type result struct {
+		Status int
+		Rules  []string // of the violations, from the json output
+		Stderr string   // "" for none; checked as a prefix
+	}
+	tests := []struct {
+		name string
+		args []string
+		want result
+	}{
+		{"without -pool the pool rules are silent", []string{partner}, result{Status: 0}},
+		{"P1 P2 P3 from the CLI's outputs", []string{"-pool", ordersPool, partner},
+			// In line order: WriteAttributes, SupportedIdentityProviders, AllowedOAuthScopes.
+			result{Status: 1, Rules: []string{appclient.RuleWriteAttributesIncludeRequired, appclient.RuleIdentityProviderExists, appclient.RuleCustomScopeExists}}},
+		{"neighbour: a client that uses what the pool has", []string{"-pool", ordersPool, web}, result{Status: 0}},
+		{"P5 with the outputs in three files", []string{"-pool", in("describe.json"), "-pool", in("servers.json"), "-pool", in("providers.json"), in("m2m.json")},
+			result{Status: 1, Rules: []string{appclient.RuleFeaturePlan}}},
+		{"P1 under a server of a pool known only by its servers", []string{"-pool", in("servers.json"), in("m2m-bad-scope.json")},
+			result{Status: 1, Rules: []string{appclient.RuleCustomScopeExists}}},
+		{"neighbour: P5 undecided without describe-user-pool", []string{"-pool", in("servers.json"), in("m2m.json")}, result{Status: 0}},
+		{"flags after the files", []string{in("m2m-bad-scope.json"), "-pool", in("servers.json")},
+			result{Status: 1, Rules: []string{appclient.RuleCustomScopeExists}}},
+		{"a broken pool file names its file and line", []string{"-pool", in("servers.json"), "-pool", in("broken.json"), partner},
+			result{Status: 2, Stderr: in("broken.json") + ":2:16: invalid JSON"}},
+		{"a missing pool file", []string{"-pool", in("nothing.json"), partner},
+			result{Status: 2, Stderr: in("nothing.json") + ": no such file"}},
+		{"a request for another pool", []string{"-pool", in("other.json"), partner},
+			result{Status: 2, Stderr: partner + ":2:3: UserPoolId \"us-east-1_AbC123xyz\" is not the user pool that -pool describes"}},
+		{"-pool cannot be standard input", []string{"-pool", "-", partner},
+			result{Status: 2, Stderr: "appclient validate: invalid value \"-\" for flag -pool"}},
+		{"a template gets a note", []string{"-pool", ordersPool, "testdata/template.yaml"},
+			result{Status: 1, Stderr: "testdata/template.yaml: note: -pool applies to request files"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := run(append([]string{"validate", "-format", "json"}, tt.args...), strings.NewReader(""), &stdout, &stderr)
+			got := result{Status: status}
+			if status != 2 {
+				var report struct {
+					Violations []struct{ Rule string }
+				}
+				if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+					t.Fatalf("json output: %v\n%s", err, stdout.String())
+				}
+				for _, v := range report.Violations {
+					if tt.want.Rules != nil || status == 0 {
+						got.Rules = append(got.Rules, v.Rule)
+					}
+				}
+			}
+			if tt.want.Stderr != "" && strings.HasPrefix(stderr.String(), tt.want.Stderr) {
+				got.Stderr = tt.want.Stderr
+			} else {
+				got.Stderr = stderr.String()
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("validate %v mismatch (-want +got):\n%s", tt.args, diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,536 @@
+package iac
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cognitokit/appclient"
+)
+
+// Resource types that describe a user pool.
+const (
+	cfnPoolType           = "AWS::Cognito::UserPool"
+	cfnResourceServerType = "AWS::Cognito::UserPoolResourceServer"
+	cfnProviderType       = "AWS::Cognito::UserPoolIdentityProvider"
+	tfPoolType            = "aws_cognito_user_pool"
+	tfResourceServerType  = "aws_cognito_resource_server"
+	tfProviderType        = "aws_cognito_identity_provider"
+)
+
+// poolSchema names the members of the pool resources in one language.
+type poolSchema struct {
+	terraform                                   bool
+	poolType, serverType, providerType          string
+	userPoolID, schema, name, required, mutable string
+	tier, identifier, scopes, scopeName         string
+	providerName                                string
+}
+
+var (
+	cfnPool = poolSchema{
+		poolType: cfnPoolType, serverType: cfnResourceServerType, providerType: cfnProviderType,
+		userPoolID: "UserPoolId", schema: "Schema", name: "Name", required: "Required", mutable: "Mutable",
+		tier: "UserPoolTier", identifier: "Identifier", scopes: "Scopes", scopeName: "ScopeName",
+		providerName: "ProviderName",
+	}
+	tfPool = poolSchema{
+		terraform: true, poolType: tfPoolType, serverType: tfResourceServerType, providerType: tfProviderType,
+		userPoolID: "user_pool_id", schema: "schema", name: "name", required: "required", mutable: "mutable",
+		tier: "user_pool_tier", identifier: "identifier", scopes: "scope", scopeName: "scope_name",
+		providerName: "provider_name",
+	}
+)
+
+// PoolOf returns the user pool that client c is created in, as far as
+// resources (every resource of the template, Serverless service or
+// Terraform configuration that defines c) describe it, following the rule
+// book's section 3:
+//
+//   - when c's UserPoolId refers to a user pool defined among resources (a
+//     Ref or GetAtt in CloudFormation, a reference to an aws_cognito_user_pool
+//     in Terraform), the pool is complete: its schema and feature plan are
+//     that resource's (an omitted plan is ESSENTIALS, the default of a pool
+//     created now), its resource servers and identity providers are those
+//     among resources that attach to it;
+//   - otherwise only the resource servers among resources whose UserPoolId is
+//     written exactly as c's are known (Incomplete is
+//     [appclient.PoolAllParts]): only a scope under one of them is decided.
+//
+// A value known only at deployment decides nothing: a resource server whose
+// identifier is unknown makes the resource servers incomplete, one whose
+// scopes are unknown rejects no scope under it, and so on. For a Terraform
+// plan, resources are those of its configuration section. PoolOf returns nil
+// for a client of a request file or Terraform state, whose pool the file
+// does not describe.
+func PoolOf(c *Client, resources []*Resource) *appclient.Pool {
+	self := findResource(c, resources)
+	if self == nil {
+		return nil
+	}
+	s := cfnPool
+	if self.Type == tfClientType {
+		s = tfPool
+	}
+	poolRef := self.Properties.get(s.userPoolID)
+	if poolRef == nil {
+		return nil
+	}
+	pool := &appclient.Pool{Incomplete: appclient.PoolAllParts}
+	defined := definedPool(s, poolRef, resources)
+	if defined != nil {
+		pool.Incomplete = 0
+		pool.Tier = s.poolTier(defined.Properties)
+		s.poolSchema(pool, defined.Properties)
+	}
+	attached := func(r *Resource) bool {
+		v := r.Properties.get(s.userPoolID)
+		if defined != nil {
+			return definedPool(s, v, resources) == defined
+		}
+		return sameValue(v, poolRef)
+	}
+	for _, r := range resources {
+		switch {
+		case r.Type == s.serverType && attached(r):
+			id, ok := known(r.Properties.get(s.identifier))
+			if !ok {
+				pool.Incomplete |= appclient.PoolResourceServers
+				continue
+			}
+			pool.ResourceServers = append(pool.ResourceServers, s.server(id, r.Properties.get(s.scopes)))
+		case r.Type == s.providerType && defined != nil && attached(r):
+			name, ok := known(r.Properties.get(s.providerName))
+			if !ok {
+				pool.Incomplete |= appclient.PoolIdentityProviders
+				continue
+			}
+			pool.IdentityProviders = append(pool.IdentityProviders, name)
+		}
+	}
+	return pool
+}
+
+// PoolResources returns the resources that describe the pools of f's
+// clients, for [PoolOf] and [CheckPool]: for a .tf file, those of every file
+// of the Terraform module it was read with (a directory read with [Read] or
+// [Walk]; a file read alone is a module of its own); for other kinds, f's
+// own Resources (a Serverless service's include those of its fragments).
+func (f *File) PoolResources() []*Resource {
+	if f.module != nil {
+		return f.module
+	}
+	return f.Resources
+}
+
+// findResource returns the resource that defines client c.
+func findResource(c *Client, resources []*Resource) *Resource {
+	if c.Resource == "" {
+		return nil
+	}
+	for _, r := range resources {
+		if (r.Name == c.Resource || r.Name == stripInstanceKeys(c.Resource)) && r.File == c.File &&
+			(r.Type == cfnClientType || r.Type == tfClientType) {
+			return r
+		}
+	}
+	return nil
+}
+
+// definedPool returns the user pool among resources that the UserPoolId
+// value v refers to, or nil.
+func definedPool(s poolSchema, v *Value, resources []*Resource) *Resource {
+	if v == nil {
+		return nil
+	}
+	var names []string
+	if s.terraform {
+		if v.Kind != ValueUnknown {
+			return nil
+		}
+		names = v.Refs
+	} else {
+		if !isIntrinsic(v) {
+			return nil
+		}
+		fn, arg := intrinsic(v)
+		switch {
+		case fn == "Ref" && arg.Kind == ValueString:
+			names = []string{arg.Str}
+		case fn == "Fn::GetAtt":
+			if name, attr := getAtt(arg); attr == "UserPoolId" {
+				names = []string{name}
+			}
+		}
+	}
+	if len(names) != 1 {
+		return nil
+	}
+	for _, r := range resources {
+		if r.Name == names[0] && r.Type == s.poolType {
+			return r
+		}
+	}
+	return nil
+}
+
+// poolTier reads the feature plan of a pool the file defines.
+func (s poolSchema) poolTier(props *Value) appclient.UserPoolTier {
+	v := props.get(s.tier)
+	if v == nil {
+		// The plan of a pool created today when its definition omits it.
+		return appclient.UserPoolTierEssentials
+	}
+	if t, ok := known(v); ok && appclient.UserPoolTier(t).Valid() {
+		return appclient.UserPoolTier(t)
+	}
+	return ""
+}
+
+// poolSchema reads the attribute schema of a pool the file defines.
+// Template schemas name custom attributes without "custom:".
+func (s poolSchema) poolSchema(pool *appclient.Pool, props *Value) {
+	schema := props.get(s.schema)
+	if schema == nil {
+		return
+	}
+	if schema.Kind != ValueList || isIntrinsic(schema) {
+		pool.Incomplete |= appclient.PoolAttributes
+		return
+	}
+	for _, a := range schema.Elems {
+		name, ok := known(a.get(s.name))
+		if !ok || a.Kind != ValueMap || isIntrinsic(a) {
+			pool.Incomplete |= appclient.PoolAttributes
+			continue
+		}
+		if !appclient.StandardAttribute(name) {
+			name = "custom:" + name
+		}
+		required, ok := knownBool(a.get(s.required), false)
+		if !ok {
+			// Whether it is required is known only at deployment: leave
+			// it out, so that it is neither required nor unknown.
+			pool.Incomplete |= appclient.PoolAttributes
+			continue
+		}
+		mutable, _ := knownBool(a.get(s.mutable), true)
+		pool.Attributes = append(pool.Attributes, appclient.Attribute{Name: name, Required: required, Mutable: mutable})
+	}
+}
+
+// server reads a resource server's scopes: a CloudFormation Scopes list of
+// {ScopeName, ScopeDescription}, or Terraform scope blocks.
+func (s poolSchema) server(id string, scopes *Value) appclient.ResourceServer {
+	rs := appclient.ResourceServer{Identifier: id}
+	if scopes == nil {
+		return rs
+	}
+	if scopes.Kind != ValueList || isIntrinsic(scopes) {
+		rs.Incomplete = true
+		return rs
+	}
+	for _, sc := range scopes.Elems {
+		name, ok := known(sc.get(s.scopeName))
+		if !ok || isIntrinsic(sc) {
+			rs.Incomplete = true
+			continue
+		}
+		rs.Scopes = append(rs.Scopes, name)
+	}
+	return rs
+}
+
+// known returns the text of a scalar whose value is known before
+// deployment. An intrinsic function, a Terraform value known only at apply
+// and a string holding a Serverless variable ("${...}") are not.
+func known(v *Value) (string, bool) {
+	if v == nil || v.Tag != "" || strings.Contains(v.Str, "${") {
+		return "", false
+	}
+	return scalarString(v)
+}
+
+// knownBool reads a known boolean, true or false or their strings; def
+// when v is absent.
+func knownBool(v *Value, def bool) (bool, bool) {
+	if v == nil || v.Kind == ValueNull {
+		return def, true
+	}
+	switch s, _ := known(v); s {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
+}
+
+// sameValue reports whether a and b are written the same way: the same
+// literal, the same !Ref, the same Terraform references. Positions do not
+// count.
+func sameValue(a, b *Value) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	if a.Kind == ValueUnknown && b.Kind == ValueUnknown {
+		// Terraform: an expression is known by what it refers to.
+		if len(a.Refs) == 0 || len(a.Refs) != len(b.Refs) {
+			return false
+		}
+		ra, rb := append([]string(nil), a.Refs...), append([]string(nil), b.Refs...)
+		sort.Strings(ra)
+		sort.Strings(rb)
+		for i := range ra {
+			if ra[i] != rb[i] {
+				return false
+			}
+		}
+		return true
+	}
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Str != b.Str || len(a.Elems) != len(b.Elems) || len(a.Membs) != len(b.Membs) {
+		return false
+	}
+	for i := range a.Elems {
+		if !sameValue(a.Elems[i], b.Elems[i]) {
+			return false
+		}
+	}
+	for i := range a.Membs {
+		if a.Membs[i].Key != b.Membs[i].Key || !sameValue(a.Membs[i].Val, b.Membs[i].Val) {
+			return false
+		}
+	}
+	return true
+}
+
+// getAtt reads the argument of Fn::GetAtt: "Name.Attr" or [Name, Attr].
+func getAtt(arg *Value) (name, attr string) {
+	switch {
+	case arg.Kind == ValueString:
+		name, attr, _ = strings.Cut(arg.Str, ".")
+	case arg.Kind == ValueList && len(arg.Elems) == 2 && arg.Elems[0].Kind == ValueString:
+		name = arg.Elems[0].Str
+		if arg.Elems[1].Kind == ValueString {
+			attr = arg.Elems[1].Str
+		}
+	}
+	return name, attr
+}
+
+// poolRuleInputs says, for the rules of ValidateInPool, which values a rule
+// reads to report a violation on field, as ruleInputs does for Validate's.
+var poolRuleInputs = map[string]func(field string) []string{
+	appclient.RuleCustomScopeExists:      with(oauthFlag),
+	appclient.RuleIdentityProviderExists: self,
+	// Reads every element: an unknown one may be the required attribute.
+	appclient.RuleWriteAttributesIncludeRequired: func(string) []string { return []string{"WriteAttributes[*]"} },
+	appclient.RuleFeaturePlan:                    self,
+}
+
+// CheckPool returns the violations of the rules that need the user pool
+// for client c, whose template, Serverless service or Terraform
+// configuration defines resources: custom-scope-exists,
+// identity-provider-exists, write-attributes-include-required and
+// feature-plan against [PoolOf], and dependency-order. Like [Check], it sets
+// aside every violation whose rule reads a value unknown before deployment.
+// In a plan, dependency-order applies only where the plan creates both the
+// client and the resource it uses. A client of a request file or of
+// Terraform state, or one with Errors, has none.
+func CheckPool(c *Client, resources []*Resource) []Finding {
+	if len(c.Errors) > 0 {
+		return nil
+	}
+	pool := PoolOf(c, resources)
+	if pool == nil {
+		return nil
+	}
+	unknown := make(map[string]bool, len(c.Unknown))
+	for _, p := range c.Unknown {
+		unknown[p] = true
+	}
+	var out []Finding
+	var ve *appclient.ValidationError
+	if errors.As(c.Request.ValidateInPool(pool), &ve) {
+		for _, fe := range ve.Errors {
+			inputs := poolRuleInputs[fe.Rule]
+			if inputs == nil || poolDependsOnUnknown(unknown, inputs(fe.Field)) {
+				continue // a rule of Validate, which Check reports
+			}
+			msg := fe.Message
+			if from := restsOn(c.Defaults, fe.Rule, fe.Field); len(from) > 0 {
+				msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+			}
+			out = append(out, Finding{File: c.File, Pos: c.PositionOf(fe.Field), Resource: c.Resource,
+				Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: msg})
+		}
+	}
+	return append(out, dependencyOrder(c, resources)...)
+}
+
+// poolDependsOnUnknown reports whether one of the tokens names a value
+// that is unknown, as dependsOnUnknown does for the rules of Validate.
+func poolDependsOnUnknown(unknown map[string]bool, tokens []string) bool {
+	for _, tok := range tokens {
+		if isUnknown(unknown, tok) {
+			return true
+		}
+		if !strings.HasSuffix(tok, "]") && !strings.HasSuffix(tok, "#") && isList(tok) && isUnknown(unknown, tok+"[*]") {
+			return true
+		}
+	}
+	return false
+}
+
+// dependencyOrder is rule P6: a client that uses a custom scope of a
+// resource server, or an identity provider, defined among resources must
+// depend on that resource, directly or through others; otherwise a
+// deployment may create the client first, and Cognito rejects it.
+func dependencyOrder(c *Client, resources []*Resource) []Finding {
+	self := findResource(c, resources)
+	if self == nil || self.exists {
+		return nil
+	}
+	s := cfnPool
+	hint := "add it to the client's DependsOn"
+	if self.Type == tfClientType {
+		s, hint = tfPool, "add it to the client's depends_on"
+	}
+	poolRef := self.Properties.get(s.userPoolID)
+	defined := definedPool(s, poolRef, resources)
+	attached := func(r *Resource) bool {
+		v := r.Properties.get(s.userPoolID)
+		if defined != nil {
+			return definedPool(s, v, resources) == defined
+		}
+		return sameValue(v, poolRef)
+	}
+	deps := dependencies(self, resources)
+	var out []Finding
+	add := func(field, exception string, r *Resource) {
+		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource, Field: field,
+			Rule: appclient.RuleDependencyOrder, Exception: exception,
+			Message: fmt.Sprintf("deployment can create the client before %s, and Cognito then rejects it: %s", r.Name, hint)})
+	}
+	req := &c.Request
+	if req.AllowedOAuthFlowsUserPoolClient {
+		for i, scope := range req.AllowedOAuthScopes {
+			slash := strings.LastIndexByte(scope, '/')
+			if slash <= 0 || slash == len(scope)-1 {
+				continue
+			}
+			for _, r := range resources {
+				if r.Type != s.serverType || r.exists || deps[r.Name] || !attached(r) {
+					continue
+				}
+				if id, ok := known(r.Properties.get(s.identifier)); ok && id == scope[:slash] {
+					add(fmt.Sprintf("AllowedOAuthScopes[%d]", i), appclient.ExceptionScopeDoesNotExist, r)
+				}
+			}
+		}
+	}
+	for i, name := range req.SupportedIdentityProviders {
+		if name == "" || name == "COGNITO" {
+			continue
+		}
+		for _, r := range resources {
+			if r.Type != s.providerType || r.exists || deps[r.Name] || !attached(r) {
+				continue
+			}
+			if n, ok := known(r.Properties.get(s.providerName)); ok && n == name {
+				add(fmt.Sprintf("SupportedIdentityProviders[%d]", i), appclient.ExceptionInvalidParameter, r)
+			}
+		}
+	}
+	return out
+}
+
+// dependencies returns the names of every resource that r depends on,
+// directly or through others: its DependsOn and the resources its
+// properties refer to (CloudFormation Ref, Fn::GetAtt and Fn::Sub;
+// Terraform references).
+func dependencies(r *Resource, resources []*Resource) map[string]bool {
+	byName := make(map[string]*Resource, len(resources))
+	for _, x := range resources {
+		byName[x.Name] = x
+	}
+	seen := map[string]bool{}
+	var visit func(x *Resource)
+	visit = func(x *Resource) {
+		var direct []string
+		direct = append(direct, x.DependsOn...)
+		direct = references(x.Properties, direct, 0)
+		for _, name := range direct {
+			if next := byName[name]; next != nil && !seen[name] {
+				seen[name] = true
+				visit(next)
+			}
+		}
+	}
+	visit(r)
+	return seen
+}
+
+// references appends the names of what v refers to: the targets of Ref,
+// Fn::GetAtt and the ${Name} or ${Name.Attr} of Fn::Sub in CloudFormation,
+// the Refs of Terraform values. Names that are no resource (parameters,
+// pseudo parameters, variables) are harmless: the caller looks them up.
+func references(v *Value, out []string, depth int) []string {
+	if v == nil || depth > maxDepth {
+		return out
+	}
+	out = append(out, v.Refs...)
+	if isIntrinsic(v) {
+		fn, arg := intrinsic(v)
+		switch fn {
+		case "Ref":
+			if arg.Kind == ValueString {
+				out = append(out, arg.Str)
+			}
+		case "Fn::GetAtt":
+			if name, _ := getAtt(arg); name != "" {
+				out = append(out, name)
+			}
+		case "Fn::Sub":
+			tmpl := arg
+			if arg.Kind == ValueList && len(arg.Elems) > 0 {
+				tmpl = arg.Elems[0]
+			}
+			if tmpl.Kind == ValueString {
+				out = append(out, subNames(tmpl.Str)...)
+			}
+		}
+	}
+	// The arguments of functions, lists and maps may refer to more.
+	for _, e := range v.Elems {
+		out = references(e, out, depth+1)
+	}
+	for _, m := range v.Membs {
+		out = references(m.Val, out, depth+1)
+	}
+	return out
+}
+
+// subNames returns the names a Fn::Sub template refers to: "Name" for
+// ${Name} and ${Name.Attr}; ${!Literal} is no reference.
+func subNames(tmpl string) []string {
+	var out []string
+	for {
+		i := strings.Index(tmpl, "${")
+		if i < 0 {
+			return out
+		}
+		end := strings.IndexByte(tmpl[i:], '}')
+		if end < 0 {
+			return out
+		}
+		name := strings.TrimSpace(tmpl[i+2 : i+end])
+		tmpl = tmpl[i+end+1:]
+		if name == "" || strings.HasPrefix(name, "!") {
+			continue
+		}
+		name, _, _ = strings.Cut(name, ".")
+		out = append(out, name)
+	}
+}
