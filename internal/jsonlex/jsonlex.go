@@ -161,11 +161,21 @@ func (l *Lexer) Unexpected(context string) *Error {
 	return l.syntax(l.off, context)
 }
 
+// inString is the context of errors inside a string literal.
+const inString = "in string literal"
+
 // syntax returns the ErrSyntax error for the byte at off, or for the end of
-// the input when off is beyond it; context says what was expected there.
+// the input when off is beyond it; context says what was expected there. At
+// the end, only the context "in string literal" is kept: "unexpected end of
+// input in string literal" says what is missing, where "unexpected end of
+// input after object key" would not.
 func (l *Lexer) syntax(off int, context string) *Error {
 	if off >= len(l.data) {
-		return &Error{Offset: len(l.data), Msg: "unexpected end of input", Err: ErrSyntax}
+		msg := "unexpected end of input"
+		if context == inString {
+			msg += " in string literal"
+		}
+		return &Error{Offset: len(l.data), Msg: msg, Err: ErrSyntax}
 	}
 	msg := "invalid character " + QuoteChar(l.data[off:])
 	if context != "" {
@@ -373,7 +383,7 @@ func (l *Lexer) scratchString() ([]byte, error) {
 			i += size - 1
 		}
 	}
-	return nil, l.syntax(len(l.data), "")
+	return nil, l.syntax(len(l.data), inString)
 }
 
 // stringSlow reads the rest of a string literal from i, appending its value
@@ -386,7 +396,7 @@ func (l *Lexer) stringSlow(b []byte, i int) ([]byte, error) {
 			l.off = i + 1
 			return b, nil
 		case c < 0x20:
-			return nil, l.syntax(i, "in string literal")
+			return nil, l.syntax(i, inString)
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(l.data[i:])
 			if r == utf8.RuneError && size == 1 {
@@ -399,7 +409,7 @@ func (l *Lexer) stringSlow(b []byte, i int) ([]byte, error) {
 			i++
 		default:
 			if i+1 >= len(l.data) {
-				return nil, l.syntax(i+1, "")
+				return nil, l.syntax(i+1, inString)
 			}
 			switch e := l.data[i+1]; e {
 			case '"', '\\', '/':
@@ -428,7 +438,7 @@ func (l *Lexer) stringSlow(b []byte, i int) ([]byte, error) {
 			i += 2
 		}
 	}
-	return nil, l.syntax(len(l.data), "")
+	return nil, l.syntax(len(l.data), inString)
 }
 
 // unicodeEscape decodes the \uXXXX escape at i, with the low surrogate that
@@ -461,7 +471,7 @@ func (l *Lexer) hex4(i int) (rune, error) {
 	var r rune
 	for j := i; j < i+4; j++ {
 		if j >= len(l.data) {
-			return 0, l.syntax(j, "")
+			return 0, l.syntax(j, inString)
 		}
 		c := l.data[j]
 		switch {
