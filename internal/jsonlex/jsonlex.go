@@ -357,6 +357,15 @@ func (l *Lexer) String() (string, error) {
 	return string(b), err
 }
 
+// plain tells the bytes that stand for themselves in a string literal:
+// printable ASCII other than the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // scratchString reads the string whose opening quote is at the offset. It
 // returns its value as a slice of the input when it holds no escape, else in
 // l's scratch buffer.
@@ -364,6 +373,9 @@ func (l *Lexer) scratchString() ([]byte, error) {
 	start := l.off + 1
 	for i := start; i < len(l.data); i++ {
 		c := l.data[i]
+		if plain[c] {
+			continue
+		}
 		if c == '"' {
 			l.off = i + 1
 			return l.data[start:i:i], nil
