@@ -32,8 +32,8 @@ var (
 )
 
 // DecodeError is the error [DecodeRequest] and [DecodeUpdateRequest] return
-// for input they cannot read as a request. It describes the first problem in the input, in document
-// order.
+// for input they cannot read as a request. It describes the first problem in
+// the input, in document order.
 type DecodeError struct {
 	// Field is the AWS member path of the offending member or value, such as
 	// "ClientName", "CallbackURLs[2]" or "TokenValidityUnits.AccessToken". For

@@ -608,6 +608,18 @@ func BenchmarkDecodeRequest(b *testing.B) {
 			}
 		}
 	})
+	update, err := json.Marshal(fullUpdateRequest())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("DecodeUpdateRequest/every-member", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := DecodeUpdateRequest(bytes.NewReader(update)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("json.Unmarshal", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

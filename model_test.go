@@ -5,16 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-// modelFile is the AWS model extract that the project's rule book sits beside.
-// CI has it, and sets APPCLIENT_REQUIRE_SPEC to make its absence a failure;
-// a user's clone of the repository may not have it.
-var modelFile = filepath.Join("..", "shared", "spec", "create-user-pool-client.model.json")
+// modelFileName is the AWS model extract in ../shared/spec (see specFile).
+const modelFileName = "create-user-pool-client.model.json"
 
 type modelMember struct {
 	Type      string       `json:"type"`
@@ -50,10 +47,8 @@ type model struct {
 // size and enumeration at its edges, so that the code cannot drift from the
 // model. It also checks that the request type has exactly the model's members.
 func TestModelAgreement(t *testing.T) {
+	modelFile := specFile(t, modelFileName, "the model agreement")
 	data, err := os.ReadFile(modelFile)
-	if errors.Is(err, os.ErrNotExist) && os.Getenv("APPCLIENT_REQUIRE_SPEC") == "" {
-		t.Skipf("%s is absent (it sits beside the repository in the project's workspace and CI): the model agreement is not checked", modelFile)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 // Package jsonlex reads JSON text (RFC 8259) one value at a time, for readers
 // that check the structure of their input as they go and report each problem
-// at a byte offset: the strict request decoders of package appclient and the
-// command's tree reader.
+// at a byte offset, such as the strict request decoders of package appclient
+// and a tree reader that keeps the position of every value (see the example).
 //
 // A [Lexer] does not build values and knows no schema. Its caller asks the
 // [Kind] of the next value with [Lexer.Peek] and then reads it: a string, a
@@ -161,11 +161,21 @@ func (l *Lexer) Unexpected(context string) *Error {
 	return l.syntax(l.off, context)
 }
 
+// inString is the context of errors inside a string literal.
+const inString = "in string literal"
+
 // syntax returns the ErrSyntax error for the byte at off, or for the end of
-// the input when off is beyond it; context says what was expected there.
+// the input when off is beyond it; context says what was expected there. At
+// the end, only the context "in string literal" is kept: "unexpected end of
+// input in string literal" says what is missing, where "unexpected end of
+// input after object key" would not.
 func (l *Lexer) syntax(off int, context string) *Error {
 	if off >= len(l.data) {
-		return &Error{Offset: len(l.data), Msg: "unexpected end of input", Err: ErrSyntax}
+		msg := "unexpected end of input"
+		if context == inString {
+			msg += " in string literal"
+		}
+		return &Error{Offset: len(l.data), Msg: msg, Err: ErrSyntax}
 	}
 	msg := "invalid character " + QuoteChar(l.data[off:])
 	if context != "" {
@@ -347,6 +357,15 @@ func (l *Lexer) String() (string, error) {
 	return string(b), err
 }
 
+// plain tells the bytes that stand for themselves in a string literal:
+// printable ASCII other than the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // scratchString reads the string whose opening quote is at the offset. It
 // returns its value as a slice of the input when it holds no escape, else in
 // l's scratch buffer.
@@ -354,6 +373,9 @@ func (l *Lexer) scratchString() ([]byte, error) {
 	start := l.off + 1
 	for i := start; i < len(l.data); i++ {
 		c := l.data[i]
+		if plain[c] {
+			continue
+		}
 		if c == '"' {
 			l.off = i + 1
 			return l.data[start:i:i], nil
@@ -373,7 +395,7 @@ func (l *Lexer) scratchString() ([]byte, error) {
 			i += size - 1
 		}
 	}
-	return nil, l.syntax(len(l.data), "")
+	return nil, l.syntax(len(l.data), inString)
 }
 
 // stringSlow reads the rest of a string literal from i, appending its value
@@ -386,7 +408,7 @@ func (l *Lexer) stringSlow(b []byte, i int) ([]byte, error) {
 			l.off = i + 1
 			return b, nil
 		case c < 0x20:
-			return nil, l.syntax(i, "in string literal")
+			return nil, l.syntax(i, inString)
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRune(l.data[i:])
 			if r == utf8.RuneError && size == 1 {
@@ -399,7 +421,7 @@ func (l *Lexer) stringSlow(b []byte, i int) ([]byte, error) {
 			i++
 		default:
 			if i+1 >= len(l.data) {
-				return nil, l.syntax(i+1, "")
+				return nil, l.syntax(i+1, inString)
 			}
 			switch e := l.data[i+1]; e {
 			case '"', '\\', '/':
@@ -428,7 +450,7 @@ func (l *Lexer) stringSlow(b []byte, i int) ([]byte, error) {
 			i += 2
 		}
 	}
-	return nil, l.syntax(len(l.data), "")
+	return nil, l.syntax(len(l.data), inString)
 }
 
 // unicodeEscape decodes the \uXXXX escape at i, with the low surrogate that
@@ -461,7 +483,7 @@ func (l *Lexer) hex4(i int) (rune, error) {
 	var r rune
 	for j := i; j < i+4; j++ {
 		if j >= len(l.data) {
-			return 0, l.syntax(j, "")
+			return 0, l.syntax(j, inString)
 		}
 		c := l.data[j]
 		switch {
