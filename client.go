@@ -81,12 +81,12 @@ type CreateUserPoolClientRequest struct {
 	// ReadAttributes lists the user attributes the app client may read, each 1 to
 	// 2048 characters. Absent means every standard attribute, plus email_verified
 	// and phone_number_verified.
-	ReadAttributes []string `json:"ReadAttributes,omitzero" validate:"attributes"`
+	ReadAttributes []string `json:"ReadAttributes,omitzero" validate:"attributes=1..2048"`
 
 	// WriteAttributes lists the user attributes the app client may write, each 1
 	// to 2048 characters; email_verified is never writable. Absent means every
 	// standard attribute.
-	WriteAttributes []string `json:"WriteAttributes,omitzero" validate:"attributes"`
+	WriteAttributes []string `json:"WriteAttributes,omitzero" validate:"attributes=1..2048"`
 
 	// ExplicitAuthFlows lists the authentication flows the app client allows.
 	// Legacy values (without ALLOW_) cannot be mixed with ALLOW_ values, and an
@@ -99,7 +99,7 @@ type CreateUserPoolClientRequest struct {
 	// offers for this client: COGNITO, Facebook, Google, SignInWithApple,
 	// LoginWithAmazon, or the name of one of the pool's SAML or OIDC providers.
 	// Each name has 1 to 32 characters. Absent means none.
-	SupportedIdentityProviders []string `json:"SupportedIdentityProviders,omitzero" validate:"providers"`
+	SupportedIdentityProviders []string `json:"SupportedIdentityProviders,omitzero" validate:"providers=1..32"`
 
 	// CallbackURLs lists the redirect URIs managed login may send users back to,
 	// at most 100. Each is an absolute URI of 1 to 1024 characters without a
@@ -107,11 +107,11 @@ type CreateUserPoolClientRequest struct {
 	// schemes such as myapp://callback are allowed. Cognito compares them exactly:
 	// a wildcard never matches. Required (non-empty) with the code and implicit
 	// OAuth flows.
-	CallbackURLs []string `json:"CallbackURLs,omitzero" validate:"length=0..100,redirects"`
+	CallbackURLs []string `json:"CallbackURLs,omitzero" validate:"length=0..100,redirects=1..1024"`
 
 	// LogoutURLs lists the allowed logout_uri targets of the /logout endpoint, at
 	// most 100, each 1 to 1024 characters.
-	LogoutURLs []string `json:"LogoutURLs,omitzero" validate:"length=0..100,redirects"`
+	LogoutURLs []string `json:"LogoutURLs,omitzero" validate:"length=0..100,redirects=1..1024"`
 
 	// DefaultRedirectURI is the redirect URI used when a sign-in request names
 	// none, in clients with one identity provider. It must be one of CallbackURLs,
@@ -127,7 +127,7 @@ type CreateUserPoolClientRequest struct {
 	// openid, email, phone, profile, aws.cognito.signin.user.admin, or a custom
 	// scope "<resource-server-identifier>/<scope-name>". Each is 1 to 256
 	// printable ASCII characters other than space, double quote and backslash.
-	AllowedOAuthScopes []string `json:"AllowedOAuthScopes,omitzero" validate:"length=0..50,scopes"`
+	AllowedOAuthScopes []string `json:"AllowedOAuthScopes,omitzero" validate:"length=0..50,scopes=1..256"`
 
 	// AllowedOAuthFlowsUserPoolClient turns on the OAuth 2.0 authorization-server
 	// features (flows, scopes, callback and logout URLs). When false (the

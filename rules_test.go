@@ -1,0 +1,343 @@
+package appclient
+
+import (
+	"errors"
+	"go/ast"
+	"go/constant"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRuleTable checks that every entry of the table is complete, so that a
+// rule added as one entry has everything Validate, Lint, Rules and the
+// command read: an id used once, a severity, help, the members it reads, and
+// a check (for the kinds of model constraint, a struct tag that reports it).
+func TestRuleTable(t *testing.T) {
+	tagRules := map[string]bool{RuleRequired: true, RuleLength: true, RuleListSize: true, RuleRange: true}
+	for _, tag := range customTags {
+		if tag.rule != "" {
+			tagRules[tag.rule] = true
+		}
+		if tag.elem != nil {
+			tagRules[RuleLength], tagRules[RulePattern], tagRules[RuleEnum] = true, true, true
+		}
+	}
+	ids, codes := map[string]bool{}, map[string]bool{}
+	for _, r := range ruleTable {
+		if ids[r.ID] {
+			t.Errorf("%s: id used twice", r.ID)
+		}
+		ids[r.ID] = true
+		if r.Code != "" && codes[r.Code] {
+			t.Errorf("%s: code %s used twice", r.ID, r.Code)
+		}
+		codes[r.Code] = true
+		if r.Summary == "" || r.Help == "" || r.inputs == nil {
+			t.Errorf("%s: lacks summary, help or inputs", r.ID)
+		}
+		if got := r.Inputs("X"); len(got) == 0 {
+			t.Errorf("%s: Inputs reads nothing", r.ID)
+		}
+		switch r.Severity {
+		case SeverityError:
+			if r.Exception == "" || r.Err == nil {
+				t.Errorf("%s: an error without exception or sentinel", r.ID)
+			}
+		case SeverityWarning:
+			if r.Err != nil {
+				t.Errorf("%s: a warning with a sentinel", r.ID)
+			}
+		default:
+			t.Errorf("%s: severity %q", r.ID, r.Severity)
+		}
+		switch r.Scope {
+		case ScopeModel:
+			if r.check != nil || r.Code != "" || !tagRules[r.ID] {
+				t.Errorf("%s: a model constraint needs a tag that reports it, and neither check nor code", r.ID)
+			}
+		case ScopeRequest, ScopePool, ScopeTemplate:
+			if r.check == nil || r.Code == "" {
+				t.Errorf("%s: lacks a check or a rule-book code", r.ID)
+			}
+		default:
+			t.Errorf("%s: scope %q", r.ID, r.Scope)
+		}
+	}
+	if diff := cmp.Diff(ruleTable, Rules(), cmp.Comparer(func(a, b RuleInfo) bool { return a.ID == b.ID })); diff != "" {
+		t.Errorf("Rules() mismatch with the table (-table +Rules):\n%s", diff)
+	}
+}
+
+// TestRuleConstantsInTable: every Rule* constant of rules.go names an entry
+// of the table, and every entry has its constant.
+func TestRuleConstantsInTable(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "rules.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var consts []string
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, name := range vs.Names {
+				if !strings.HasPrefix(name.Name, "Rule") || i >= len(vs.Values) {
+					continue
+				}
+				lit, ok := vs.Values[i].(*ast.BasicLit)
+				if !ok {
+					t.Errorf("%s is not a string literal", name.Name)
+					continue
+				}
+				consts = append(consts, constant.StringVal(constant.MakeFromLiteral(lit.Value, lit.Kind, 0)))
+			}
+		}
+	}
+	var ids []string
+	for _, r := range ruleTable {
+		ids = append(ids, r.ID)
+	}
+	if diff := cmp.Diff(ids, consts); diff != "" {
+		t.Errorf("rule constants mismatch with the table, in order (-table +constants):\n%s", diff)
+	}
+}
+
+// TestAddingARule shows that a rule is one table entry plus its check: an
+// entry appended to the table, with nothing else, is run by Validate (error)
+// or Lint (warning), listed by Rules, and answers Inputs.
+func TestAddingARule(t *testing.T) {
+	saved := ruleTable
+	defer func() { ruleTable = saved }()
+	ruleTable = append(slices.Clip(saved),
+		RuleInfo{ID: "test-error", Code: "X1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRequired,
+			Summary: "s", Help: "h", inputs: with("ClientName"),
+			check: func(r *CreateUserPoolClientRequest, c *collector) { c.add("UserPoolId", r.UserPoolID, "test") }},
+		RuleInfo{ID: "test-warning", Code: "X2", Severity: SeverityWarning, Scope: ScopeRequest,
+			Summary: "s", Help: "h", inputs: self,
+			check: func(r *CreateUserPoolClientRequest, c *collector) { c.add("ClientName", r.ClientName, "test") }},
+	)
+	r := quietWebApp()
+	want := []violation{{"UserPoolId", "test-error", ipe}}
+	if diff := cmp.Diff(want, violations(t, r.Validate())); diff != "" {
+		t.Errorf("Validate() mismatch (-want +got):\n%s", diff)
+	}
+	wantAdv := []advisory{{"ClientName", "test-warning", r.ClientName}}
+	if diff := cmp.Diff(wantAdv, advisories(r.Lint())); diff != "" {
+		t.Errorf("Lint() mismatch (-want +got):\n%s", diff)
+	}
+	rules := Rules()
+	if got := rules[len(rules)-1]; got.ID != "test-warning" || !slices.Equal(got.Inputs("F"), []string{"F"}) {
+		t.Errorf("Rules() ends with %s, inputs %q", got.ID, got.Inputs("F"))
+	}
+	if got := rules[len(rules)-2].Inputs("UserPoolId"); !slices.Equal(got, []string{"UserPoolId", "ClientName"}) {
+		t.Errorf("Inputs = %q", got)
+	}
+}
+
+// ruleBook is the project's rule book. Only ../shared is looked at: the
+// workspace and CI put it beside the repository.
+var ruleBook = filepath.Join("..", "shared", "spec", "rules.md")
+
+// readSpec reads a file of ../shared/spec, skipping the test with a message
+// where it is absent, unless APPCLIENT_REQUIRE_SPEC is set (as CI sets it).
+func readSpec(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && os.Getenv("APPCLIENT_REQUIRE_SPEC") == "" {
+		t.Skipf("%s is absent (it sits beside the repository in the project's workspace and CI; set APPCLIENT_REQUIRE_SPEC=1 to make this a failure)", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// bookRule is what the rule book says of a rule.
+type bookRule struct {
+	Code, ID, Severity, Exception string
+}
+
+// TestRuleBook checks the table against the rule book's sections 2 to 4:
+// every rule with its code, id, severity and exception, and no other.
+func TestRuleBook(t *testing.T) {
+	book := readSpec(t, ruleBook)
+	abbrev := map[string]string{"IPE": ExceptionInvalidParameter, "IOFE": ExceptionInvalidOAuthFlow, "SDNE": ExceptionScopeDoesNotExist}
+	row := regexp.MustCompile("(?m)^\\| ([A-Z][0-9]+) `([a-z0-9-]+)` \\|(.*)$")
+	section := func(n int) string {
+		start := strings.Index(book, "\n## "+string(rune('0'+n))+".")
+		if start < 0 {
+			t.Fatalf("%s: no section %d", ruleBook, n)
+		}
+		end := strings.Index(book[start+1:], "\n## ")
+		if end < 0 {
+			return book[start:]
+		}
+		return book[start : start+1+end]
+	}
+	read := func(n int) []bookRule {
+		var out []bookRule
+		for _, m := range row.FindAllStringSubmatch(section(n), -1) {
+			cells := strings.Split(m[3], "|")
+			r := bookRule{Code: m[1], ID: m[2], Severity: string(SeverityError)}
+			if n == 4 {
+				r.Severity = string(SeverityWarning)
+			} else {
+				// columns: when | field | exception | message | evidence
+				exc := strings.TrimSpace(cells[2])
+				if e, ok := abbrev[exc]; ok {
+					exc = e
+				} else if strings.Contains(exc, " or ") {
+					exc = "" // P6: the exception of P1 or P2
+				}
+				r.Exception = exc
+				if strings.Contains(cells[len(cells)-2], "**warning**") {
+					r.Severity = string(SeverityWarning)
+				}
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	table := func(scopes ...Scope) []bookRule {
+		var out []bookRule
+		for _, r := range ruleTable {
+			if slices.Contains(scopes, r.Scope) && r.Code != "" {
+				out = append(out, bookRule{r.Code, r.ID, string(r.Severity), r.Exception})
+			}
+		}
+		return out
+	}
+	t.Run("section 2", func(t *testing.T) {
+		want := read(2)
+		if len(want) < 17 {
+			t.Fatalf("read %d rules from section 2; has its table format changed?", len(want))
+		}
+		var got []bookRule
+		for _, r := range table(ScopeRequest) {
+			if r.Severity == string(SeverityError) {
+				got = append(got, r)
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("service rules mismatch (-book +table):\n%s", diff)
+		}
+	})
+	t.Run("section 3", func(t *testing.T) {
+		want := read(3)
+		got := table(ScopePool, ScopeTemplate)
+		if len(got) == 0 {
+			t.Skipf("the table has no pool rules yet: the %d rules of section 3 are not checked", len(want))
+		}
+		// P6's exception is that of P1 or P2, whichever it applies to.
+		for i := range got {
+			if got[i].Code == "P6" {
+				got[i].Exception = ""
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("pool rules mismatch (-book +table):\n%s", diff)
+		}
+	})
+	t.Run("section 4", func(t *testing.T) {
+		want := read(4)
+		if len(want) < 18 {
+			t.Fatalf("read %d rules from section 4; has its table format changed?", len(want))
+		}
+		var got []bookRule
+		for _, r := range table(ScopeRequest) {
+			if r.Severity == string(SeverityWarning) {
+				got = append(got, r)
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("advisories mismatch (-book +table):\n%s", diff)
+		}
+	})
+}
+
+// TestBoundsFromTags: the bounds the rules read come from the tags, and the
+// redirect URIs share their element bounds.
+func TestBoundsFromTags(t *testing.T) {
+	tests := []struct {
+		name      string
+		got, want bounds
+	}{
+		{"T1 access raw range", accessRange, bounds{1, 86400}},
+		{"T1 ID raw range", idRange, bounds{1, 86400}},
+		{"T1 refresh raw range", refreshRange, bounds{0, 315360000}},
+		{"DefaultRedirectURI and CallbackURLs elements", memberBounds("DefaultRedirectURI", "length"), redirectBounds},
+		{"LogoutURLs and CallbackURLs elements", memberBounds("LogoutURLs", "redirects"), redirectBounds},
+		{"flows", bounds{0, int64(maxOAuthFlows)}, bounds{0, 3}},
+		{"callbacks", bounds{0, int64(maxCallbackURLs)}, bounds{0, 100}},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// TestParsedParams: every bounds parameter of the tags is parsed once, and
+// found again from the memory the validator hands the tag functions.
+func TestParsedParams(t *testing.T) {
+	// A validator like engine that records the parameters it hands over.
+	v := validator.New()
+	var seen []string
+	for _, tag := range []string{"length", "range", "attributes", "providers", "redirects", "scopes", "oauthflows", "authflows"} {
+		if err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool { seen = append(seen, fl.Param()); return true }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for tag, ct := range customTags {
+		if ct.elem != nil {
+			continue // recorded above
+		}
+		if err := v.RegisterValidation(tag, ct.fn); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := v.Struct(maximalRequest()); err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) < 14 {
+		t.Fatalf("the validator handed over %d parameters", len(seen))
+	}
+	for _, p := range seen {
+		if p == "" {
+			continue // an enumeration's element tag has no parameter
+		}
+		found := false
+		for _, pp := range parsedParams {
+			found = found || pp.text == unsafe.StringData(p) && pp.n == len(p)
+		}
+		if !found {
+			t.Errorf("parameter %q is not found by address: it is parsed on every call", p)
+		}
+	}
+	if len(parsedParams) < 20 {
+		t.Errorf("parsedParams holds %d parameters, want every length, range and element tag", len(parsedParams))
+	}
+	for _, p := range parsedParams {
+		text := unsafe.String(p.text, p.n)
+		if got := tagBounds(text); got != parseBounds(text) {
+			t.Errorf("tagBounds(%q) = %v, want %v", text, got, parseBounds(text))
+		}
+	}
+	// A parameter not from a tag is parsed.
+	if got := tagBounds(strings.Clone("2..9")); got != (bounds{2, 9}) {
+		t.Errorf("tagBounds(2..9) = %v", got)
+	}
+}
