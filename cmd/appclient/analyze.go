@@ -32,12 +32,14 @@ type fileResult struct {
 	Errors []inputError
 }
 
-// finding is one violation Cognito would reject.
+// finding is one violation Cognito would reject, or one advisory.
 type finding struct {
-	Pos       pos
-	Resource  string
-	Field     string
-	Rule      string
+	Pos      pos
+	Resource string
+	Field    string
+	Rule     string
+	// Severity is "error" for a violation, "warning" for an advisory.
+	Severity  appclient.Severity
 	Exception string
 	Message   string
 }
@@ -233,30 +235,31 @@ func (c *client) request() (*appclient.CreateUserPoolClientRequest, error) {
 	return &req, nil
 }
 
-// validate runs Validate and keeps the violations that do not depend on a
-// value unknown before deployment.
+// validate runs Validate and Lint, and keeps the findings that do not
+// depend on a value unknown before deployment and whose rule the client
+// does not silence: violations first, then advisories.
 func validate(c *client, req *appclient.CreateUserPoolClientRequest) []finding {
-	err := req.Validate()
-	if err == nil {
-		return nil
-	}
-	var ve *appclient.ValidationError
-	if !errors.As(err, &ve) {
-		return []finding{{Pos: c.Pos, Resource: c.Resource, Rule: "internal", Message: err.Error()}}
-	}
 	var out []finding
-	for _, fe := range ve.Errors {
-		if c.dependsOnUnknown(fe.Rule, fe.Field) {
-			continue
+	keep := func(rule, field string) bool {
+		return !c.Ignored[rule] && !c.dependsOnUnknown(rule, field)
+	}
+	if err := req.Validate(); err != nil {
+		var ve *appclient.ValidationError
+		if !errors.As(err, &ve) {
+			return []finding{{Pos: c.Pos, Resource: c.Resource, Rule: "internal", Severity: appclient.SeverityError, Message: err.Error()}}
 		}
-		out = append(out, finding{
-			Pos:       c.posOf(fe.Field),
-			Resource:  c.Resource,
-			Field:     fe.Field,
-			Rule:      fe.Rule,
-			Exception: fe.Exception,
-			Message:   fe.Message,
-		})
+		for _, fe := range ve.Errors {
+			if keep(fe.Rule, fe.Field) {
+				out = append(out, finding{Pos: c.posOf(fe.Field), Resource: c.Resource, Field: fe.Field, Rule: fe.Rule,
+					Severity: appclient.SeverityError, Exception: fe.Exception, Message: fe.Message})
+			}
+		}
+	}
+	for _, a := range req.Lint() {
+		if keep(a.Rule, a.Field) {
+			out = append(out, finding{Pos: c.posOf(a.Field), Resource: c.Resource, Field: a.Field, Rule: a.Rule,
+				Severity: appclient.SeverityWarning, Message: a.Message})
+		}
 	}
 	return out
 }

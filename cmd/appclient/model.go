@@ -118,6 +118,9 @@ type client struct {
 	Where map[string]pos
 	// Errs are problems that keep the client from being checked.
 	Errs []*posError
+	// Ignored holds the rule ids whose findings are dropped for this client
+	// (silenced in the resource itself); nil means none.
+	Ignored map[string]bool
 }
 
 func newClient(resource string, at pos) *client {
