@@ -13,6 +13,15 @@
 // the service's cross-member rules (OAuth flows and scopes, redirect URIs, client
 // secrets, authentication flows, token lifetimes). It reports every violation at
 // once, each with the AWS member path and the exception Cognito would answer with.
+// The OAuth rules that combine flows, scopes and secrets apply only when
+// AllowedOAuthFlowsUserPoolClient is true; the redirect-URI rules apply whenever
+// callback URLs or a default redirect URI are present, whatever the flag.
+//
+// [CreateUserPoolClientRequest.Lint] reports advisories: settings Cognito
+// accepts but that almost surely work badly or dangerously, such as the
+// implicit grant, a wildcard callback URL or OAuth members that the flag above
+// leaves without effect. [Rules] lists every rule, errors and warnings, with
+// its id, severity, exception and help.
 //
 // [Builder] builds requests fluently, with token lifetimes as [time.Duration].
 //
@@ -131,7 +140,9 @@ type CreateUserPoolClientRequest struct {
 
 	// AllowedOAuthFlowsUserPoolClient turns on the OAuth 2.0 authorization-server
 	// features (flows, scopes, callback and logout URLs). When false (the
-	// default), Cognito ignores the OAuth members and only SDK sign-in works.
+	// default), Cognito has been seen to accept and ignore the OAuth flows and
+	// scopes, and only SDK sign-in works; the callback URLs must still satisfy
+	// the redirect rules.
 	AllowedOAuthFlowsUserPoolClient bool `json:"AllowedOAuthFlowsUserPoolClient,omitzero" validate:"-"`
 
 	// AnalyticsConfiguration sends the client's events to an Amazon Pinpoint

@@ -341,8 +341,7 @@ func arnStructure(v string) string {
 	names := [...]string{"partition", "service", "region", "account", "resource"}
 	switch {
 	case len(parts) < 5:
-		missing := names[len(parts):]
-		return fmt.Sprintf("%s lacks its %s (want %s)", quote(v), strings.Join(missing, ", "), wantARN)
+		return fmt.Sprintf(`%s has %d of the 5 parts after "arn:": it lacks its region or account (want %s, an empty region written "::")`, quote(v), len(parts), wantARN)
 	case len(parts) > 7:
 		return fmt.Sprintf("%s has %d parts after \"arn:\", want 5 to 7 (want %s)", quote(v), len(parts), wantARN)
 	}
