@@ -69,19 +69,19 @@ type CreateUserPoolClientRequest struct {
 	// TokenValidityUnits.RefreshToken (days when absent). The number must be
 	// within 0 to 315360000, and the lifetime it gives within 60 minutes to 3650
 	// days. Absent or 0 means the default of 30 days.
-	RefreshTokenValidity *int32 `json:"RefreshTokenValidity,omitzero" validate:"omitnil,range=0..315360000"`
+	RefreshTokenValidity *int32 `json:"RefreshTokenValidity,omitzero" validate:"range=0..315360000"`
 
 	// AccessTokenValidity is the access-token lifetime, counted in
 	// TokenValidityUnits.AccessToken (hours when absent). The number must be
 	// within 1 to 86400, and the lifetime it gives within 5 minutes to 1 day.
 	// Absent means one hour.
-	AccessTokenValidity *int32 `json:"AccessTokenValidity,omitzero" validate:"omitnil,range=1..86400"`
+	AccessTokenValidity *int32 `json:"AccessTokenValidity,omitzero" validate:"range=1..86400"`
 
 	// IDTokenValidity is the ID-token lifetime, counted in
 	// TokenValidityUnits.IdToken (hours when absent). The number must be within 1
 	// to 86400, and the lifetime it gives within 5 minutes to 1 day. Absent means
 	// one hour.
-	IDTokenValidity *int32 `json:"IdTokenValidity,omitzero" validate:"omitnil,range=1..86400"`
+	IDTokenValidity *int32 `json:"IdTokenValidity,omitzero" validate:"range=1..86400"`
 
 	// TokenValidityUnits gives the units of the three token lifetimes. Absent
 	// means hours for access and ID tokens and days for refresh tokens.
@@ -125,7 +125,7 @@ type CreateUserPoolClientRequest struct {
 	// DefaultRedirectURI is the redirect URI used when a sign-in request names
 	// none, in clients with one identity provider. It must be one of CallbackURLs,
 	// character for character. Absent means none.
-	DefaultRedirectURI *string `json:"DefaultRedirectURI,omitzero" validate:"omitnil,length=1..1024,redirect"`
+	DefaultRedirectURI *string `json:"DefaultRedirectURI,omitzero" validate:"length=1..1024,redirect"`
 
 	// AllowedOAuthFlows lists the OAuth 2.0 grants the client may use, at most
 	// three. client_credentials must be the only flow when present, and needs a

@@ -60,9 +60,7 @@ func (r *UpdateUserPoolClientRequest) Lint() []*Advisory {
 // lintRequest runs the advisories on r: the entry point that both requests'
 // Lint share.
 func lintRequest(r *CreateUserPoolClientRequest) []*Advisory {
-	var c collector
-	runChecks(r, ScopeRequest, SeverityWarning, &c)
-	return c.advs
+	return runChecks(r, lintChecks, collector{}).advs
 }
 
 // updateAsCreate returns a create request with the update's members, sharing
@@ -101,9 +99,9 @@ func updateAsCreate(u *UpdateUserPoolClientRequest) CreateUserPoolClientRequest 
 // The checks of the advisories, in the rule book's order.
 
 // W1: OAuth members without the OAuth flag.
-func lintOAuthSettingsIgnored(r *CreateUserPoolClientRequest, c *collector) {
+func lintOAuthSettingsIgnored(r *CreateUserPoolClientRequest, c collector) collector {
 	if r.AllowedOAuthFlowsUserPoolClient {
-		return
+		return c
 	}
 	const msg = "is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member"
 	for _, m := range [...]struct {
@@ -119,23 +117,25 @@ func lintOAuthSettingsIgnored(r *CreateUserPoolClientRequest, c *collector) {
 			c.add(m.name, nil, msg)
 		}
 	}
+	return c
 }
 
 // W2: the implicit grant.
-func lintImplicitGrant(r *CreateUserPoolClientRequest, c *collector) {
+func lintImplicitGrant(r *CreateUserPoolClientRequest, c collector) collector {
 	for i, f := range r.AllowedOAuthFlows {
 		if f == OAuthFlowImplicit {
 			c.add(index("AllowedOAuthFlows", i), string(f),
 				"the implicit grant returns tokens in the redirect, where they can leak (RFC 9700): use code with PKCE")
 		}
 	}
+	return c
 }
 
 // W3: OpenID Connect scopes without openid.
-func lintOIDCScopeWithoutOpenID(r *CreateUserPoolClientRequest, c *collector) {
+func lintOIDCScopeWithoutOpenID(r *CreateUserPoolClientRequest, c collector) collector {
 	for _, s := range r.AllowedOAuthScopes {
 		if s == "openid" {
-			return
+			return c
 		}
 	}
 	for i, s := range r.AllowedOAuthScopes {
@@ -144,13 +144,14 @@ func lintOIDCScopeWithoutOpenID(r *CreateUserPoolClientRequest, c *collector) {
 				fmt.Sprintf("%q works only in requests that also ask for openid, which AllowedOAuthScopes lacks", s))
 		}
 	}
+	return c
 }
 
 // W4: access or ID tokens that outlive the refresh token.
-func lintTokenOutlivesRefresh(r *CreateUserPoolClientRequest, c *collector) {
+func lintTokenOutlivesRefresh(r *CreateUserPoolClientRequest, c collector) collector {
 	lt, err := r.TokenLifetimes()
 	if err != nil || lt.Refresh < MinRefreshTokenValidity {
-		return // broken lifetimes are Validate's
+		return c // broken lifetimes are Validate's
 	}
 	if v := r.AccessTokenValidity; v != nil && lt.Access > lt.Refresh {
 		c.add("AccessTokenValidity", *v, outlives(lt.Access, lt.Refresh))
@@ -158,6 +159,7 @@ func lintTokenOutlivesRefresh(r *CreateUserPoolClientRequest, c *collector) {
 	if v := r.IDTokenValidity; v != nil && lt.ID > lt.Refresh {
 		c.add("IdTokenValidity", *v, outlives(lt.ID, lt.Refresh))
 	}
+	return c
 }
 
 func outlives(d, refresh time.Duration) string {
@@ -184,13 +186,14 @@ func (r *CreateUserPoolClientRequest) redirectLists(fn func(field string, i int,
 }
 
 // W5: wildcards in redirect URLs.
-func lintRedirectWildcard(r *CreateUserPoolClientRequest, c *collector) {
+func lintRedirectWildcard(r *CreateUserPoolClientRequest, c collector) collector {
 	r.redirectLists(func(field string, i int, u string) {
 		if strings.IndexByte(u, '*') >= 0 {
 			c.add(index(field, i), u,
 				fmt.Sprintf("%s holds a *, but Cognito compares redirect URLs character for character: a wildcard never matches", quote(u)))
 		}
 	})
+	return c
 }
 
 // httpLoopback reports whether u is plain http to a loopback host.
@@ -200,27 +203,29 @@ func httpLoopback(u string) bool {
 }
 
 // W6: http loopback callbacks.
-func lintLoopbackRedirect(r *CreateUserPoolClientRequest, c *collector) {
+func lintLoopbackRedirect(r *CreateUserPoolClientRequest, c collector) collector {
 	for i, u := range r.CallbackURLs {
 		if httpLoopback(u) {
 			c.add(index("CallbackURLs", i), u,
 				fmt.Sprintf("%s is an http loopback URL, meant for testing: keep it out of production clients", quote(u)))
 		}
 	}
+	return c
 }
 
 // W7: http logout URLs to hosts other than loopback.
-func lintLogoutHTTPS(r *CreateUserPoolClientRequest, c *collector) {
+func lintLogoutHTTPS(r *CreateUserPoolClientRequest, c collector) collector {
 	for i, u := range r.LogoutURLs {
 		if redirectFaults(u)&faultHTTP != 0 {
 			c.add(index("LogoutURLs", i), u,
 				fmt.Sprintf("%s uses http; use https (Cognito is believed to refuse http here as it does for callback URLs)", quote(u)))
 		}
 	}
+	return c
 }
 
 // W8: user existence errors not prevented.
-func lintUserExistenceErrors(r *CreateUserPoolClientRequest, c *collector) {
+func lintUserExistenceErrors(r *CreateUserPoolClientRequest, c collector) collector {
 	switch r.PreventUserExistenceErrors {
 	case "":
 		c.add("PreventUserExistenceErrors", nil,
@@ -229,13 +234,15 @@ func lintUserExistenceErrors(r *CreateUserPoolClientRequest, c *collector) {
 		c.add("PreventUserExistenceErrors", string(r.PreventUserExistenceErrors),
 			"LEGACY lets sign-in and recovery tell callers which users exist; set it to ENABLED")
 	}
+	return c
 }
 
 // W9: token revocation off.
-func lintTokenRevocationOff(r *CreateUserPoolClientRequest, c *collector) {
+func lintTokenRevocationOff(r *CreateUserPoolClientRequest, c collector) collector {
 	if p := r.EnableTokenRevocation; p != nil && !*p {
 		c.add("EnableTokenRevocation", false, "is false: revoked refresh tokens keep working until they expire")
 	}
+	return c
 }
 
 // passwordFlow reports whether f sends the password itself.
@@ -249,49 +256,53 @@ func passwordFlow(f ExplicitAuthFlow) bool {
 }
 
 // W10: password flows.
-func lintPasswordFlows(r *CreateUserPoolClientRequest, c *collector) {
+func lintPasswordFlows(r *CreateUserPoolClientRequest, c collector) collector {
 	for i, f := range r.ExplicitAuthFlows {
 		if passwordFlow(f) {
 			c.add(index("ExplicitAuthFlows", i), string(f),
 				fmt.Sprintf("%s sends the password itself; ALLOW_USER_SRP_AUTH or ALLOW_USER_AUTH avoid that", f))
 		}
 	}
+	return c
 }
 
 // longRefresh is the refresh-token lifetime beyond which W11 asks for rotation.
 const longRefresh = DefaultRefreshTokenValidity
 
 // W11: long refresh tokens without rotation.
-func lintLongRefreshWithoutRotation(r *CreateUserPoolClientRequest, c *collector) {
+func lintLongRefreshWithoutRotation(r *CreateUserPoolClientRequest, c collector) collector {
 	if r.RefreshTokenValidity == nil || r.rotationEnabled() {
-		return
+		return c
 	}
 	lt, err := r.TokenLifetimes()
 	if err != nil || lt.Refresh <= longRefresh || lt.Refresh > MaxRefreshTokenValidity {
-		return
+		return c
 	}
 	c.add("RefreshTokenValidity", *r.RefreshTokenValidity,
 		fmt.Sprintf("refresh tokens live %s, more than 30 days, without refresh token rotation: a leaked one stays usable that long", span(lt.Refresh)))
+	return c
 }
 
 // W12: rotation with the default flows.
-func lintRotationWithDefaultFlows(r *CreateUserPoolClientRequest, c *collector) {
+func lintRotationWithDefaultFlows(r *CreateUserPoolClientRequest, c collector) collector {
 	if r.rotationEnabled() && len(r.ExplicitAuthFlows) == 0 {
 		c.add("ExplicitAuthFlows", nil,
 			"is left to its default, which includes ALLOW_REFRESH_TOKEN_AUTH, forbidden with refresh token rotation: list the flows without it")
 	}
+	return c
 }
 
 // W13: duplicate list entries.
-func lintDuplicateEntries(r *CreateUserPoolClientRequest, c *collector) {
-	dups(c, "ReadAttributes", r.ReadAttributes)
-	dups(c, "WriteAttributes", r.WriteAttributes)
-	dups(c, "ExplicitAuthFlows", r.ExplicitAuthFlows)
-	dups(c, "SupportedIdentityProviders", r.SupportedIdentityProviders)
-	dups(c, "CallbackURLs", r.CallbackURLs)
-	dups(c, "LogoutURLs", r.LogoutURLs)
-	dups(c, "AllowedOAuthFlows", r.AllowedOAuthFlows)
-	dups(c, "AllowedOAuthScopes", r.AllowedOAuthScopes)
+func lintDuplicateEntries(r *CreateUserPoolClientRequest, c collector) collector {
+	dups(&c, "ReadAttributes", r.ReadAttributes)
+	dups(&c, "WriteAttributes", r.WriteAttributes)
+	dups(&c, "ExplicitAuthFlows", r.ExplicitAuthFlows)
+	dups(&c, "SupportedIdentityProviders", r.SupportedIdentityProviders)
+	dups(&c, "CallbackURLs", r.CallbackURLs)
+	dups(&c, "LogoutURLs", r.LogoutURLs)
+	dups(&c, "AllowedOAuthFlows", r.AllowedOAuthFlows)
+	dups(&c, "AllowedOAuthScopes", r.AllowedOAuthScopes)
+	return c
 }
 
 // dups reports every entry of list that repeats an earlier one.
@@ -307,17 +318,18 @@ func dups[T ~string](c *collector, name string, list []T) {
 }
 
 // W14: a reserved scope in the wrong letter case.
-func lintScopeReservedCase(r *CreateUserPoolClientRequest, c *collector) {
+func lintScopeReservedCase(r *CreateUserPoolClientRequest, c collector) collector {
 	for i, s := range r.AllowedOAuthScopes {
 		if reserved := reservedFold(s); reserved != "" {
 			c.add(index("AllowedOAuthScopes", i), s,
 				fmt.Sprintf("%q is not %q: scopes are case-sensitive, and Cognito rejects it as a scope that does not exist", s, reserved))
 		}
 	}
+	return c
 }
 
 // W15: attributes that no client should write.
-func lintPhoneNumberVerifiedWritable(r *CreateUserPoolClientRequest, c *collector) {
+func lintPhoneNumberVerifiedWritable(r *CreateUserPoolClientRequest, c collector) collector {
 	for i, a := range r.WriteAttributes {
 		switch a {
 		case "phone_number_verified":
@@ -327,18 +339,19 @@ func lintPhoneNumberVerifiedWritable(r *CreateUserPoolClientRequest, c *collecto
 			c.add(index("WriteAttributes", i), a, `"sub" should not be writable: it is the user's immutable identifier`)
 		}
 	}
+	return c
 }
 
 // W16: analytics in neither documented form.
-func lintAnalyticsIncomplete(r *CreateUserPoolClientRequest, c *collector) {
+func lintAnalyticsIncomplete(r *CreateUserPoolClientRequest, c collector) collector {
 	a := r.AnalyticsConfiguration
 	if a == nil {
-		return
+		return c
 	}
 	arnForm := a.ApplicationARN != nil && a.ApplicationID == nil && a.RoleARN == nil && a.ExternalID == nil
 	idForm := a.ApplicationARN == nil && a.ApplicationID != nil && a.RoleARN != nil && a.ExternalID != nil
 	if arnForm || idForm {
-		return
+		return c
 	}
 	var msg string
 	switch {
@@ -352,10 +365,11 @@ func lintAnalyticsIncomplete(r *CreateUserPoolClientRequest, c *collector) {
 		msg = "names no Amazon Pinpoint project: give ApplicationArn, or ApplicationId with RoleArn and ExternalId"
 	}
 	c.add("AnalyticsConfiguration", nil, msg)
+	return c
 }
 
 // W17: redirect schemes that run code or read files.
-func lintRedirectSchemeUnsafe(r *CreateUserPoolClientRequest, c *collector) {
+func lintRedirectSchemeUnsafe(r *CreateUserPoolClientRequest, c collector) collector {
 	r.redirectLists(func(field string, i int, u string) {
 		scheme, _, ok := uriSchemeHost(u)
 		if !ok {
@@ -368,17 +382,18 @@ func lintRedirectSchemeUnsafe(r *CreateUserPoolClientRequest, c *collector) {
 			}
 		}
 	})
+	return c
 }
 
 // W18: a machine client that allows user sign-in.
-func lintMachineClientUserFlows(r *CreateUserPoolClientRequest, c *collector) {
+func lintMachineClientUserFlows(r *CreateUserPoolClientRequest, c collector) collector {
 	if !r.hasFlow(OAuthFlowClientCredentials) {
-		return
+		return c
 	}
 	if len(r.ExplicitAuthFlows) == 0 {
 		c.add("ExplicitAuthFlows", nil,
 			"is left to its default, which allows user sign-in, on a client_credentials client: set it to [ALLOW_REFRESH_TOKEN_AUTH]")
-		return
+		return c
 	}
 	for i, f := range r.ExplicitAuthFlows {
 		if f.Valid() && f != ExplicitAuthFlowAllowRefreshTokenAuth {
@@ -386,4 +401,5 @@ func lintMachineClientUserFlows(r *CreateUserPoolClientRequest, c *collector) {
 				fmt.Sprintf("%s allows user sign-in on a client_credentials client, which needs none", f))
 		}
 	}
+	return c
 }

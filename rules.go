@@ -111,9 +111,11 @@ type RuleInfo struct {
 	// inputs returns the members that a finding of the rule on field reads;
 	// see Inputs.
 	inputs func(field string) []string
-	// check runs the rule on a request; nil for ScopeModel rules, which the
-	// struct tags implement.
-	check func(r *CreateUserPoolClientRequest, c *collector)
+	// check runs the rule on a request, adding its findings to c, and
+	// returns c; nil for ScopeModel rules, which the struct tags implement.
+	// The collector goes in and out by value so that it stays on the stack:
+	// through a function value, a pointer would move it to the heap.
+	check func(r *CreateUserPoolClientRequest, c collector) collector
 }
 
 // Inputs returns the members whose values a finding of the rule on field
@@ -384,14 +386,33 @@ func (c *collector) add(field string, value any, msg string) {
 	c.errs = append(c.errs, &FieldError{Field: field, Rule: c.rule.ID, Exception: c.rule.Exception, Value: value, Message: msg, Err: c.rule.Err})
 }
 
-// runChecks runs the checks of the rules of one scope and severity.
-func runChecks(r *CreateUserPoolClientRequest, scope Scope, sev Severity, c *collector) {
+// The rules whose checks Validate and Lint run, in table order: indexes of
+// ruleTable, made once by indexRules.
+var serviceChecks, lintChecks []*RuleInfo
+
+func init() { indexRules() }
+
+// indexRules makes serviceChecks and lintChecks from ruleTable.
+func indexRules() {
+	serviceChecks, lintChecks = nil, nil
 	for i := range ruleTable {
-		if rule := &ruleTable[i]; rule.Scope == scope && rule.Severity == sev {
-			c.rule = rule
-			rule.check(r, c)
+		switch r := &ruleTable[i]; {
+		case r.Scope != ScopeRequest:
+		case r.Severity == SeverityError:
+			serviceChecks = append(serviceChecks, r)
+		case r.Severity == SeverityWarning:
+			lintChecks = append(lintChecks, r)
 		}
 	}
+}
+
+// runChecks runs the checks of rules on r and returns c with their findings.
+func runChecks(r *CreateUserPoolClientRequest, rules []*RuleInfo, c collector) collector {
+	for _, rule := range rules {
+		c.rule = rule
+		c = rule.check(r, c)
+	}
+	return c
 }
 
 // index returns the path of element i of the list member name.
@@ -454,9 +475,9 @@ func (r *CreateUserPoolClientRequest) oauthFlowsChecked() bool {
 }
 
 // O1: with OAuth on, flows and scopes must both be given.
-func checkOAuthFlowsAndScopesRequired(r *CreateUserPoolClientRequest, c *collector) {
+func checkOAuthFlowsAndScopesRequired(r *CreateUserPoolClientRequest, c collector) collector {
 	if !r.AllowedOAuthFlowsUserPoolClient {
-		return
+		return c
 	}
 	const msg = "is required when AllowedOAuthFlowsUserPoolClient is true"
 	if len(r.AllowedOAuthFlows) == 0 {
@@ -465,19 +486,21 @@ func checkOAuthFlowsAndScopesRequired(r *CreateUserPoolClientRequest, c *collect
 	if len(r.AllowedOAuthScopes) == 0 {
 		c.add("AllowedOAuthScopes", nil, msg)
 	}
+	return c
 }
 
 // O2: client_credentials must be the only flow.
-func checkClientCredentialsExclusive(r *CreateUserPoolClientRequest, c *collector) {
+func checkClientCredentialsExclusive(r *CreateUserPoolClientRequest, c collector) collector {
 	if r.oauthFlowsChecked() && r.hasFlow(OAuthFlowClientCredentials) && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
 		c.add("AllowedOAuthFlows", nil, "client_credentials cannot be combined with code or implicit")
 	}
+	return c
 }
 
 // O3: client_credentials needs a client secret.
-func checkClientCredentialsNeedsSecret(r *CreateUserPoolClientRequest, c *collector) {
+func checkClientCredentialsNeedsSecret(r *CreateUserPoolClientRequest, c collector) collector {
 	if !r.oauthFlowsChecked() || r.hasSecret() {
-		return
+		return c
 	}
 	for i, f := range r.AllowedOAuthFlows {
 		if f == OAuthFlowClientCredentials {
@@ -485,12 +508,13 @@ func checkClientCredentialsNeedsSecret(r *CreateUserPoolClientRequest, c *collec
 				"client_credentials needs a client secret (set GenerateSecret or ClientSecret)")
 		}
 	}
+	return c
 }
 
 // O4: client_credentials cannot use the reserved scopes.
-func checkClientCredentialsReservedScope(r *CreateUserPoolClientRequest, c *collector) {
+func checkClientCredentialsReservedScope(r *CreateUserPoolClientRequest, c collector) collector {
 	if !r.oauthFlowsChecked() || !r.hasFlow(OAuthFlowClientCredentials) {
-		return
+		return c
 	}
 	for i, s := range r.AllowedOAuthScopes {
 		if reservedScope(s) {
@@ -498,20 +522,22 @@ func checkClientCredentialsReservedScope(r *CreateUserPoolClientRequest, c *coll
 				fmt.Sprintf("%q is not supported with client_credentials (use custom scopes)", s))
 		}
 	}
+	return c
 }
 
 // O5: the code and implicit flows redirect, so they need callback URLs.
-func checkCodeImplicitNeedCallbacks(r *CreateUserPoolClientRequest, c *collector) {
+func checkCodeImplicitNeedCallbacks(r *CreateUserPoolClientRequest, c collector) collector {
 	if r.oauthFlowsChecked() && len(r.CallbackURLs) == 0 && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
 		c.add("CallbackURLs", nil, "is required with the code and implicit flows")
 	}
+	return c
 }
 
 // O6: a scope that is neither reserved nor "<resource-server>/<scope-name>"
 // can never exist in any pool.
-func checkScopeNotFound(r *CreateUserPoolClientRequest, c *collector) {
+func checkScopeNotFound(r *CreateUserPoolClientRequest, c collector) collector {
 	if !r.AllowedOAuthFlowsUserPoolClient {
-		return
+		return c
 	}
 	for i, s := range r.AllowedOAuthScopes {
 		slash := strings.LastIndexByte(s, '/')
@@ -527,6 +553,7 @@ func checkScopeNotFound(r *CreateUserPoolClientRequest, c *collector) {
 		}
 		c.add(index("AllowedOAuthScopes", i), s, msg)
 	}
+	return c
 }
 
 // reservedFold returns the reserved scope that s spells in another letter
@@ -611,21 +638,22 @@ func redirectFaults(u string) int {
 }
 
 // U1: http only to loopback hosts.
-func checkRedirectHTTPS(r *CreateUserPoolClientRequest, c *collector) {
+func checkRedirectHTTPS(r *CreateUserPoolClientRequest, c collector) collector {
 	if !c.anyRedirectFault(r) {
-		return
+		return c
 	}
 	r.redirects(func(i int, u string) {
 		if redirectFaults(u)&faultHTTP != 0 {
 			c.add(redirectField(i), u, fmt.Sprintf("%s cannot use http (only localhost, 127.0.0.1 and [::1] may)", quote(u)))
 		}
 	})
+	return c
 }
 
 // U2: redirect URIs are absolute; http and https ones name a host.
-func checkRedirectAbsolute(r *CreateUserPoolClientRequest, c *collector) {
+func checkRedirectAbsolute(r *CreateUserPoolClientRequest, c collector) collector {
 	if !c.anyRedirectFault(r) {
-		return
+		return c
 	}
 	r.redirects(func(i int, u string) {
 		if redirectFaults(u)&faultRelative == 0 {
@@ -637,50 +665,55 @@ func checkRedirectAbsolute(r *CreateUserPoolClientRequest, c *collector) {
 		}
 		c.add(redirectField(i), u, msg)
 	})
+	return c
 }
 
 // U3: no fragment, not even an empty one.
-func checkRedirectNoFragment(r *CreateUserPoolClientRequest, c *collector) {
+func checkRedirectNoFragment(r *CreateUserPoolClientRequest, c collector) collector {
 	if !c.anyRedirectFault(r) {
-		return
+		return c
 	}
 	r.redirects(func(i int, u string) {
 		if redirectFaults(u)&faultFragment != 0 {
 			c.add(redirectField(i), u, fmt.Sprintf("%s has a fragment (#), which redirect URIs cannot have", quote(u)))
 		}
 	})
+	return c
 }
 
 // U4: the default redirect URI is one of the callback URLs, exactly.
-func checkDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c *collector) {
+func checkDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c collector) collector {
 	if r.DefaultRedirectURI == nil || len(r.CallbackURLs) > maxCallbackURLs {
-		return
+		return c
 	}
 	d := *r.DefaultRedirectURI
 	for _, u := range r.CallbackURLs {
 		if u == d {
-			return
+			return c
 		}
 	}
 	if redirectValid(d) {
 		c.add("DefaultRedirectURI", d,
 			fmt.Sprintf("%s is not one of CallbackURLs (they must match character for character)", quote(d)))
 	}
+	return c
 }
 
 // S1: a secret is generated or given, not both.
-func checkSecretGenerateOrCustom(r *CreateUserPoolClientRequest, c *collector) {
+func checkSecretGenerateOrCustom(r *CreateUserPoolClientRequest, c collector) collector {
 	if r.GenerateSecret && r.ClientSecret != nil && secretValid(*r.ClientSecret) {
 		c.add("ClientSecret", nil, "cannot be set when GenerateSecret is true")
 	}
+	return c
 }
 
 // S2: propagating user context data needs a secret.
-func checkContextDataNeedsSecret(r *CreateUserPoolClientRequest, c *collector) {
+func checkContextDataNeedsSecret(r *CreateUserPoolClientRequest, c collector) collector {
 	if p := r.EnablePropagateAdditionalUserContextData; p != nil && *p && !r.hasSecret() {
 		c.add("EnablePropagateAdditionalUserContextData", true,
 			"can be true only for a client with a secret (GenerateSecret or ClientSecret)")
 	}
+	return c
 }
 
 // allowForm gives the ALLOW_ form of each legacy flow.
@@ -691,7 +724,7 @@ var allowForm = map[ExplicitAuthFlow]ExplicitAuthFlow{
 }
 
 // F1: legacy flows and ALLOW_ flows do not mix.
-func checkExplicitFlowsNoLegacyMix(r *CreateUserPoolClientRequest, c *collector) {
+func checkExplicitFlowsNoLegacyMix(r *CreateUserPoolClientRequest, c collector) collector {
 	var legacy []string
 	allow := false
 	for i, f := range r.ExplicitAuthFlows {
@@ -707,25 +740,27 @@ func checkExplicitFlowsNoLegacyMix(r *CreateUserPoolClientRequest, c *collector)
 		c.add("ExplicitAuthFlows", nil,
 			"mixes legacy flows (without ALLOW_) with ALLOW_ flows: replace "+strings.Join(legacy, ", "))
 	}
+	return c
 }
 
 // F2: an ALLOW_ list keeps ALLOW_REFRESH_TOKEN_AUTH unless rotation is on.
-func checkRefreshTokenAuthRequired(r *CreateUserPoolClientRequest, c *collector) {
+func checkRefreshTokenAuthRequired(r *CreateUserPoolClientRequest, c collector) collector {
 	if len(r.ExplicitAuthFlows) == 0 || r.rotationEnabled() {
-		return
+		return c
 	}
 	for _, f := range r.ExplicitAuthFlows {
 		if !f.Valid() || f.Legacy() || f == ExplicitAuthFlowAllowRefreshTokenAuth {
-			return
+			return c
 		}
 	}
 	c.add("ExplicitAuthFlows", nil, "must include ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled")
+	return c
 }
 
 // F3: rotation replaces ALLOW_REFRESH_TOKEN_AUTH.
-func checkRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest, c *collector) {
+func checkRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest, c collector) collector {
 	if !r.rotationEnabled() {
-		return
+		return c
 	}
 	for i, f := range r.ExplicitAuthFlows {
 		if f == ExplicitAuthFlowAllowRefreshTokenAuth {
@@ -733,6 +768,7 @@ func checkRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest, c *col
 				"ALLOW_REFRESH_TOKEN_AUTH is not allowed when refresh token rotation is enabled")
 		}
 	}
+	return c
 }
 
 // The raw ranges of the token lifetimes, from their tags: T1 looks only at
@@ -744,19 +780,20 @@ var (
 )
 
 // T1: lifetimes, after unit conversion, within Cognito's bounds.
-func checkTokenValidityRange(r *CreateUserPoolClientRequest, c *collector) {
+func checkTokenValidityRange(r *CreateUserPoolClientRequest, c collector) collector {
 	var units TokenValidityUnits
 	if r.TokenValidityUnits != nil {
 		units = *r.TokenValidityUnits
 	}
-	tokenValidity(c, "AccessTokenValidity", r.AccessTokenValidity, accessRange, units.AccessToken, DefaultAccessTokenUnit,
+	tokenValidity(&c, "AccessTokenValidity", r.AccessTokenValidity, accessRange, units.AccessToken, DefaultAccessTokenUnit,
 		MinAccessTokenValidity, MaxAccessTokenValidity, "5 minutes to 1 day")
-	tokenValidity(c, "IdTokenValidity", r.IDTokenValidity, idRange, units.IDToken, DefaultIDTokenUnit,
+	tokenValidity(&c, "IdTokenValidity", r.IDTokenValidity, idRange, units.IDToken, DefaultIDTokenUnit,
 		MinIDTokenValidity, MaxIDTokenValidity, "5 minutes to 1 day")
 	if v := r.RefreshTokenValidity; v == nil || *v != 0 {
-		tokenValidity(c, "RefreshTokenValidity", v, refreshRange, units.RefreshToken, DefaultRefreshTokenUnit,
+		tokenValidity(&c, "RefreshTokenValidity", v, refreshRange, units.RefreshToken, DefaultRefreshTokenUnit,
 			MinRefreshTokenValidity, MaxRefreshTokenValidity, "60 minutes to 3650 days")
 	}
+	return c
 }
 
 // tokenValidity checks one lifetime whose number passed its raw range and
@@ -788,13 +825,14 @@ func lifetime(v int32, unit TimeUnit) string {
 }
 
 // A1: email_verified is never writable by a client.
-func checkWriteAttributeNotWritable(r *CreateUserPoolClientRequest, c *collector) {
+func checkWriteAttributeNotWritable(r *CreateUserPoolClientRequest, c collector) collector {
 	for i, a := range r.WriteAttributes {
 		if a == "email_verified" {
 			c.add(index("WriteAttributes", i), a,
 				`"email_verified" cannot be writable: Cognito sets it when the user verifies the address`)
 		}
 	}
+	return c
 }
 
 // uriSchemeHost returns the RFC 3986 scheme of an absolute URI, scheme =

@@ -120,15 +120,22 @@ func TestRuleConstantsInTable(t *testing.T) {
 // or Lint (warning), listed by Rules, and answers Inputs.
 func TestAddingARule(t *testing.T) {
 	saved := ruleTable
-	defer func() { ruleTable = saved }()
+	defer func() { ruleTable = saved; indexRules() }()
 	ruleTable = append(slices.Clip(saved),
 		RuleInfo{ID: "test-error", Code: "X1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRequired,
 			Summary: "s", Help: "h", inputs: with("ClientName"),
-			check: func(r *CreateUserPoolClientRequest, c *collector) { c.add("UserPoolId", r.UserPoolID, "test") }},
+			check: func(r *CreateUserPoolClientRequest, c collector) collector {
+				c.add("UserPoolId", r.UserPoolID, "test")
+				return c
+			}},
 		RuleInfo{ID: "test-warning", Code: "X2", Severity: SeverityWarning, Scope: ScopeRequest,
 			Summary: "s", Help: "h", inputs: self,
-			check: func(r *CreateUserPoolClientRequest, c *collector) { c.add("ClientName", r.ClientName, "test") }},
+			check: func(r *CreateUserPoolClientRequest, c collector) collector {
+				c.add("ClientName", r.ClientName, "test")
+				return c
+			}},
 	)
+	indexRules() // as package initialisation does
 	r := quietWebApp()
 	want := []violation{{"UserPoolId", "test-error", ipe}}
 	if diff := cmp.Diff(want, violations(t, r.Validate())); diff != "" {
