@@ -218,7 +218,7 @@ var ruleTable = []RuleInfo{
 		Help:    "The code and implicit flows redirect the user back to the app, so CallbackURLs must hold at least one URL."},
 	{ID: RuleScopeNotFound, Code: "O6", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionScopeDoesNotExist, Err: ErrScopeNotFound,
 		inputs: with(oauthFlag), check: checkScopeNotFound,
-		Summary: "A scope is neither a reserved scope nor of the custom form <resource-server>/<scope-name>.",
+		Summary: "A scope is neither a reserved scope nor of the custom form resource-server/scope-name.",
 		Help:    "A scope is one of openid, email, phone, profile and aws.cognito.signin.user.admin (lower case), or a custom scope resource-server-identifier/scope-name with both parts non-empty."},
 	{ID: RuleRedirectHTTPS, Code: "U1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRedirectURI,
 		inputs: self, check: checkRedirectHTTPS,
