@@ -152,7 +152,7 @@ type CreateUserPoolClientRequest struct {
 	// PreventUserExistenceErrors decides whether sign-in, confirmation and
 	// recovery reveal that a user does not exist. Absent ("") means LEGACY, which
 	// does.
-	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"omitempty,userexistence"`
+	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"userexistence"`
 
 	// EnableTokenRevocation turns refresh-token revocation on or off. Absent
 	// means on.
@@ -176,13 +176,13 @@ type CreateUserPoolClientRequest struct {
 // TokenValidityUnits gives the units of a request's three token lifetimes.
 type TokenValidityUnits struct {
 	// AccessToken is the unit of AccessTokenValidity. Absent ("") means hours.
-	AccessToken TimeUnit `json:"AccessToken,omitzero" validate:"omitempty,timeunit"`
+	AccessToken TimeUnit `json:"AccessToken,omitzero" validate:"timeunit"`
 
 	// IDToken is the unit of IDTokenValidity. Absent ("") means hours.
-	IDToken TimeUnit `json:"IdToken,omitzero" validate:"omitempty,timeunit"`
+	IDToken TimeUnit `json:"IdToken,omitzero" validate:"timeunit"`
 
 	// RefreshToken is the unit of RefreshTokenValidity. Absent ("") means days.
-	RefreshToken TimeUnit `json:"RefreshToken,omitzero" validate:"omitempty,timeunit"`
+	RefreshToken TimeUnit `json:"RefreshToken,omitzero" validate:"timeunit"`
 }
 
 // AnalyticsConfiguration sends an app client's events to Amazon Pinpoint. Give

@@ -60,7 +60,7 @@ func (r *UpdateUserPoolClientRequest) Lint() []*Advisory {
 // lintRequest runs the advisories on r: the entry point that both requests'
 // Lint share.
 func lintRequest(r *CreateUserPoolClientRequest) []*Advisory {
-	return runChecks(r, lintChecks, collector{}).advs
+	return lintAdvisories(r)
 }
 
 // updateAsCreate returns a create request with the update's members, sharing
@@ -99,9 +99,9 @@ func updateAsCreate(u *UpdateUserPoolClientRequest) CreateUserPoolClientRequest 
 // The checks of the advisories, in the rule book's order.
 
 // W1: OAuth members without the OAuth flag.
-func lintOAuthSettingsIgnored(r *CreateUserPoolClientRequest, c collector) collector {
+func lintOAuthSettingsIgnored(r *CreateUserPoolClientRequest) (f findings) {
 	if r.AllowedOAuthFlowsUserPoolClient {
-		return c
+		return
 	}
 	const msg = "is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member"
 	for _, m := range [...]struct {
@@ -114,52 +114,52 @@ func lintOAuthSettingsIgnored(r *CreateUserPoolClientRequest, c collector) colle
 		{"LogoutURLs", len(r.LogoutURLs)},
 	} {
 		if m.n > 0 {
-			c.add(m.name, nil, msg)
+			f.add(m.name, nil, msg)
 		}
 	}
-	return c
+	return
 }
 
 // W2: the implicit grant.
-func lintImplicitGrant(r *CreateUserPoolClientRequest, c collector) collector {
-	for i, f := range r.AllowedOAuthFlows {
-		if f == OAuthFlowImplicit {
-			c.add(index("AllowedOAuthFlows", i), string(f),
+func lintImplicitGrant(r *CreateUserPoolClientRequest) (f findings) {
+	for i, flow := range r.AllowedOAuthFlows {
+		if flow == OAuthFlowImplicit {
+			f.add(index("AllowedOAuthFlows", i), string(flow),
 				"the implicit grant returns tokens in the redirect, where they can leak (RFC 9700): use code with PKCE")
 		}
 	}
-	return c
+	return
 }
 
 // W3: OpenID Connect scopes without openid.
-func lintOIDCScopeWithoutOpenID(r *CreateUserPoolClientRequest, c collector) collector {
+func lintOIDCScopeWithoutOpenID(r *CreateUserPoolClientRequest) (f findings) {
 	for _, s := range r.AllowedOAuthScopes {
 		if s == "openid" {
-			return c
+			return
 		}
 	}
 	for i, s := range r.AllowedOAuthScopes {
 		if s == "email" || s == "phone" || s == "profile" {
-			c.add(index("AllowedOAuthScopes", i), s,
+			f.add(index("AllowedOAuthScopes", i), s,
 				fmt.Sprintf("%q works only in requests that also ask for openid, which AllowedOAuthScopes lacks", s))
 		}
 	}
-	return c
+	return
 }
 
 // W4: access or ID tokens that outlive the refresh token.
-func lintTokenOutlivesRefresh(r *CreateUserPoolClientRequest, c collector) collector {
+func lintTokenOutlivesRefresh(r *CreateUserPoolClientRequest) (f findings) {
 	lt, err := r.TokenLifetimes()
 	if err != nil || lt.Refresh < MinRefreshTokenValidity {
-		return c // broken lifetimes are Validate's
+		return // broken lifetimes are Validate's
 	}
 	if v := r.AccessTokenValidity; v != nil && lt.Access > lt.Refresh {
-		c.add("AccessTokenValidity", *v, outlives(lt.Access, lt.Refresh))
+		f.add("AccessTokenValidity", *v, outlives(lt.Access, lt.Refresh))
 	}
 	if v := r.IDTokenValidity; v != nil && lt.ID > lt.Refresh {
-		c.add("IdTokenValidity", *v, outlives(lt.ID, lt.Refresh))
+		f.add("IdTokenValidity", *v, outlives(lt.ID, lt.Refresh))
 	}
-	return c
+	return
 }
 
 func outlives(d, refresh time.Duration) string {
@@ -186,14 +186,14 @@ func (r *CreateUserPoolClientRequest) redirectLists(fn func(field string, i int,
 }
 
 // W5: wildcards in redirect URLs.
-func lintRedirectWildcard(r *CreateUserPoolClientRequest, c collector) collector {
+func lintRedirectWildcard(r *CreateUserPoolClientRequest) (f findings) {
 	r.redirectLists(func(field string, i int, u string) {
 		if strings.IndexByte(u, '*') >= 0 {
-			c.add(index(field, i), u,
+			f.add(index(field, i), u,
 				fmt.Sprintf("%s holds a *, but Cognito compares redirect URLs character for character: a wildcard never matches", quote(u)))
 		}
 	})
-	return c
+	return
 }
 
 // httpLoopback reports whether u is plain http to a loopback host.
@@ -203,46 +203,46 @@ func httpLoopback(u string) bool {
 }
 
 // W6: http loopback callbacks.
-func lintLoopbackRedirect(r *CreateUserPoolClientRequest, c collector) collector {
+func lintLoopbackRedirect(r *CreateUserPoolClientRequest) (f findings) {
 	for i, u := range r.CallbackURLs {
 		if httpLoopback(u) {
-			c.add(index("CallbackURLs", i), u,
+			f.add(index("CallbackURLs", i), u,
 				fmt.Sprintf("%s is an http loopback URL, meant for testing: keep it out of production clients", quote(u)))
 		}
 	}
-	return c
+	return
 }
 
 // W7: http logout URLs to hosts other than loopback.
-func lintLogoutHTTPS(r *CreateUserPoolClientRequest, c collector) collector {
+func lintLogoutHTTPS(r *CreateUserPoolClientRequest) (f findings) {
 	for i, u := range r.LogoutURLs {
 		if redirectFaults(u)&faultHTTP != 0 {
-			c.add(index("LogoutURLs", i), u,
+			f.add(index("LogoutURLs", i), u,
 				fmt.Sprintf("%s uses http; use https (Cognito is believed to refuse http here as it does for callback URLs)", quote(u)))
 		}
 	}
-	return c
+	return
 }
 
 // W8: user existence errors not prevented.
-func lintUserExistenceErrors(r *CreateUserPoolClientRequest, c collector) collector {
+func lintUserExistenceErrors(r *CreateUserPoolClientRequest) (f findings) {
 	switch r.PreventUserExistenceErrors {
 	case "":
-		c.add("PreventUserExistenceErrors", nil,
+		f.add("PreventUserExistenceErrors", nil,
 			"is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED")
 	case UserExistenceErrorsLegacy:
-		c.add("PreventUserExistenceErrors", string(r.PreventUserExistenceErrors),
+		f.add("PreventUserExistenceErrors", string(r.PreventUserExistenceErrors),
 			"LEGACY lets sign-in and recovery tell callers which users exist; set it to ENABLED")
 	}
-	return c
+	return
 }
 
 // W9: token revocation off.
-func lintTokenRevocationOff(r *CreateUserPoolClientRequest, c collector) collector {
+func lintTokenRevocationOff(r *CreateUserPoolClientRequest) (f findings) {
 	if p := r.EnableTokenRevocation; p != nil && !*p {
-		c.add("EnableTokenRevocation", false, "is false: revoked refresh tokens keep working until they expire")
+		f.add("EnableTokenRevocation", false, "is false: revoked refresh tokens keep working until they expire")
 	}
-	return c
+	return
 }
 
 // passwordFlow reports whether f sends the password itself.
@@ -256,61 +256,61 @@ func passwordFlow(f ExplicitAuthFlow) bool {
 }
 
 // W10: password flows.
-func lintPasswordFlows(r *CreateUserPoolClientRequest, c collector) collector {
-	for i, f := range r.ExplicitAuthFlows {
-		if passwordFlow(f) {
-			c.add(index("ExplicitAuthFlows", i), string(f),
-				fmt.Sprintf("%s sends the password itself; ALLOW_USER_SRP_AUTH or ALLOW_USER_AUTH avoid that", f))
+func lintPasswordFlows(r *CreateUserPoolClientRequest) (f findings) {
+	for i, flow := range r.ExplicitAuthFlows {
+		if passwordFlow(flow) {
+			f.add(index("ExplicitAuthFlows", i), string(flow),
+				fmt.Sprintf("%s sends the password itself; ALLOW_USER_SRP_AUTH or ALLOW_USER_AUTH avoid that", flow))
 		}
 	}
-	return c
+	return
 }
 
 // longRefresh is the refresh-token lifetime beyond which W11 asks for rotation.
 const longRefresh = DefaultRefreshTokenValidity
 
 // W11: long refresh tokens without rotation.
-func lintLongRefreshWithoutRotation(r *CreateUserPoolClientRequest, c collector) collector {
+func lintLongRefreshWithoutRotation(r *CreateUserPoolClientRequest) (f findings) {
 	if r.RefreshTokenValidity == nil || r.rotationEnabled() {
-		return c
+		return
 	}
 	lt, err := r.TokenLifetimes()
 	if err != nil || lt.Refresh <= longRefresh || lt.Refresh > MaxRefreshTokenValidity {
-		return c
+		return
 	}
-	c.add("RefreshTokenValidity", *r.RefreshTokenValidity,
+	f.add("RefreshTokenValidity", *r.RefreshTokenValidity,
 		fmt.Sprintf("refresh tokens live %s, more than 30 days, without refresh token rotation: a leaked one stays usable that long", span(lt.Refresh)))
-	return c
+	return
 }
 
 // W12: rotation with the default flows.
-func lintRotationWithDefaultFlows(r *CreateUserPoolClientRequest, c collector) collector {
+func lintRotationWithDefaultFlows(r *CreateUserPoolClientRequest) (f findings) {
 	if r.rotationEnabled() && len(r.ExplicitAuthFlows) == 0 {
-		c.add("ExplicitAuthFlows", nil,
+		f.add("ExplicitAuthFlows", nil,
 			"is left to its default, which includes ALLOW_REFRESH_TOKEN_AUTH, forbidden with refresh token rotation: list the flows without it")
 	}
-	return c
+	return
 }
 
 // W13: duplicate list entries.
-func lintDuplicateEntries(r *CreateUserPoolClientRequest, c collector) collector {
-	dups(&c, "ReadAttributes", r.ReadAttributes)
-	dups(&c, "WriteAttributes", r.WriteAttributes)
-	dups(&c, "ExplicitAuthFlows", r.ExplicitAuthFlows)
-	dups(&c, "SupportedIdentityProviders", r.SupportedIdentityProviders)
-	dups(&c, "CallbackURLs", r.CallbackURLs)
-	dups(&c, "LogoutURLs", r.LogoutURLs)
-	dups(&c, "AllowedOAuthFlows", r.AllowedOAuthFlows)
-	dups(&c, "AllowedOAuthScopes", r.AllowedOAuthScopes)
-	return c
+func lintDuplicateEntries(r *CreateUserPoolClientRequest) (f findings) {
+	dups(&f, "ReadAttributes", r.ReadAttributes)
+	dups(&f, "WriteAttributes", r.WriteAttributes)
+	dups(&f, "ExplicitAuthFlows", r.ExplicitAuthFlows)
+	dups(&f, "SupportedIdentityProviders", r.SupportedIdentityProviders)
+	dups(&f, "CallbackURLs", r.CallbackURLs)
+	dups(&f, "LogoutURLs", r.LogoutURLs)
+	dups(&f, "AllowedOAuthFlows", r.AllowedOAuthFlows)
+	dups(&f, "AllowedOAuthScopes", r.AllowedOAuthScopes)
+	return
 }
 
 // dups reports every entry of list that repeats an earlier one.
-func dups[T ~string](c *collector, name string, list []T) {
+func dups[T ~string](f *findings, name string, list []T) {
 	first := map[T]int{}
 	for i, v := range list {
 		if j, ok := first[v]; ok {
-			c.add(index(name, i), string(v), fmt.Sprintf("%s repeats %s[%d]", quote(string(v)), name, j))
+			f.add(index(name, i), string(v), fmt.Sprintf("%s repeats %s[%d]", quote(string(v)), name, j))
 			continue
 		}
 		first[v] = i
@@ -318,40 +318,40 @@ func dups[T ~string](c *collector, name string, list []T) {
 }
 
 // W14: a reserved scope in the wrong letter case.
-func lintScopeReservedCase(r *CreateUserPoolClientRequest, c collector) collector {
+func lintScopeReservedCase(r *CreateUserPoolClientRequest) (f findings) {
 	for i, s := range r.AllowedOAuthScopes {
 		if reserved := reservedFold(s); reserved != "" {
-			c.add(index("AllowedOAuthScopes", i), s,
+			f.add(index("AllowedOAuthScopes", i), s,
 				fmt.Sprintf("%q is not %q: scopes are case-sensitive, and Cognito rejects it as a scope that does not exist", s, reserved))
 		}
 	}
-	return c
+	return
 }
 
 // W15: attributes that no client should write.
-func lintPhoneNumberVerifiedWritable(r *CreateUserPoolClientRequest, c collector) collector {
+func lintPhoneNumberVerifiedWritable(r *CreateUserPoolClientRequest) (f findings) {
 	for i, a := range r.WriteAttributes {
 		switch a {
 		case "phone_number_verified":
-			c.add(index("WriteAttributes", i), a,
+			f.add(index("WriteAttributes", i), a,
 				`"phone_number_verified" should not be writable: Cognito sets it when the user verifies the number (as it does email_verified, which it refuses here)`)
 		case "sub":
-			c.add(index("WriteAttributes", i), a, `"sub" should not be writable: it is the user's immutable identifier`)
+			f.add(index("WriteAttributes", i), a, `"sub" should not be writable: it is the user's immutable identifier`)
 		}
 	}
-	return c
+	return
 }
 
 // W16: analytics in neither documented form.
-func lintAnalyticsIncomplete(r *CreateUserPoolClientRequest, c collector) collector {
+func lintAnalyticsIncomplete(r *CreateUserPoolClientRequest) (f findings) {
 	a := r.AnalyticsConfiguration
 	if a == nil {
-		return c
+		return
 	}
 	arnForm := a.ApplicationARN != nil && a.ApplicationID == nil && a.RoleARN == nil && a.ExternalID == nil
 	idForm := a.ApplicationARN == nil && a.ApplicationID != nil && a.RoleARN != nil && a.ExternalID != nil
 	if arnForm || idForm {
-		return c
+		return
 	}
 	var msg string
 	switch {
@@ -364,12 +364,12 @@ func lintAnalyticsIncomplete(r *CreateUserPoolClientRequest, c collector) collec
 	default:
 		msg = "names no Amazon Pinpoint project: give ApplicationArn, or ApplicationId with RoleArn and ExternalId"
 	}
-	c.add("AnalyticsConfiguration", nil, msg)
-	return c
+	f.add("AnalyticsConfiguration", nil, msg)
+	return
 }
 
 // W17: redirect schemes that run code or read files.
-func lintRedirectSchemeUnsafe(r *CreateUserPoolClientRequest, c collector) collector {
+func lintRedirectSchemeUnsafe(r *CreateUserPoolClientRequest) (f findings) {
 	r.redirectLists(func(field string, i int, u string) {
 		scheme, _, ok := uriSchemeHost(u)
 		if !ok {
@@ -377,29 +377,29 @@ func lintRedirectSchemeUnsafe(r *CreateUserPoolClientRequest, c collector) colle
 		}
 		for _, bad := range [...]string{"javascript", "data", "vbscript", "file"} {
 			if strings.EqualFold(scheme, bad) {
-				c.add(index(field, i), u,
+				f.add(index(field, i), u,
 					fmt.Sprintf("%s uses the %s scheme: a browser that follows it runs code or reads local files", quote(u), strings.ToLower(scheme)))
 			}
 		}
 	})
-	return c
+	return
 }
 
 // W18: a machine client that allows user sign-in.
-func lintMachineClientUserFlows(r *CreateUserPoolClientRequest, c collector) collector {
+func lintMachineClientUserFlows(r *CreateUserPoolClientRequest) (f findings) {
 	if !r.hasFlow(OAuthFlowClientCredentials) {
-		return c
+		return
 	}
 	if len(r.ExplicitAuthFlows) == 0 {
-		c.add("ExplicitAuthFlows", nil,
+		f.add("ExplicitAuthFlows", nil,
 			"is left to its default, which allows user sign-in, on a client_credentials client: set it to [ALLOW_REFRESH_TOKEN_AUTH]")
-		return c
+		return
 	}
-	for i, f := range r.ExplicitAuthFlows {
-		if f.Valid() && f != ExplicitAuthFlowAllowRefreshTokenAuth {
-			c.add(index("ExplicitAuthFlows", i), string(f),
-				fmt.Sprintf("%s allows user sign-in on a client_credentials client, which needs none", f))
+	for i, flow := range r.ExplicitAuthFlows {
+		if flow.Valid() && flow != ExplicitAuthFlowAllowRefreshTokenAuth {
+			f.add(index("ExplicitAuthFlows", i), string(flow),
+				fmt.Sprintf("%s allows user sign-in on a client_credentials client, which needs none", flow))
 		}
 	}
-	return c
+	return
 }

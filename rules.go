@@ -111,11 +111,11 @@ type RuleInfo struct {
 	// inputs returns the members that a finding of the rule on field reads;
 	// see Inputs.
 	inputs func(field string) []string
-	// check runs the rule on a request, adding its findings to c, and
-	// returns c; nil for ScopeModel rules, which the struct tags implement.
-	// The collector goes in and out by value so that it stays on the stack:
-	// through a function value, a pointer would move it to the heap.
-	check func(r *CreateUserPoolClientRequest, c collector) collector
+	// check runs the rule on a request and returns its findings, nil for
+	// none; nil for ScopeModel rules, which the struct tags implement. (A
+	// pool rule's check will also need the pool: its entry gets a field for
+	// that check, which ValidateInPool runs.)
+	check func(r *CreateUserPoolClientRequest) findings
 }
 
 // Inputs returns the members whose values a finding of the rule on field
@@ -266,8 +266,7 @@ var ruleTable = []RuleInfo{
 		Help:    "email_verified cannot be written by an app client; Cognito sets it when the user confirms the address."},
 
 	// Pool rules (the rule book's section 3) are entries with Scope
-	// ScopePool or ScopeTemplate; their checks read the pool that
-	// ValidateInPool puts in the collector.
+	// ScopePool or ScopeTemplate, whose checks also read the pool.
 
 	{ID: RuleOAuthSettingsIgnored, Code: "W1", Severity: SeverityWarning, Scope: ScopeRequest,
 		inputs: flagAndLength, check: lintOAuthSettingsIgnored,
@@ -366,24 +365,21 @@ var ruleIndex = func() map[string]*RuleInfo {
 // ruleInfo returns the entry of the rule id, or nil.
 func ruleInfo(id string) *RuleInfo { return ruleIndex[id] }
 
-// collector is what a check reports to: it turns findings into FieldErrors or
-// Advisories, from the table entry of the rule that runs.
-type collector struct {
-	rule *RuleInfo
-	errs []*FieldError
-	advs []*Advisory
-	// redirectFaults caches, for the three redirect rules, whether any
-	// redirect URI breaks one of them: 0 not yet known, 1 none does, 2 some.
-	redirectFaults int8
+// finding is one finding of a check, before the rule's entry makes it a
+// FieldError or an Advisory.
+type finding struct {
+	field string
+	value any
+	msg   string
 }
 
-// add records a finding of the running rule on field.
-func (c *collector) add(field string, value any, msg string) {
-	if c.rule.Severity == SeverityWarning {
-		c.advs = append(c.advs, &Advisory{Field: field, Rule: c.rule.ID, Message: msg, Value: value})
-		return
-	}
-	c.errs = append(c.errs, &FieldError{Field: field, Rule: c.rule.ID, Exception: c.rule.Exception, Value: value, Message: msg, Err: c.rule.Err})
+// findings are what a check returns. The valid path returns nil and costs
+// nothing; a check appends with add.
+type findings []finding
+
+// add records a finding on field.
+func (f *findings) add(field string, value any, msg string) {
+	*f = append(*f, finding{field, value, msg})
 }
 
 // The rules whose checks Validate and Lint run, in table order: indexes of
@@ -406,13 +402,26 @@ func indexRules() {
 	}
 }
 
-// runChecks runs the checks of rules on r and returns c with their findings.
-func runChecks(r *CreateUserPoolClientRequest, rules []*RuleInfo, c collector) collector {
-	for _, rule := range rules {
-		c.rule = rule
-		c = rule.check(r, c)
+// serviceErrors runs the checks of the service rules on r, in table order,
+// and appends their violations to errs.
+func serviceErrors(r *CreateUserPoolClientRequest, errs []*FieldError) []*FieldError {
+	for _, rule := range serviceChecks {
+		for _, f := range rule.check(r) {
+			errs = append(errs, &FieldError{Field: f.field, Rule: rule.ID, Exception: rule.Exception, Value: f.value, Message: f.msg, Err: rule.Err})
+		}
 	}
-	return c
+	return errs
+}
+
+// lintAdvisories runs the checks of the advisories on r, in table order.
+func lintAdvisories(r *CreateUserPoolClientRequest) []*Advisory {
+	var out []*Advisory
+	for _, rule := range lintChecks {
+		for _, f := range rule.check(r) {
+			out = append(out, &Advisory{Field: f.field, Rule: rule.ID, Message: f.msg, Value: f.value})
+		}
+	}
+	return out
 }
 
 // index returns the path of element i of the list member name.
@@ -475,69 +484,69 @@ func (r *CreateUserPoolClientRequest) oauthFlowsChecked() bool {
 }
 
 // O1: with OAuth on, flows and scopes must both be given.
-func checkOAuthFlowsAndScopesRequired(r *CreateUserPoolClientRequest, c collector) collector {
+func checkOAuthFlowsAndScopesRequired(r *CreateUserPoolClientRequest) (f findings) {
 	if !r.AllowedOAuthFlowsUserPoolClient {
-		return c
+		return
 	}
 	const msg = "is required when AllowedOAuthFlowsUserPoolClient is true"
 	if len(r.AllowedOAuthFlows) == 0 {
-		c.add("AllowedOAuthFlows", nil, msg)
+		f.add("AllowedOAuthFlows", nil, msg)
 	}
 	if len(r.AllowedOAuthScopes) == 0 {
-		c.add("AllowedOAuthScopes", nil, msg)
+		f.add("AllowedOAuthScopes", nil, msg)
 	}
-	return c
+	return
 }
 
 // O2: client_credentials must be the only flow.
-func checkClientCredentialsExclusive(r *CreateUserPoolClientRequest, c collector) collector {
+func checkClientCredentialsExclusive(r *CreateUserPoolClientRequest) (f findings) {
 	if r.oauthFlowsChecked() && r.hasFlow(OAuthFlowClientCredentials) && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
-		c.add("AllowedOAuthFlows", nil, "client_credentials cannot be combined with code or implicit")
+		f.add("AllowedOAuthFlows", nil, "client_credentials cannot be combined with code or implicit")
 	}
-	return c
+	return
 }
 
 // O3: client_credentials needs a client secret.
-func checkClientCredentialsNeedsSecret(r *CreateUserPoolClientRequest, c collector) collector {
+func checkClientCredentialsNeedsSecret(r *CreateUserPoolClientRequest) (f findings) {
 	if !r.oauthFlowsChecked() || r.hasSecret() {
-		return c
+		return
 	}
-	for i, f := range r.AllowedOAuthFlows {
-		if f == OAuthFlowClientCredentials {
-			c.add(index("AllowedOAuthFlows", i), string(f),
+	for i, flow := range r.AllowedOAuthFlows {
+		if flow == OAuthFlowClientCredentials {
+			f.add(index("AllowedOAuthFlows", i), string(flow),
 				"client_credentials needs a client secret (set GenerateSecret or ClientSecret)")
 		}
 	}
-	return c
+	return
 }
 
 // O4: client_credentials cannot use the reserved scopes.
-func checkClientCredentialsReservedScope(r *CreateUserPoolClientRequest, c collector) collector {
+func checkClientCredentialsReservedScope(r *CreateUserPoolClientRequest) (f findings) {
 	if !r.oauthFlowsChecked() || !r.hasFlow(OAuthFlowClientCredentials) {
-		return c
+		return
 	}
 	for i, s := range r.AllowedOAuthScopes {
 		if reservedScope(s) {
-			c.add(index("AllowedOAuthScopes", i), s,
+			f.add(index("AllowedOAuthScopes", i), s,
 				fmt.Sprintf("%q is not supported with client_credentials (use custom scopes)", s))
 		}
 	}
-	return c
+	return
 }
 
 // O5: the code and implicit flows redirect, so they need callback URLs.
-func checkCodeImplicitNeedCallbacks(r *CreateUserPoolClientRequest, c collector) collector {
+func checkCodeImplicitNeedCallbacks(r *CreateUserPoolClientRequest) (f findings) {
 	if r.oauthFlowsChecked() && len(r.CallbackURLs) == 0 && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
-		c.add("CallbackURLs", nil, "is required with the code and implicit flows")
+		f.add("CallbackURLs", nil, "is required with the code and implicit flows")
 	}
-	return c
+	return
 }
 
 // O6: a scope that is neither reserved nor "<resource-server>/<scope-name>"
 // can never exist in any pool.
-func checkScopeNotFound(r *CreateUserPoolClientRequest, c collector) collector {
+func checkScopeNotFound(r *CreateUserPoolClientRequest) (f findings) {
 	if !r.AllowedOAuthFlowsUserPoolClient {
-		return c
+		return
 	}
 	for i, s := range r.AllowedOAuthScopes {
 		slash := strings.LastIndexByte(s, '/')
@@ -551,9 +560,9 @@ func checkScopeNotFound(r *CreateUserPoolClientRequest, c collector) collector {
 				msg += fmt.Sprintf(" (scopes are case-sensitive: did you mean %q?)", reserved)
 			}
 		}
-		c.add(index("AllowedOAuthScopes", i), s, msg)
+		f.add(index("AllowedOAuthScopes", i), s, msg)
 	}
-	return c
+	return
 }
 
 // reservedFold returns the reserved scope that s spells in another letter
@@ -590,22 +599,39 @@ func redirectField(i int) string {
 	return index("CallbackURLs", i)
 }
 
-// anyRedirectFault reports, in one pass that the three redirect rules share,
-// whether any redirect URI, valid or not, breaks U1, U2 or U3. In the usual
-// case none does, and the rules cost one parse per URI together.
-func (c *collector) anyRedirectFault(r *CreateUserPoolClientRequest) bool {
-	if c.redirectFaults == 0 {
-		c.redirectFaults = 1
-		for _, u := range r.CallbackURLs {
-			if redirectFaults(u) != 0 {
-				c.redirectFaults = 2
-			}
-		}
-		if r.DefaultRedirectURI != nil && redirectFaults(*r.DefaultRedirectURI) != 0 {
-			c.redirectFaults = 2
+// anyRedirect reports whether any redirect URI, valid or not, breaks a rule:
+// the usual case is none, and each redirect rule costs one cheap pass.
+func (r *CreateUserPoolClientRequest) anyRedirect(breaks func(string) bool) bool {
+	for _, u := range r.CallbackURLs {
+		if breaks(u) {
+			return true
 		}
 	}
-	return c.redirectFaults == 2
+	return r.DefaultRedirectURI != nil && breaks(*r.DefaultRedirectURI)
+}
+
+// The redirect rules' tests of one URI.
+func breaksHTTPS(u string) bool {
+	// Only an http URI can: most are https, and fail the first test.
+	return len(u) >= 5 && strings.EqualFold(u[:5], "http:") && redirectFaults(u)&faultHTTP != 0
+}
+
+func breaksNoFragment(u string) bool { return strings.IndexByte(u, '#') >= 0 }
+
+func breaksAbsolute(u string) bool {
+	// The usual case, "https://host...", without parsing it all.
+	if len(u) > 8 && u[:8] == "https://" {
+		for i := 8; i < len(u); i++ {
+			switch u[i] {
+			case '@', ':', '[', '\\':
+				return redirectFaults(u)&faultRelative != 0 // userinfo, port or IP literal: parse
+			case '/', '?', '#':
+				return i == 8 // the authority ends: it is the host, empty or not
+			}
+		}
+		return false
+	}
+	return redirectFaults(u)&faultRelative != 0
 }
 
 // The redirect-URI rules a URI can break, as bits.
@@ -638,82 +664,82 @@ func redirectFaults(u string) int {
 }
 
 // U1: http only to loopback hosts.
-func checkRedirectHTTPS(r *CreateUserPoolClientRequest, c collector) collector {
-	if !c.anyRedirectFault(r) {
-		return c
+func checkRedirectHTTPS(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.anyRedirect(breaksHTTPS) {
+		return
 	}
 	r.redirects(func(i int, u string) {
-		if redirectFaults(u)&faultHTTP != 0 {
-			c.add(redirectField(i), u, fmt.Sprintf("%s cannot use http (only localhost, 127.0.0.1 and [::1] may)", quote(u)))
+		if breaksHTTPS(u) {
+			f.add(redirectField(i), u, fmt.Sprintf("%s cannot use http (only localhost, 127.0.0.1 and [::1] may)", quote(u)))
 		}
 	})
-	return c
+	return
 }
 
 // U2: redirect URIs are absolute; http and https ones name a host.
-func checkRedirectAbsolute(r *CreateUserPoolClientRequest, c collector) collector {
-	if !c.anyRedirectFault(r) {
-		return c
+func checkRedirectAbsolute(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.anyRedirect(breaksAbsolute) {
+		return
 	}
 	r.redirects(func(i int, u string) {
-		if redirectFaults(u)&faultRelative == 0 {
+		if !breaksAbsolute(u) {
 			return
 		}
 		msg := fmt.Sprintf("%s has no host", quote(u))
 		if _, _, ok := uriSchemeHost(u); !ok {
 			msg = fmt.Sprintf("%s is not an absolute URI (it has no scheme)", quote(u))
 		}
-		c.add(redirectField(i), u, msg)
+		f.add(redirectField(i), u, msg)
 	})
-	return c
+	return
 }
 
 // U3: no fragment, not even an empty one.
-func checkRedirectNoFragment(r *CreateUserPoolClientRequest, c collector) collector {
-	if !c.anyRedirectFault(r) {
-		return c
+func checkRedirectNoFragment(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.anyRedirect(breaksNoFragment) {
+		return
 	}
 	r.redirects(func(i int, u string) {
-		if redirectFaults(u)&faultFragment != 0 {
-			c.add(redirectField(i), u, fmt.Sprintf("%s has a fragment (#), which redirect URIs cannot have", quote(u)))
+		if breaksNoFragment(u) {
+			f.add(redirectField(i), u, fmt.Sprintf("%s has a fragment (#), which redirect URIs cannot have", quote(u)))
 		}
 	})
-	return c
+	return
 }
 
 // U4: the default redirect URI is one of the callback URLs, exactly.
-func checkDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c collector) collector {
+func checkDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest) (f findings) {
 	if r.DefaultRedirectURI == nil || len(r.CallbackURLs) > maxCallbackURLs {
-		return c
+		return
 	}
 	d := *r.DefaultRedirectURI
 	for _, u := range r.CallbackURLs {
 		if u == d {
-			return c
+			return
 		}
 	}
 	if redirectValid(d) {
-		c.add("DefaultRedirectURI", d,
+		f.add("DefaultRedirectURI", d,
 			fmt.Sprintf("%s is not one of CallbackURLs (they must match character for character)", quote(d)))
 	}
-	return c
+	return
 }
 
 // S1: a secret is generated or given, not both.
-func checkSecretGenerateOrCustom(r *CreateUserPoolClientRequest, c collector) collector {
+func checkSecretGenerateOrCustom(r *CreateUserPoolClientRequest) (f findings) {
 	if r.GenerateSecret && r.ClientSecret != nil && secretValid(*r.ClientSecret) {
-		c.add("ClientSecret", nil, "cannot be set when GenerateSecret is true")
+		f.add("ClientSecret", nil, "cannot be set when GenerateSecret is true")
 	}
-	return c
+	return
 }
 
 // S2: propagating user context data needs a secret.
-func checkContextDataNeedsSecret(r *CreateUserPoolClientRequest, c collector) collector {
+func checkContextDataNeedsSecret(r *CreateUserPoolClientRequest) (f findings) {
 	if p := r.EnablePropagateAdditionalUserContextData; p != nil && *p && !r.hasSecret() {
-		c.add("EnablePropagateAdditionalUserContextData", true,
+		f.add("EnablePropagateAdditionalUserContextData", true,
 			"can be true only for a client with a secret (GenerateSecret or ClientSecret)")
 	}
-	return c
+	return
 }
 
 // allowForm gives the ALLOW_ form of each legacy flow.
@@ -724,51 +750,51 @@ var allowForm = map[ExplicitAuthFlow]ExplicitAuthFlow{
 }
 
 // F1: legacy flows and ALLOW_ flows do not mix.
-func checkExplicitFlowsNoLegacyMix(r *CreateUserPoolClientRequest, c collector) collector {
+func checkExplicitFlowsNoLegacyMix(r *CreateUserPoolClientRequest) (f findings) {
 	var legacy []string
 	allow := false
-	for i, f := range r.ExplicitAuthFlows {
+	for i, flow := range r.ExplicitAuthFlows {
 		switch {
-		case !f.Valid():
-		case f.Legacy():
-			legacy = append(legacy, fmt.Sprintf("%s (ExplicitAuthFlows[%d]) with %s", f, i, allowForm[f]))
+		case !flow.Valid():
+		case flow.Legacy():
+			legacy = append(legacy, fmt.Sprintf("%s (ExplicitAuthFlows[%d]) with %s", flow, i, allowForm[flow]))
 		default:
 			allow = true
 		}
 	}
 	if len(legacy) > 0 && allow {
-		c.add("ExplicitAuthFlows", nil,
+		f.add("ExplicitAuthFlows", nil,
 			"mixes legacy flows (without ALLOW_) with ALLOW_ flows: replace "+strings.Join(legacy, ", "))
 	}
-	return c
+	return
 }
 
 // F2: an ALLOW_ list keeps ALLOW_REFRESH_TOKEN_AUTH unless rotation is on.
-func checkRefreshTokenAuthRequired(r *CreateUserPoolClientRequest, c collector) collector {
+func checkRefreshTokenAuthRequired(r *CreateUserPoolClientRequest) (f findings) {
 	if len(r.ExplicitAuthFlows) == 0 || r.rotationEnabled() {
-		return c
+		return
 	}
-	for _, f := range r.ExplicitAuthFlows {
-		if !f.Valid() || f.Legacy() || f == ExplicitAuthFlowAllowRefreshTokenAuth {
-			return c
+	for _, flow := range r.ExplicitAuthFlows {
+		if !flow.Valid() || flow.Legacy() || flow == ExplicitAuthFlowAllowRefreshTokenAuth {
+			return
 		}
 	}
-	c.add("ExplicitAuthFlows", nil, "must include ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled")
-	return c
+	f.add("ExplicitAuthFlows", nil, "must include ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled")
+	return
 }
 
 // F3: rotation replaces ALLOW_REFRESH_TOKEN_AUTH.
-func checkRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest, c collector) collector {
+func checkRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest) (f findings) {
 	if !r.rotationEnabled() {
-		return c
+		return
 	}
-	for i, f := range r.ExplicitAuthFlows {
-		if f == ExplicitAuthFlowAllowRefreshTokenAuth {
-			c.add(index("ExplicitAuthFlows", i), string(f),
+	for i, flow := range r.ExplicitAuthFlows {
+		if flow == ExplicitAuthFlowAllowRefreshTokenAuth {
+			f.add(index("ExplicitAuthFlows", i), string(flow),
 				"ALLOW_REFRESH_TOKEN_AUTH is not allowed when refresh token rotation is enabled")
 		}
 	}
-	return c
+	return
 }
 
 // The raw ranges of the token lifetimes, from their tags: T1 looks only at
@@ -780,25 +806,25 @@ var (
 )
 
 // T1: lifetimes, after unit conversion, within Cognito's bounds.
-func checkTokenValidityRange(r *CreateUserPoolClientRequest, c collector) collector {
+func checkTokenValidityRange(r *CreateUserPoolClientRequest) (f findings) {
 	var units TokenValidityUnits
 	if r.TokenValidityUnits != nil {
 		units = *r.TokenValidityUnits
 	}
-	tokenValidity(&c, "AccessTokenValidity", r.AccessTokenValidity, accessRange, units.AccessToken, DefaultAccessTokenUnit,
+	tokenValidity(&f, "AccessTokenValidity", r.AccessTokenValidity, accessRange, units.AccessToken, DefaultAccessTokenUnit,
 		MinAccessTokenValidity, MaxAccessTokenValidity, "5 minutes to 1 day")
-	tokenValidity(&c, "IdTokenValidity", r.IDTokenValidity, idRange, units.IDToken, DefaultIDTokenUnit,
+	tokenValidity(&f, "IdTokenValidity", r.IDTokenValidity, idRange, units.IDToken, DefaultIDTokenUnit,
 		MinIDTokenValidity, MaxIDTokenValidity, "5 minutes to 1 day")
 	if v := r.RefreshTokenValidity; v == nil || *v != 0 {
-		tokenValidity(&c, "RefreshTokenValidity", v, refreshRange, units.RefreshToken, DefaultRefreshTokenUnit,
+		tokenValidity(&f, "RefreshTokenValidity", v, refreshRange, units.RefreshToken, DefaultRefreshTokenUnit,
 			MinRefreshTokenValidity, MaxRefreshTokenValidity, "60 minutes to 3650 days")
 	}
-	return c
+	return
 }
 
 // tokenValidity checks one lifetime whose number passed its raw range and
 // whose unit is valid.
-func tokenValidity(c *collector, field string, v *int32, raw bounds, unit, def TimeUnit, min, max time.Duration, span string) {
+func tokenValidity(f *findings, field string, v *int32, raw bounds, unit, def TimeUnit, min, max time.Duration, span string) {
 	if v == nil || int64(*v) < raw.lo || int64(*v) > raw.hi {
 		return
 	}
@@ -812,7 +838,7 @@ func tokenValidity(c *collector, field string, v *int32, raw bounds, unit, def T
 	if ok && min <= d && d <= max {
 		return
 	}
-	c.add(field, *v, fmt.Sprintf("%s is outside %s", lifetime(*v, unit), span))
+	f.add(field, *v, fmt.Sprintf("%s is outside %s", lifetime(*v, unit), span))
 }
 
 // lifetime spells out a number of units: "1 day", "90 minutes".
@@ -825,14 +851,14 @@ func lifetime(v int32, unit TimeUnit) string {
 }
 
 // A1: email_verified is never writable by a client.
-func checkWriteAttributeNotWritable(r *CreateUserPoolClientRequest, c collector) collector {
+func checkWriteAttributeNotWritable(r *CreateUserPoolClientRequest) (f findings) {
 	for i, a := range r.WriteAttributes {
 		if a == "email_verified" {
-			c.add(index("WriteAttributes", i), a,
+			f.add(index("WriteAttributes", i), a,
 				`"email_verified" cannot be writable: Cognito sets it when the user verifies the address`)
 		}
 	}
-	return c
+	return
 }
 
 // uriSchemeHost returns the RFC 3986 scheme of an absolute URI, scheme =

@@ -124,15 +124,15 @@ func TestAddingARule(t *testing.T) {
 	ruleTable = append(slices.Clip(saved),
 		RuleInfo{ID: "test-error", Code: "X1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRequired,
 			Summary: "s", Help: "h", inputs: with("ClientName"),
-			check: func(r *CreateUserPoolClientRequest, c collector) collector {
-				c.add("UserPoolId", r.UserPoolID, "test")
-				return c
+			check: func(r *CreateUserPoolClientRequest) (f findings) {
+				f.add("UserPoolId", r.UserPoolID, "test")
+				return
 			}},
 		RuleInfo{ID: "test-warning", Code: "X2", Severity: SeverityWarning, Scope: ScopeRequest,
 			Summary: "s", Help: "h", inputs: self,
-			check: func(r *CreateUserPoolClientRequest, c collector) collector {
-				c.add("ClientName", r.ClientName, "test")
-				return c
+			check: func(r *CreateUserPoolClientRequest) (f findings) {
+				f.add("ClientName", r.ClientName, "test")
+				return
 			}},
 	)
 	indexRules() // as package initialisation does
@@ -304,7 +304,7 @@ func TestParsedParams(t *testing.T) {
 	v := validator.New()
 	var seen []string
 	for _, tag := range []string{"length", "range", "attributes", "providers", "redirects", "scopes", "oauthflows", "authflows"} {
-		if err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool { seen = append(seen, fl.Param()); return true }); err != nil {
+		if err := v.RegisterValidation(tag, func(fl validator.FieldLevel) bool { seen = append(seen, fl.Param()); return true }, true); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -312,7 +312,7 @@ func TestParsedParams(t *testing.T) {
 		if ct.elem != nil {
 			continue // recorded above
 		}
-		if err := v.RegisterValidation(tag, ct.fn); err != nil {
+		if err := v.RegisterValidationCtx(tag, ct.fn, true); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -327,18 +327,21 @@ func TestParsedParams(t *testing.T) {
 			continue // an enumeration's element tag has no parameter
 		}
 		found := false
-		for _, pp := range parsedParams {
-			found = found || pp.text == unsafe.StringData(p) && pp.n == len(p)
+		for _, pp := range parsedParams.slots {
+			found = found || pp.text == unsafe.StringData(p) && pp.len == len(p)
 		}
 		if !found {
 			t.Errorf("parameter %q is not found by address: it is parsed on every call", p)
 		}
 	}
-	if len(parsedParams) < 20 {
-		t.Errorf("parsedParams holds %d parameters, want every length, range and element tag", len(parsedParams))
+	if n := parsedParams.n; n < 20 || n > len(parsedParams.slots)/2 {
+		t.Errorf("parsedParams holds %d parameters, want every length, range and element tag, in a table at most half full", n)
 	}
-	for _, p := range parsedParams {
-		text := unsafe.String(p.text, p.n)
+	for _, p := range parsedParams.slots {
+		if p.text == nil {
+			continue
+		}
+		text := unsafe.String(p.text, p.len)
 		if got := tagBounds(text); got != parseBounds(text) {
 			t.Errorf("tagBounds(%q) = %v, want %v", text, got, parseBounds(text))
 		}
@@ -346,5 +349,28 @@ func TestParsedParams(t *testing.T) {
 	// A parameter not from a tag is parsed.
 	if got := tagBounds(strings.Clone("2..9")); got != (bounds{2, 9}) {
 		t.Errorf("tagBounds(2..9) = %v", got)
+	}
+}
+
+// TestRedirectShortcuts: the redirect rules' cheap tests agree with the full
+// parse, on the URIs of the tests and on tricky ones.
+func TestRedirectShortcuts(t *testing.T) {
+	uris := []string{
+		"https://a.example.com/cb", "https://a.example.com", "https://", "https:///cb", "https://@x/", "https://a@/x",
+		"https://a@b/x", "https://:443/", "https://[::1]/", "https://x:1/", `https://\x`, "https://?q", "https://#f",
+		"HTTPS://a/", "http://a/", "http://localhost/", "HTTP://LOCALHOST:3000/", "http://", "myapp://cb", "myapp:/cb",
+		"localhost:3000/cb", "/cb", "", "https://a#", "http:x", "https:x",
+	}
+	for _, u := range uris {
+		faults := redirectFaults(u)
+		if got, want := breaksAbsolute(u), faults&faultRelative != 0; got != want {
+			t.Errorf("breaksAbsolute(%q) = %v, want %v", u, got, want)
+		}
+		if got, want := breaksHTTPS(u), faults&faultHTTP != 0; got != want {
+			t.Errorf("breaksHTTPS(%q) = %v, want %v", u, got, want)
+		}
+		if got, want := breaksNoFragment(u), faults&faultFragment != 0; got != want {
+			t.Errorf("breaksNoFragment(%q) = %v, want %v", u, got, want)
+		}
 	}
 }

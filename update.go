@@ -110,7 +110,7 @@ type UpdateUserPoolClientRequest struct {
 	// PreventUserExistenceErrors decides whether sign-in, confirmation and
 	// recovery reveal that a user does not exist. Absent ("") means LEGACY, which
 	// does.
-	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"omitempty,userexistence"`
+	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"userexistence"`
 
 	// EnableTokenRevocation turns refresh-token revocation on or off. Absent
 	// means on.

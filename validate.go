@@ -1,6 +1,7 @@
 package appclient
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"strings"
@@ -48,13 +49,13 @@ func (r *CreateUserPoolClientRequest) Validate() error {
 			Message: "request is nil", Err: ErrRequired}}}
 	}
 	// The model constraints: the struct tags, checked by the validator.
-	c := collector{errs: modelErrors(engine.Struct(r))}
+	errs := modelErrors(engine.Struct(r))
 	// The service rules: the checks of the rule table, in its order.
-	c = runChecks(r, serviceChecks, c)
-	if len(c.errs) == 0 {
+	errs = serviceErrors(r, errs)
+	if len(errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Errors: c.errs}
+	return &ValidationError{Errors: errs}
 }
 
 // engine is the one validator, configured once: JSON member names in paths,
@@ -85,12 +86,12 @@ func newEngine() *validator.Validate {
 	// AuthSessionValidity, the analytics and rotation members) carry it:
 	// TestValidateAllocations holds the typical request to none.
 	for _, tag := range []string{"length", "range"} {
-		if err := v.RegisterValidation(tag, boundsTag, true); err != nil {
+		if err := v.RegisterValidationCtx(tag, boundsTag, true); err != nil {
 			panic(err)
 		}
 	}
 	for tag, t := range customTags {
-		if err := v.RegisterValidation(tag, t.fn, true); err != nil {
+		if err := v.RegisterValidationCtx(tag, t.fn, true); err != nil {
 			panic(err) // a programming error in customTags
 		}
 	}
@@ -100,7 +101,7 @@ func newEngine() *validator.Validate {
 // boundsTag checks a length or range tag "LO..HI" with inclusive decimal
 // bounds: the characters (code points) of a string, the entries of a list, or
 // the value of a number.
-func boundsTag(fl validator.FieldLevel) bool {
+func boundsTag(_ context.Context, fl validator.FieldLevel) bool {
 	b := tagBounds(fl.Param())
 	f := fl.Field()
 	switch f.Kind() {
@@ -116,23 +117,22 @@ func boundsTag(fl validator.FieldLevel) bool {
 
 // parsedParams holds the bounds of every "LO..HI" parameter in the struct tags
 // of the request types, parsed once, keyed by the address of the parameter's
-// text. The validator hands each tag function its parameter as a substring of
-// the struct tag, the same memory this table was built from, so a lookup is
-// one comparison of addresses per entry.
-var parsedParams = func() []parsedParam {
-	var out []parsedParam
+// text: the validator hands each tag function its parameter as a substring of
+// the struct tag, the same memory this table was built from. It is a small
+// open-addressing hash table, so that a lookup costs about one comparison.
+var parsedParams = func() (t paramTable) {
 	seen := map[reflect.Type]bool{}
-	var walk func(t reflect.Type)
-	walk = func(t reflect.Type) {
-		if seen[t] {
+	var walk func(typ reflect.Type)
+	walk = func(typ reflect.Type) {
+		if seen[typ] {
 			return
 		}
-		seen[t] = true
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
+		seen[typ] = true
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
 			for item := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
 				if _, p, ok := strings.Cut(item, "="); ok && strings.Contains(p, "..") {
-					out = append(out, parsedParam{unsafe.StringData(p), len(p), parseBounds(p)})
+					t.add(p)
 				}
 			}
 			if ft := f.Type; ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
@@ -142,13 +142,39 @@ var parsedParams = func() []parsedParam {
 	}
 	walk(reflect.TypeFor[CreateUserPoolClientRequest]())
 	walk(reflect.TypeFor[UpdateUserPoolClientRequest]())
-	return out
+	return t
 }()
+
+// paramTable maps parameter texts, by address, to their bounds.
+type paramTable struct {
+	slots [64]parsedParam
+	n     int
+}
 
 type parsedParam struct {
 	text *byte
-	n    int
+	len  int
 	b    bounds
+}
+
+// slot is where the parameter at p starts its search.
+func (t *paramTable) slot(p *byte) int {
+	return int(uintptr(unsafe.Pointer(p))>>3) % len(t.slots)
+}
+
+// add records the parameter p. The table holds the parameters of this
+// package's own tags, which TestParsedParams counts, so it never fills up.
+func (t *paramTable) add(p string) {
+	d := unsafe.StringData(p)
+	for i := t.slot(d); ; i = (i + 1) % len(t.slots) {
+		if s := &t.slots[i]; s.text == nil || s.text == d && s.len == len(p) {
+			if s.text == nil {
+				t.n++
+			}
+			*s = parsedParam{d, len(p), parseBounds(p)}
+			return
+		}
+	}
 }
 
 // tagBounds returns the bounds of a tag parameter: from parsedParams where
@@ -158,9 +184,10 @@ func tagBounds(p string) bounds {
 		return bounds{} // an element tag of an enumeration: no bounds
 	}
 	d := unsafe.StringData(p)
-	for i := range parsedParams {
-		if parsedParams[i].text == d && parsedParams[i].n == len(p) {
-			return parsedParams[i].b
+	t := &parsedParams
+	for i := t.slot(d); t.slots[i].text != nil; i = (i + 1) % len(t.slots) {
+		if t.slots[i].text == d && t.slots[i].len == len(p) {
+			return t.slots[i].b
 		}
 	}
 	return parseBounds(p)
@@ -169,7 +196,7 @@ func tagBounds(p string) bounds {
 // customTag is a validator tag of this package: a pattern, an enumeration, or
 // a check of every element of a list.
 type customTag struct {
-	fn   validator.Func
+	fn   validator.FuncCtx
 	rule string // RulePattern or RuleEnum; "" for list tags
 	// match is the pattern's matcher, want the wording of the allowed values.
 	match func(string) int
@@ -201,7 +228,7 @@ var customTags = map[string]customTag{
 // patternTag makes the tag of a pattern.
 func patternTag(match func(string) int, want string) customTag {
 	return customTag{
-		fn: func(fl validator.FieldLevel) bool {
+		fn: func(_ context.Context, fl validator.FieldLevel) bool {
 			f := fl.Field()
 			return f.Kind() == reflect.Pointer || match(f.String()) < 0
 		},
@@ -209,10 +236,15 @@ func patternTag(match func(string) int, want string) customTag {
 	}
 }
 
-// enumTag makes the tag of an enumeration from its Valid method.
+// enumTag makes the tag of an enumeration from its Valid method. An
+// enumeration's "" means absent, as the request types say, and passes; a
+// required one is tagged required first.
 func enumTag[T ~string](valid func(T) bool, want string) customTag {
 	return customTag{
-		fn:   func(fl validator.FieldLevel) bool { return valid(T(fl.Field().String())) },
+		fn: func(_ context.Context, fl validator.FieldLevel) bool {
+			s := fl.Field().String()
+			return s == "" || valid(T(s))
+		},
 		rule: RuleEnum, want: want,
 	}
 }
@@ -220,10 +252,11 @@ func enumTag[T ~string](valid func(T) bool, want string) customTag {
 // listTag makes the tag of a list whose elements check checks, with the
 // element bounds of the tag's parameter ("redirects=1..1024").
 func listTag[T ~string](check elemCheck) customTag {
+	typ := reflect.TypeFor[[]T]()
 	return customTag{
-		fn: func(fl validator.FieldLevel) bool {
+		fn: func(_ context.Context, fl validator.FieldLevel) bool {
 			b := tagBounds(fl.Param())
-			for _, e := range sliceOf[T](fl.Field()) {
+			for _, e := range sliceOf[T](fl.Field(), typ) {
 				if rule, _ := check(string(e), b); rule != "" {
 					return false
 				}
@@ -234,11 +267,11 @@ func listTag[T ~string](check elemCheck) customTag {
 	}
 }
 
-// sliceOf returns the []T that v holds, reading it in place where v is
+// sliceOf returns the []T that v, of type typ, holds, reading it in place where v is
 // addressable (it is: Validate hands the validator a pointer), since an
 // interface would copy it to the heap.
-func sliceOf[T any](v reflect.Value) []T {
-	if v.CanAddr() && v.Type() == reflect.TypeFor[[]T]() {
+func sliceOf[T any](v reflect.Value, typ reflect.Type) []T {
+	if v.CanAddr() && v.Type() == typ {
 		return *(*[]T)(unsafe.Pointer(v.UnsafeAddr()))
 	}
 	s, _ := v.Interface().([]T)
