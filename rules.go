@@ -610,28 +610,47 @@ func (r *CreateUserPoolClientRequest) anyRedirect(breaks func(string) bool) bool
 	return r.DefaultRedirectURI != nil && breaks(*r.DefaultRedirectURI)
 }
 
-// The redirect rules' tests of one URI.
+// The redirect rules' tests of one URI. Each takes a shortcut for the usual
+// "https://host/..." and "http://host/..." (TestRedirectShortcuts holds them
+// to redirectFaults) and parses the URI fully otherwise.
+
 func breaksHTTPS(u string) bool {
-	// Only an http URI can: most are https, and fail the first test.
-	return len(u) >= 5 && strings.EqualFold(u[:5], "http:") && redirectFaults(u)&faultHTTP != 0
+	if scheme, host, ok := simpleHTTP(u); ok {
+		return scheme == "http" && host != "" && !loopbackHost(host)
+	}
+	return redirectFaults(u)&faultHTTP != 0
+}
+
+func breaksAbsolute(u string) bool {
+	if _, host, ok := simpleHTTP(u); ok {
+		return host == ""
+	}
+	return redirectFaults(u)&faultRelative != 0
 }
 
 func breaksNoFragment(u string) bool { return strings.IndexByte(u, '#') >= 0 }
 
-func breaksAbsolute(u string) bool {
-	// The usual case, "https://host...", without parsing it all.
-	if len(u) > 8 && u[:8] == "https://" {
-		for i := 8; i < len(u); i++ {
-			switch u[i] {
-			case '@', ':', '[', '\\':
-				return redirectFaults(u)&faultRelative != 0 // userinfo, port or IP literal: parse
-			case '/', '?', '#':
-				return i == 8 // the authority ends: it is the host, empty or not
-			}
-		}
-		return false
+// simpleHTTP returns the scheme and host of u where u starts with "https://"
+// or "http://" and its authority holds neither userinfo nor an IP literal;
+// ok is false for any other u.
+func simpleHTTP(u string) (scheme, host string, ok bool) {
+	switch {
+	case strings.HasPrefix(u, "https://"):
+		scheme, host = "https", u[len("https://"):]
+	case strings.HasPrefix(u, "http://"):
+		scheme, host = "http", u[len("http://"):]
+	default:
+		return "", "", false
 	}
-	return redirectFaults(u)&faultRelative != 0
+	for i := 0; i < len(host); i++ {
+		switch host[i] {
+		case '@', '[', '\\':
+			return "", "", false
+		case ':', '/', '?', '#':
+			return scheme, host[:i], true
+		}
+	}
+	return scheme, host, true
 }
 
 // The redirect-URI rules a URI can break, as bits.

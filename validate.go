@@ -255,8 +255,12 @@ func listTag[T ~string](check elemCheck) customTag {
 	typ := reflect.TypeFor[[]T]()
 	return customTag{
 		fn: func(_ context.Context, fl validator.FieldLevel) bool {
+			list := sliceOf[T](fl.Field(), typ)
+			if len(list) == 0 {
+				return true
+			}
 			b := tagBounds(fl.Param())
-			for _, e := range sliceOf[T](fl.Field(), typ) {
+			for _, e := range list {
 				if rule, _ := check(string(e), b); rule != "" {
 					return false
 				}
@@ -267,9 +271,9 @@ func listTag[T ~string](check elemCheck) customTag {
 	}
 }
 
-// sliceOf returns the []T that v, of type typ, holds, reading it in place where v is
-// addressable (it is: Validate hands the validator a pointer), since an
-// interface would copy it to the heap.
+// sliceOf returns the []T that v, of type typ, holds, reading it in place
+// where v is addressable (it is: Validate hands the validator a pointer),
+// since an interface would copy it to the heap.
 func sliceOf[T any](v reflect.Value, typ reflect.Type) []T {
 	if v.CanAddr() && v.Type() == typ {
 		return *(*[]T)(unsafe.Pointer(v.UnsafeAddr()))
