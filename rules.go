@@ -615,8 +615,11 @@ func (r *CreateUserPoolClientRequest) anyRedirect(breaks func(string) bool) bool
 // to redirectFaults) and parses the URI fully otherwise.
 
 func breaksHTTPS(u string) bool {
-	if scheme, host, ok := simpleHTTP(u); ok {
-		return scheme == "http" && host != "" && !loopbackHost(host)
+	if len(u) < 5 || !strings.EqualFold(u[:5], "http:") {
+		return false // only an http URI can; most are https
+	}
+	if _, host, ok := simpleHTTP(u); ok {
+		return host != "" && !loopbackHost(host)
 	}
 	return redirectFaults(u)&faultHTTP != 0
 }
@@ -629,6 +632,9 @@ func breaksAbsolute(u string) bool {
 }
 
 func breaksNoFragment(u string) bool { return strings.IndexByte(u, '#') >= 0 }
+
+// authorityEnd holds the bytes that end an authority.
+var authorityEnd = [256]bool{'/': true, '?': true, '#': true, '\\': true}
 
 // simpleHTTP returns the scheme and host of u where u starts with "https://"
 // or "http://" and its authority holds neither userinfo nor an IP literal;
@@ -643,12 +649,16 @@ func simpleHTTP(u string) (scheme, host string, ok bool) {
 		return "", "", false
 	}
 	for i := 0; i < len(host); i++ {
-		switch host[i] {
-		case '@', '[', '\\':
-			return "", "", false
-		case ':', '/', '?', '#':
-			return scheme, host[:i], true
+		if authorityEnd[host[i]] {
+			host = host[:i]
+			break
 		}
+	}
+	if strings.IndexByte(host, '@') >= 0 || strings.IndexByte(host, '[') >= 0 {
+		return "", "", false
+	}
+	if i := strings.IndexByte(host, ':'); i >= 0 {
+		host = host[:i]
 	}
 	return scheme, host, true
 }
