@@ -175,12 +175,24 @@ func lengthIn(s string, min, max int) bool {
 	return min <= n && n <= max
 }
 
+// Rule ids of the kinds of constraint of the AWS model, the values of
+// FieldError.Rule for model constraints. The service rules' ids are in
+// rules.go.
+const (
+	RuleRequired = "required"
+	RuleLength   = "length"
+	RuleListSize = "list-size"
+	RulePattern  = "pattern"
+	RuleEnum     = "enum"
+	RuleRange    = "range"
+)
+
 // The rest of this file says, in words, what the AWS model allows and how a
 // value breaks it: the bounds of each member as its struct tags give them,
 // the checks of list elements, and the messages of model constraints. It
-// depends on nothing else in the package but the request types and the rule
-// ids, so that the validator glue (validate.go) and the service rules
-// (rules.go) can both read it.
+// depends on nothing else in the package but the request types, so that the
+// validator glue (validate.go) and the service rules (rules.go) can both read
+// it.
 
 // bounds is an inclusive range: of characters, list entries or a number.
 type bounds struct{ lo, hi int64 }

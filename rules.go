@@ -7,18 +7,10 @@ import (
 	"time"
 )
 
-// Rule ids, the values of FieldError.Rule and Advisory.Rule. The first six are
-// the kinds of constraint of the AWS model; the others are named as in the
-// project's rule book: Cognito's service rules (errors), then the advisories
-// (warnings).
+// Rule ids of the service rules (errors) and the advisories (warnings), the
+// values of FieldError.Rule and Advisory.Rule, named as in the project's rule
+// book. The ids of the kinds of model constraint are in patterns.go.
 const (
-	RuleRequired = "required"
-	RuleLength   = "length"
-	RuleListSize = "list-size"
-	RulePattern  = "pattern"
-	RuleEnum     = "enum"
-	RuleRange    = "range"
-
 	RuleOAuthFlowsAndScopesRequired     = "oauth-flows-and-scopes-required"
 	RuleClientCredentialsExclusive      = "client-credentials-exclusive"
 	RuleClientCredentialsNeedsSecret    = "client-credentials-needs-secret"

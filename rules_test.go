@@ -78,15 +78,20 @@ func TestRuleTable(t *testing.T) {
 	}
 }
 
-// TestRuleConstantsInTable: every Rule* constant of rules.go names an entry
-// of the table, and every entry has its constant.
+// TestRuleConstantsInTable: every Rule* constant of patterns.go (the model's
+// kinds) and rules.go (the others) names an entry of the table, in its order,
+// and every entry has its constant.
 func TestRuleConstantsInTable(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "rules.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
+	var decls []ast.Decl
+	for _, file := range []string{"patterns.go", "rules.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decls = append(decls, f.Decls...)
 	}
 	var consts []string
-	for _, d := range f.Decls {
+	for _, d := range decls {
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.CONST {
 			continue
@@ -372,5 +377,58 @@ func TestRedirectShortcuts(t *testing.T) {
 		if got, want := breaksNoFragment(u), faults&faultFragment != 0; got != want {
 			t.Errorf("breaksNoFragment(%q) = %v, want %v", u, got, want)
 		}
+	}
+}
+
+// TestFilesDependDownward: the files of the checks depend only downward:
+// validate.go (the validator glue) may use the rules and the model; the rules
+// (rules.go, the table and the service rules, and lint.go, the advisories)
+// may use the model; patterns.go (what the AWS model allows) uses none of
+// them. It looks at the package-level functions, variables, constants and
+// types each file names.
+func TestFilesDependDownward(t *testing.T) {
+	layers := []string{"validate.go", "lint.go", "rules.go", "patterns.go"}
+	level := map[string]int{"validate.go": 0, "lint.go": 1, "rules.go": 1, "patterns.go": 2}
+	files := map[string]*ast.File{}
+	defs := map[string]string{} // package-level name → file
+	for _, name := range layers {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = f
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					defs[d.Name.Name] = name
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							defs[n.Name] = name
+						}
+					case *ast.TypeSpec:
+						defs[s.Name.Name] = name
+					}
+				}
+			}
+		}
+	}
+	for _, name := range layers {
+		seen := map[string]bool{}
+		ast.Inspect(files[name], func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if from, ok := defs[id.Name]; ok && level[from] < level[name] && !seen[id.Name] {
+				seen[id.Name] = true
+				t.Errorf("%s uses %s of %s, a file above it", name, id.Name, from)
+			}
+			return true
+		})
 	}
 }
