@@ -873,8 +873,8 @@ func BenchmarkValidateInvalid(b *testing.B) {
 	}
 }
 
-// FuzzValidate: whatever JSON decodes, Validate never panics and answers the
-// same twice.
+// FuzzValidate: whatever JSON decodes, Validate and Lint never panic and
+// answer the same twice.
 func FuzzValidate(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "requests", "*.json"))
 	for _, name := range files {
@@ -894,6 +894,9 @@ func FuzzValidate(f *testing.F) {
 		first, second := r.Validate(), r.Validate()
 		if diff := cmp.Diff(fmt.Sprint(first), fmt.Sprint(second)); diff != "" {
 			t.Fatalf("Validate() differs between runs (-first +second):\n%s", diff)
+		}
+		if diff := cmp.Diff(fmt.Sprint(r.Lint()), fmt.Sprint(r.Lint())); diff != "" {
+			t.Fatalf("Lint() differs between runs (-first +second):\n%s", diff)
 		}
 		var ve *ValidationError
 		if first != nil && (!errors.As(first, &ve) || len(ve.Errors) == 0) {
