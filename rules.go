@@ -617,6 +617,11 @@ func breaksHTTPS(u string) bool {
 }
 
 func breaksAbsolute(u string) bool {
+	// An http or https URI whose authority starts with a letter or digit, and
+	// with no "@" anywhere, has a host.
+	if n := len("https://"); len(u) > n && u[:n] == "https://" && isAlnum(u[n]) && strings.IndexByte(u, '@') < 0 {
+		return false
+	}
 	if _, host, ok := simpleHTTP(u); ok {
 		return host == ""
 	}

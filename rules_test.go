@@ -364,7 +364,8 @@ func TestRedirectShortcuts(t *testing.T) {
 		"https://a.example.com/cb", "https://a.example.com", "https://", "https:///cb", "https://@x/", "https://a@/x",
 		"https://a@b/x", "https://:443/", "https://[::1]/", "https://x:1/", `https://\x`, "https://?q", "https://#f",
 		"HTTPS://a/", "http://a/", "http://localhost/", "HTTP://LOCALHOST:3000/", "http://", "myapp://cb", "myapp:/cb",
-		"localhost:3000/cb", "/cb", "", "https://a#", "http:x", "https:x",
+		"localhost:3000/cb", "/cb", "", "https://a#", "http:x", "https:x", "https://a/x@y", "https://a@b.c/", "https://a.b:8443/",
+		"https://-a/", "https://a:/", "http://a@localhost/", "http://localhost@a/",
 	}
 	for _, u := range uris {
 		faults := redirectFaults(u)
