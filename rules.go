@@ -374,9 +374,15 @@ func (f *findings) add(field string, value any, msg string) {
 	*f = append(*f, finding{field, value, msg})
 }
 
-// The rules whose checks Validate and Lint run, in table order: indexes of
-// ruleTable, made once by indexRules.
-var serviceChecks, lintChecks []*RuleInfo
+// The checks that Validate and Lint run, in table order, made once by
+// indexRules: each with its rule, side by side so that the loop reads them
+// from one small array.
+var serviceChecks, lintChecks []ruleCheck
+
+type ruleCheck struct {
+	check func(r *CreateUserPoolClientRequest) findings
+	rule  *RuleInfo
+}
 
 func init() { indexRules() }
 
@@ -387,9 +393,9 @@ func indexRules() {
 		switch r := &ruleTable[i]; {
 		case r.Scope != ScopeRequest:
 		case r.Severity == SeverityError:
-			serviceChecks = append(serviceChecks, r)
+			serviceChecks = append(serviceChecks, ruleCheck{r.check, r})
 		case r.Severity == SeverityWarning:
-			lintChecks = append(lintChecks, r)
+			lintChecks = append(lintChecks, ruleCheck{r.check, r})
 		}
 	}
 }
@@ -397,8 +403,9 @@ func indexRules() {
 // serviceErrors runs the checks of the service rules on r, in table order,
 // and appends their violations to errs.
 func serviceErrors(r *CreateUserPoolClientRequest, errs []*FieldError) []*FieldError {
-	for _, rule := range serviceChecks {
-		for _, f := range rule.check(r) {
+	for _, c := range serviceChecks {
+		for _, f := range c.check(r) {
+			rule := c.rule
 			errs = append(errs, &FieldError{Field: f.field, Rule: rule.ID, Exception: rule.Exception, Value: f.value, Message: f.msg, Err: rule.Err})
 		}
 	}
@@ -408,9 +415,9 @@ func serviceErrors(r *CreateUserPoolClientRequest, errs []*FieldError) []*FieldE
 // lintAdvisories runs the checks of the advisories on r, in table order.
 func lintAdvisories(r *CreateUserPoolClientRequest) []*Advisory {
 	var out []*Advisory
-	for _, rule := range lintChecks {
-		for _, f := range rule.check(r) {
-			out = append(out, &Advisory{Field: f.field, Rule: rule.ID, Message: f.msg, Value: f.value})
+	for _, c := range lintChecks {
+		for _, f := range c.check(r) {
+			out = append(out, &Advisory{Field: f.field, Rule: c.rule.ID, Message: f.msg, Value: f.value})
 		}
 	}
 	return out
