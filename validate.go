@@ -85,118 +85,106 @@ func newEngine() *validator.Validate {
 	// go without omitnil, and those usually left out (ClientSecret,
 	// AuthSessionValidity, the analytics and rotation members) carry it:
 	// TestValidateAllocations holds the typical request to none.
-	for _, tag := range []string{"length", "range"} {
-		if err := v.RegisterValidationCtx(tag, boundsTag, true); err != nil {
-			panic(err)
+	register := func(tag string, fn validator.FuncCtx) {
+		if err := v.RegisterValidationCtx(tag, fn, true); err != nil {
+			panic(err) // a programming error in the tags
 		}
 	}
 	for tag, t := range customTags {
-		if err := v.RegisterValidationCtx(tag, t.fn, true); err != nil {
-			panic(err) // a programming error in customTags
+		register(tag, t.with(bounds{}))
+	}
+	// A tag with bounds ("length=1..55", "redirects=1..1024") is compiled
+	// once into a tag of its own with the bounds parsed ("length_1_55"), so
+	// that no call reads them again: the validator takes the compiled tags
+	// as the types' rules, in place of the struct tags they come from.
+	for typ, fields := range compileTags() {
+		v.RegisterStructValidationMapRules(fields, reflect.New(typ).Interface())
+	}
+	for tag, c := range compiledTags {
+		if c.name == "length" || c.name == "range" {
+			register(tag, boundsTag(c.b))
+		} else {
+			register(tag, customTags[c.name].with(c.b))
 		}
 	}
 	return v
 }
 
-// boundsTag checks a length or range tag "LO..HI" with inclusive decimal
-// bounds: the characters (code points) of a string, the entries of a list, or
-// the value of a number.
-func boundsTag(_ context.Context, fl validator.FieldLevel) bool {
-	b := tagBounds(fl.Param())
-	f := fl.Field()
-	switch f.Kind() {
-	case reflect.Pointer:
-		return true
-	case reflect.String:
-		return lengthIn(f.String(), int(b.lo), int(b.hi))
-	case reflect.Slice:
-		return int64(f.Len()) >= b.lo && int64(f.Len()) <= b.hi
-	}
-	return f.Int() >= b.lo && f.Int() <= b.hi
+// compiledTag is what a compiled tag was made from: the tag's name and its
+// bounds.
+type compiledTag struct {
+	name string
+	b    bounds
 }
 
-// parsedParams holds the bounds of every "LO..HI" parameter in the struct tags
-// of the request types, parsed once, keyed by the address of the parameter's
-// text: the validator hands each tag function its parameter as a substring of
-// the struct tag, the same memory this table was built from. It is a small
-// open-addressing hash table, so that a lookup costs about one comparison.
-var parsedParams = func() (t paramTable) {
-	seen := map[reflect.Type]bool{}
+// compiledTags maps each compiled tag to what it was made from; compileTags
+// fills it.
+var compiledTags = map[string]compiledTag{}
+
+// compileTags returns, for each request type and the structures they hold,
+// each field's tags with the tags that have bounds compiled, and records the
+// compiled tags in compiledTags.
+func compileTags() map[reflect.Type]map[string]string {
+	out := map[reflect.Type]map[string]string{}
 	var walk func(typ reflect.Type)
 	walk = func(typ reflect.Type) {
-		if seen[typ] {
+		if out[typ] != nil {
 			return
 		}
-		seen[typ] = true
+		fields := map[string]string{}
+		out[typ] = fields
 		for i := 0; i < typ.NumField(); i++ {
 			f := typ.Field(i)
-			for item := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
-				if _, p, ok := strings.Cut(item, "="); ok && strings.Contains(p, "..") {
-					t.add(p)
-				}
-			}
 			if ft := f.Type; ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
 				walk(ft.Elem())
 			}
+			tag := f.Tag.Get("validate")
+			if !strings.Contains(tag, "..") {
+				continue
+			}
+			items := strings.Split(tag, ",")
+			for j, item := range items {
+				name, param, ok := strings.Cut(item, "=")
+				if !ok {
+					continue
+				}
+				b := parseBounds(param)
+				compiled := fmt.Sprintf("%s_%d_%d", name, b.lo, b.hi)
+				compiledTags[compiled] = compiledTag{name, b}
+				items[j] = compiled
+			}
+			fields[f.Name] = strings.Join(items, ",")
 		}
 	}
 	walk(reflect.TypeFor[CreateUserPoolClientRequest]())
 	walk(reflect.TypeFor[UpdateUserPoolClientRequest]())
-	return t
-}()
-
-// paramTable maps parameter texts, by address, to their bounds.
-type paramTable struct {
-	slots [64]parsedParam
-	n     int
+	return out
 }
 
-type parsedParam struct {
-	text *byte
-	len  int
-	b    bounds
-}
-
-// slot is where the parameter at p starts its search.
-func (t *paramTable) slot(p *byte) int {
-	return int(uintptr(unsafe.Pointer(p))>>3) % len(t.slots)
-}
-
-// add records the parameter p. The table holds the parameters of this
-// package's own tags, which TestParsedParams counts, so it never fills up.
-func (t *paramTable) add(p string) {
-	d := unsafe.StringData(p)
-	for i := t.slot(d); ; i = (i + 1) % len(t.slots) {
-		if s := &t.slots[i]; s.text == nil || s.text == d && s.len == len(p) {
-			if s.text == nil {
-				t.n++
-			}
-			*s = parsedParam{d, len(p), parseBounds(p)}
-			return
+// boundsTag returns the check of a length or range tag with bounds b,
+// inclusive: the characters (code points) of a string, the entries of a list,
+// or the value of a number.
+func boundsTag(b bounds) validator.FuncCtx {
+	return func(_ context.Context, fl validator.FieldLevel) bool {
+		f := fl.Field()
+		switch f.Kind() {
+		case reflect.Pointer:
+			return true // absent; the validator hands over present values dereferenced
+		case reflect.String:
+			return lengthIn(f.String(), int(b.lo), int(b.hi))
+		case reflect.Slice:
+			return int64(f.Len()) >= b.lo && int64(f.Len()) <= b.hi
 		}
+		return f.Int() >= b.lo && f.Int() <= b.hi
 	}
-}
-
-// tagBounds returns the bounds of a tag parameter: from parsedParams where
-// the parameter's text is that of a struct tag, parsed otherwise.
-func tagBounds(p string) bounds {
-	if p == "" {
-		return bounds{} // an element tag of an enumeration: no bounds
-	}
-	d := unsafe.StringData(p)
-	t := &parsedParams
-	for i := t.slot(d); t.slots[i].text != nil; i = (i + 1) % len(t.slots) {
-		if t.slots[i].text == d && t.slots[i].len == len(p) {
-			return t.slots[i].b
-		}
-	}
-	return parseBounds(p)
 }
 
 // customTag is a validator tag of this package: a pattern, an enumeration, or
 // a check of every element of a list.
 type customTag struct {
-	fn   validator.FuncCtx
+	// with returns the check of the tag with the given bounds, which only
+	// list tags have.
+	with func(b bounds) validator.FuncCtx
 	rule string // RulePattern or RuleEnum; "" for list tags
 	// match is the pattern's matcher, want the wording of the allowed values.
 	match func(string) int
@@ -227,11 +215,12 @@ var customTags = map[string]customTag{
 
 // patternTag makes the tag of a pattern.
 func patternTag(match func(string) int, want string) customTag {
+	fn := func(_ context.Context, fl validator.FieldLevel) bool {
+		f := fl.Field()
+		return f.Kind() == reflect.Pointer || match(f.String()) < 0
+	}
 	return customTag{
-		fn: func(_ context.Context, fl validator.FieldLevel) bool {
-			f := fl.Field()
-			return f.Kind() == reflect.Pointer || match(f.String()) < 0
-		},
+		with: func(bounds) validator.FuncCtx { return fn },
 		rule: RulePattern, match: match, want: want,
 	}
 }
@@ -240,32 +229,30 @@ func patternTag(match func(string) int, want string) customTag {
 // enumeration's "" means absent, as the request types say, and passes; a
 // required one is tagged required first.
 func enumTag[T ~string](valid func(T) bool, want string) customTag {
+	fn := func(_ context.Context, fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		return s == "" || valid(T(s))
+	}
 	return customTag{
-		fn: func(_ context.Context, fl validator.FieldLevel) bool {
-			s := fl.Field().String()
-			return s == "" || valid(T(s))
-		},
+		with: func(bounds) validator.FuncCtx { return fn },
 		rule: RuleEnum, want: want,
 	}
 }
 
 // listTag makes the tag of a list whose elements check checks, with the
-// element bounds of the tag's parameter ("redirects=1..1024").
+// element bounds of the tag ("redirects=1..1024").
 func listTag[T ~string](check elemCheck) customTag {
 	typ := reflect.TypeFor[[]T]()
 	return customTag{
-		fn: func(_ context.Context, fl validator.FieldLevel) bool {
-			list := sliceOf[T](fl.Field(), typ)
-			if len(list) == 0 {
+		with: func(b bounds) validator.FuncCtx {
+			return func(_ context.Context, fl validator.FieldLevel) bool {
+				for _, e := range sliceOf[T](fl.Field(), typ) {
+					if rule, _ := check(string(e), b); rule != "" {
+						return false
+					}
+				}
 				return true
 			}
-			b := tagBounds(fl.Param())
-			for _, e := range list {
-				if rule, _ := check(string(e), b); rule != "" {
-					return false
-				}
-			}
-			return true
 		},
 		elem: check,
 	}
@@ -307,18 +294,22 @@ func modelErrors(err error) []*FieldError {
 			value = nil
 		}
 		var rule, msg string
-		switch tag := fe.Tag(); tag {
+		tag, b := fe.Tag(), bounds{}
+		if c, ok := compiledTags[tag]; ok {
+			tag, b = c.name, c.b
+		}
+		switch tag {
 		case "required":
 			// There is no value: the member is absent or empty.
 			rule, msg, value = RuleRequired, "is required", nil
 		case "length":
-			b := tagBounds(fe.Param())
 			if fe.Kind() == reflect.Slice {
 				n := reflect.ValueOf(fe.Value()).Len()
 				out = append(out, newFieldError(path, RuleListSize, n,
 					fmt.Sprintf("has %d entries, want at most %d", n, b.hi)))
 				// A list over its size is examined element by element too.
-				out = listElements(out, path, fe.Value(), listTags[path])
+				elem := listTags[path]
+				out = listElements(out, path, fe.Value(), elem.name, elem.b)
 				continue
 			}
 			rule = RuleLength
@@ -328,7 +319,6 @@ func modelErrors(err error) []*FieldError {
 				msg = lengthMessage(valueString(fe.Value()), b)
 			}
 		case "range":
-			b := tagBounds(fe.Param())
 			rule, msg = RuleRange, fmt.Sprintf("%v is outside %d to %d", fe.Value(), b.lo, b.hi)
 		default:
 			t, ok := customTags[tag]
@@ -336,7 +326,7 @@ func modelErrors(err error) []*FieldError {
 			case !ok:
 				panic("appclient: unmapped validator tag " + tag)
 			case t.elem != nil:
-				out = listElements(out, path, fe.Value(), tag+"="+fe.Param())
+				out = listElements(out, path, fe.Value(), tag, b)
 				continue
 			case t.rule == RuleEnum:
 				rule, msg = RuleEnum, enumMessage(valueString(fe.Value()), t.want)
@@ -352,10 +342,9 @@ func modelErrors(err error) []*FieldError {
 }
 
 // listElements appends a violation for each element of the list value at
-// path that breaks the element tag tag ("redirects=1..1024").
-func listElements(out []*FieldError, path string, list any, tag string) []*FieldError {
-	name, param, _ := strings.Cut(tag, "=")
-	check, b := customTags[name].elem, tagBounds(param)
+// path that breaks the element tag name with bounds b.
+func listElements(out []*FieldError, path string, list any, name string, b bounds) []*FieldError {
+	check := customTags[name].elem
 	v := reflect.ValueOf(list)
 	for i := 0; i < v.Len(); i++ {
 		e := v.Index(i).String()
@@ -371,11 +360,11 @@ func newFieldError(field, rule string, value any, msg string) *FieldError {
 	return &FieldError{Field: field, Rule: rule, Exception: ExceptionInvalidParameter, Value: value, Message: msg, Err: ruleInfo(rule).Err}
 }
 
-// listTags maps each list member to its element tag with its parameter
-// ("CallbackURLs" to "redirects=1..1024"), read from the struct tags: a list
+// listTags maps each list member to its element tag and bounds
+// ("CallbackURLs" to redirects, 1..1024), read from the struct tags: a list
 // over its size fails its length tag, and its elements are then examined too.
-var listTags = func() map[string]string {
-	m := map[string]string{}
+var listTags = func() map[string]compiledTag {
+	m := map[string]compiledTag{}
 	t := reflect.TypeFor[CreateUserPoolClientRequest]()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
@@ -384,7 +373,8 @@ var listTags = func() map[string]string {
 		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		tags := strings.Split(f.Tag.Get("validate"), ",")
-		m[name] = tags[len(tags)-1]
+		tag, param, _ := strings.Cut(tags[len(tags)-1], "=")
+		m[name] = compiledTag{tag, parseBounds(param)}
 	}
 	return m
 }()

@@ -978,9 +978,8 @@ func TestListTags(t *testing.T) {
 		t.Errorf("found %d list members, want 8: %v", len(listTags), listTags)
 	}
 	for member, tag := range listTags {
-		name, _, _ := strings.Cut(tag, "=")
-		if customTags[name].elem == nil {
-			t.Errorf("%s: last tag %q is not a list tag", member, tag)
+		if customTags[tag.name].elem == nil {
+			t.Errorf("%s: last tag %q is not a list tag", member, tag.name)
 		}
 	}
 }
