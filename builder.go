@@ -158,7 +158,8 @@ func (b Builder) recommended() Builder {
 // if the builder has no problem and the request passes
 // [CreateUserPoolClientRequest.Validate].
 //
-// Otherwise it returns the zero request and a *[ValidationError] that holds
+// Otherwise it returns the zero request (use [Builder.Request] to see the
+// request it refused) and a *[ValidationError] that holds
 // every problem: first those of the builder itself, in member order, then
 // Validate's. A problem of the builder itself is a duration given to a setter
 // that no unit of its member expresses exactly (a negative one, or one with a
@@ -202,6 +203,15 @@ func (b Builder) Build() (CreateUserPoolClientRequest, error) {
 		return req, nil
 	}
 	return CreateUserPoolClientRequest{}, &ValidationError{Errors: errs}
+}
+
+// Request returns a copy of the request as the builder holds it, whether or
+// not it is valid, sharing no memory with the builder: for logging the request
+// that Build refused, or for inspecting one before building it. A setter's
+// duration that could not be expressed is not in it (the member keeps its
+// earlier value); Build reports it.
+func (b Builder) Request() CreateUserPoolClientRequest {
+	return cloneRequest(&b.req)
 }
 
 // hides reports whether field is set by a setter whose problem stands.
@@ -294,12 +304,15 @@ func (b Builder) GenerateSecret(generate bool) Builder {
 	return b
 }
 
-// ClientSecret sets a client secret of the caller's choosing: 24 to 64
-// letters, digits, underscores and plus signs. It leaves GenerateSecret alone,
-// which must be false with a custom secret (the web-app and machine-to-machine
-// starting points set it to true).
+// ClientSecret sets a client secret of the caller's choosing, 24 to 64 ASCII
+// letters, digits, underscores and plus signs, and turns GenerateSecret off: a
+// client has one secret, generated or given, so on a starting point that
+// generates one ([NewWebAppBuilder], [NewMachineToMachineBuilder]) it means
+// "use this secret instead". A later GenerateSecret(true) makes the request
+// ask for both, which Build reports.
 func (b Builder) ClientSecret(secret string) Builder {
 	b.req.ClientSecret = &secret
+	b.req.GenerateSecret = false
 	return b
 }
 
@@ -555,12 +568,23 @@ func (b Builder) AuthSessionValidity(d time.Duration) Builder {
 // rotated-out refresh token stays valid, a whole number of seconds that Cognito
 // accepts from 0 to 60. A negative gracePeriod, or one with a part smaller than
 // a second, is reported by Build and leaves RetryGracePeriodSeconds as it was;
-// Feature is set all the same. Rotation cannot be combined with
-// ALLOW_REFRESH_TOKEN_AUTH in ExplicitAuthFlows.
+// Feature is set all the same.
+//
+// Rotation cannot be combined with ALLOW_REFRESH_TOKEN_AUTH, so enabling it
+// removes that flow from ExplicitAuthFlows (the starting points put it there).
+// An absent ExplicitAuthFlows stays absent, which Cognito reads as its default
+// flows, ALLOW_REFRESH_TOKEN_AUTH included: give the flows the client needs
+// (Lint reports rotation-with-default-flows otherwise). Disabling rotation
+// leaves ExplicitAuthFlows alone.
 func (b Builder) RefreshTokenRotation(enabled bool, gracePeriod time.Duration) Builder {
 	rot := RefreshTokenRotation{Feature: RotationFeatureDisabled}
 	if enabled {
 		rot.Feature = RotationFeatureEnabled
+		if slices.Contains(b.req.ExplicitAuthFlows, ExplicitAuthFlowAllowRefreshTokenAuth) {
+			// A new slice: other builders may hold the old one.
+			b.req.ExplicitAuthFlows = slices.DeleteFunc(slices.Clone(b.req.ExplicitAuthFlows),
+				func(f ExplicitAuthFlow) bool { return f == ExplicitAuthFlowAllowRefreshTokenAuth })
+		}
 	}
 	if b.req.RefreshTokenRotation != nil {
 		rot.RetryGracePeriodSeconds = b.req.RefreshTokenRotation.RetryGracePeriodSeconds

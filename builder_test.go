@@ -170,6 +170,7 @@ func TestBuilderSetters(t *testing.T) {
 // none; they have tests of their own.
 var notSetters = map[string]bool{
 	"Build":                  true,
+	"Request":                true,
 	"Edit":                   true,
 	"AuthorizationCodeGrant": true,
 	"ImplicitGrant":          true,
@@ -634,9 +635,15 @@ func TestStartingPointsReportWhatIsMissing(t *testing.T) {
 			"machine to machine with a reserved scope", NewMachineToMachineBuilder(pool, "m2m", "orders/read", "openid"),
 			[]builderErrKey{{"AllowedOAuthScopes[1]", RuleClientCredentialsReservedScope, ExceptionInvalidOAuthFlow}},
 		},
+		{"web app with a custom secret instead of a generated one", NewWebAppBuilder(pool, "web", "https://app.example.com/cb").AllowedOAuthScopes("openid").ClientSecret("abcdefghijklmnopqrstuvwx"), nil},
 		{
-			"web app with a custom secret but GenerateSecret left on", NewWebAppBuilder(pool, "web", "https://app.example.com/cb").AllowedOAuthScopes("openid").ClientSecret("abcdefghijklmnopqrstuvwx"),
+			"custom secret, then GenerateSecret again", NewWebAppBuilder(pool, "web", "https://app.example.com/cb").AllowedOAuthScopes("openid").ClientSecret("abcdefghijklmnopqrstuvwx").GenerateSecret(true),
 			[]builderErrKey{{"ClientSecret", RuleSecretGenerateOrCustom, ExceptionInvalidParameter}},
+		},
+		{"web app with rotation", NewWebAppBuilder(pool, "web", "https://app.example.com/cb").AllowedOAuthScopes("openid").RefreshTokenRotation(true, 0), nil},
+		{
+			"rotation, then ALLOW_REFRESH_TOKEN_AUTH again", NewWebAppBuilder(pool, "web", "https://app.example.com/cb").AllowedOAuthScopes("openid").RefreshTokenRotation(true, 0).AddExplicitAuthFlows(ExplicitAuthFlowAllowRefreshTokenAuth),
+			[]builderErrKey{{"ExplicitAuthFlows[1]", RuleRotationForbidsRefreshTokenAuth, ExceptionInvalidParameter}},
 		},
 		{
 			"public client with the client-credentials grant", NewPublicClientBuilder(pool, "spa", "https://app.example.com/cb").AllowedOAuthScopes("openid").AllowedOAuthFlows(OAuthFlowClientCredentials),
@@ -1125,4 +1132,47 @@ func expressible(d int64) bool {
 		}
 	}
 	return false
+}
+
+// TestBuilderSecretAndRotation: ClientSecret replaces a generated secret, and
+// enabling rotation removes ALLOW_REFRESH_TOKEN_AUTH without touching the
+// builder it came from.
+func TestBuilderSecretAndRotation(t *testing.T) {
+	base := NewWebAppBuilder("us-east-1_AbC123xyz", "web", "https://app.example.com/cb").AllowedOAuthScopes("openid")
+	custom := base.ClientSecret("abcdefghijklmnopqrstuvwx")
+	if r := custom.Request(); r.GenerateSecret || r.ClientSecret == nil {
+		t.Errorf("after ClientSecret: GenerateSecret %v, ClientSecret set %v; want false, true", r.GenerateSecret, r.ClientSecret != nil)
+	}
+	rotated := base.RefreshTokenRotation(true, 0)
+	want := []ExplicitAuthFlow{ExplicitAuthFlowAllowUserSRPAuth}
+	if diff := cmp.Diff(want, rotated.Request().ExplicitAuthFlows); diff != "" {
+		t.Errorf("flows with rotation mismatch (-want +got):\n%s", diff)
+	}
+	want = []ExplicitAuthFlow{ExplicitAuthFlowAllowUserSRPAuth, ExplicitAuthFlowAllowRefreshTokenAuth}
+	if diff := cmp.Diff(want, base.Request().ExplicitAuthFlows); diff != "" {
+		t.Errorf("the base builder's flows changed (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, rotated.RefreshTokenRotation(false, 0).Request().ExplicitAuthFlows); diff == "" {
+		t.Errorf("disabling rotation added ALLOW_REFRESH_TOKEN_AUTH back; the doc says it leaves the flows alone")
+	}
+	if got := NewBuilder("us-east-1_AbC123xyz", "x").RefreshTokenRotation(true, 0).Request().ExplicitAuthFlows; got != nil {
+		t.Errorf("absent flows became %q, want them absent", got)
+	}
+}
+
+// TestBuilderRequest: the request a failed Build refused is there to see,
+// and shares no memory with the builder.
+func TestBuilderRequest(t *testing.T) {
+	b := NewWebAppBuilder("us-east-1_AbC123xyz", "web", "http://app.example.com/cb").AllowedOAuthScopes("openid")
+	got, err := b.Build()
+	if err == nil || !cmp.Equal(got, CreateUserPoolClientRequest{}) {
+		t.Fatalf("Build() = %v, %v; want the zero request and an error", got, err)
+	}
+	r := b.Request()
+	if diff := cmp.Diff([]string{"http://app.example.com/cb"}, r.CallbackURLs); diff != "" {
+		t.Errorf("Request().CallbackURLs mismatch (-want +got):\n%s", diff)
+	}
+	if paths := sharedMemory(reflect.ValueOf(b.req), reflect.ValueOf(r), ""); len(paths) > 0 {
+		t.Errorf("Request() shares memory with the builder at %q", paths)
+	}
 }

@@ -13,6 +13,15 @@
 // the service's cross-member rules (OAuth flows and scopes, redirect URIs, client
 // secrets, authentication flows, token lifetimes). It reports every violation at
 // once, each with the AWS member path and the exception Cognito would answer with.
+// The OAuth rules that combine flows, scopes and secrets apply only when
+// AllowedOAuthFlowsUserPoolClient is true; the redirect-URI rules apply whenever
+// callback URLs or a default redirect URI are present, whatever the flag.
+//
+// [CreateUserPoolClientRequest.Lint] reports advisories: settings Cognito
+// accepts but that almost surely work badly or dangerously, such as the
+// implicit grant, a wildcard callback URL or OAuth members that the flag above
+// leaves without effect. [Rules] lists every rule, errors and warnings, with
+// its id, severity, exception and help.
 //
 // [Builder] builds requests fluently, with token lifetimes as [time.Duration].
 //
@@ -62,19 +71,19 @@ type CreateUserPoolClientRequest struct {
 	// TokenValidityUnits.RefreshToken (days when absent). The number must be
 	// within 0 to 315360000, and the lifetime it gives within 60 minutes to 3650
 	// days. Absent or 0 means the default of 30 days.
-	RefreshTokenValidity *int32 `json:"RefreshTokenValidity,omitzero" validate:"omitnil,range=0..315360000"`
+	RefreshTokenValidity *int32 `json:"RefreshTokenValidity,omitzero" validate:"range=0..315360000"`
 
 	// AccessTokenValidity is the access-token lifetime, counted in
 	// TokenValidityUnits.AccessToken (hours when absent). The number must be
 	// within 1 to 86400, and the lifetime it gives within 5 minutes to 1 day.
 	// Absent means one hour.
-	AccessTokenValidity *int32 `json:"AccessTokenValidity,omitzero" validate:"omitnil,range=1..86400"`
+	AccessTokenValidity *int32 `json:"AccessTokenValidity,omitzero" validate:"range=1..86400"`
 
 	// IDTokenValidity is the ID-token lifetime, counted in
 	// TokenValidityUnits.IdToken (hours when absent). The number must be within 1
 	// to 86400, and the lifetime it gives within 5 minutes to 1 day. Absent means
 	// one hour.
-	IDTokenValidity *int32 `json:"IdTokenValidity,omitzero" validate:"omitnil,range=1..86400"`
+	IDTokenValidity *int32 `json:"IdTokenValidity,omitzero" validate:"range=1..86400"`
 
 	// TokenValidityUnits gives the units of the three token lifetimes. Absent
 	// means hours for access and ID tokens and days for refresh tokens.
@@ -83,12 +92,12 @@ type CreateUserPoolClientRequest struct {
 	// ReadAttributes lists the user attributes the app client may read, each 1 to
 	// 2048 characters. Absent means every standard attribute, plus email_verified
 	// and phone_number_verified.
-	ReadAttributes []string `json:"ReadAttributes,omitzero" validate:"attributes"`
+	ReadAttributes []string `json:"ReadAttributes,omitzero" validate:"attributes=1..2048"`
 
 	// WriteAttributes lists the user attributes the app client may write, each 1
 	// to 2048 characters; email_verified is never writable. Absent means every
 	// standard attribute.
-	WriteAttributes []string `json:"WriteAttributes,omitzero" validate:"attributes"`
+	WriteAttributes []string `json:"WriteAttributes,omitzero" validate:"attributes=1..2048"`
 
 	// ExplicitAuthFlows lists the authentication flows the app client allows.
 	// Legacy values (without ALLOW_) cannot be mixed with ALLOW_ values, and an
@@ -101,7 +110,7 @@ type CreateUserPoolClientRequest struct {
 	// offers for this client: COGNITO, Facebook, Google, SignInWithApple,
 	// LoginWithAmazon, or the name of one of the pool's SAML or OIDC providers.
 	// Each name has 1 to 32 characters. Absent means none.
-	SupportedIdentityProviders []string `json:"SupportedIdentityProviders,omitzero" validate:"providers"`
+	SupportedIdentityProviders []string `json:"SupportedIdentityProviders,omitzero" validate:"providers=1..32"`
 
 	// CallbackURLs lists the redirect URIs managed login may send users back to,
 	// at most 100. Each is an absolute URI of 1 to 1024 characters without a
@@ -109,16 +118,16 @@ type CreateUserPoolClientRequest struct {
 	// schemes such as myapp://callback are allowed. Cognito compares them exactly:
 	// a wildcard never matches. Required (non-empty) with the code and implicit
 	// OAuth flows.
-	CallbackURLs []string `json:"CallbackURLs,omitzero" validate:"length=0..100,redirects"`
+	CallbackURLs []string `json:"CallbackURLs,omitzero" validate:"length=0..100,redirects=1..1024"`
 
 	// LogoutURLs lists the allowed logout_uri targets of the /logout endpoint, at
 	// most 100, each 1 to 1024 characters.
-	LogoutURLs []string `json:"LogoutURLs,omitzero" validate:"length=0..100,redirects"`
+	LogoutURLs []string `json:"LogoutURLs,omitzero" validate:"length=0..100,redirects=1..1024"`
 
 	// DefaultRedirectURI is the redirect URI used when a sign-in request names
 	// none, in clients with one identity provider. It must be one of CallbackURLs,
 	// character for character. Absent means none.
-	DefaultRedirectURI *string `json:"DefaultRedirectURI,omitzero" validate:"omitnil,length=1..1024,redirect"`
+	DefaultRedirectURI *string `json:"DefaultRedirectURI,omitzero" validate:"length=1..1024,redirect"`
 
 	// AllowedOAuthFlows lists the OAuth 2.0 grants the client may use, at most
 	// three. client_credentials must be the only flow when present, and needs a
@@ -129,11 +138,13 @@ type CreateUserPoolClientRequest struct {
 	// openid, email, phone, profile, aws.cognito.signin.user.admin, or a custom
 	// scope "<resource-server-identifier>/<scope-name>". Each is 1 to 256
 	// printable ASCII characters other than space, double quote and backslash.
-	AllowedOAuthScopes []string `json:"AllowedOAuthScopes,omitzero" validate:"length=0..50,scopes"`
+	AllowedOAuthScopes []string `json:"AllowedOAuthScopes,omitzero" validate:"length=0..50,scopes=1..256"`
 
 	// AllowedOAuthFlowsUserPoolClient turns on the OAuth 2.0 authorization-server
 	// features (flows, scopes, callback and logout URLs). When false (the
-	// default), Cognito ignores the OAuth members and only SDK sign-in works.
+	// default), Cognito has been seen to accept and ignore the OAuth flows and
+	// scopes, and only SDK sign-in works; the callback URLs must still satisfy
+	// the redirect rules.
 	AllowedOAuthFlowsUserPoolClient bool `json:"AllowedOAuthFlowsUserPoolClient,omitzero" validate:"-"`
 
 	// AnalyticsConfiguration sends the client's events to an Amazon Pinpoint
@@ -143,7 +154,7 @@ type CreateUserPoolClientRequest struct {
 	// PreventUserExistenceErrors decides whether sign-in, confirmation and
 	// recovery reveal that a user does not exist. Absent ("") means LEGACY, which
 	// does.
-	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"omitempty,userexistence"`
+	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"userexistence"`
 
 	// EnableTokenRevocation turns refresh-token revocation on or off. Absent
 	// means on.
@@ -167,13 +178,13 @@ type CreateUserPoolClientRequest struct {
 // TokenValidityUnits gives the units of a request's three token lifetimes.
 type TokenValidityUnits struct {
 	// AccessToken is the unit of AccessTokenValidity. Absent ("") means hours.
-	AccessToken TimeUnit `json:"AccessToken,omitzero" validate:"omitempty,timeunit"`
+	AccessToken TimeUnit `json:"AccessToken,omitzero" validate:"timeunit"`
 
 	// IDToken is the unit of IDTokenValidity. Absent ("") means hours.
-	IDToken TimeUnit `json:"IdToken,omitzero" validate:"omitempty,timeunit"`
+	IDToken TimeUnit `json:"IdToken,omitzero" validate:"timeunit"`
 
 	// RefreshToken is the unit of RefreshTokenValidity. Absent ("") means days.
-	RefreshToken TimeUnit `json:"RefreshToken,omitzero" validate:"omitempty,timeunit"`
+	RefreshToken TimeUnit `json:"RefreshToken,omitzero" validate:"timeunit"`
 }
 
 // AnalyticsConfiguration sends an app client's events to Amazon Pinpoint. Give

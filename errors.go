@@ -51,6 +51,11 @@ var (
 	// ErrTokenValidity: a token lifetime outside what Cognito allows (rule
 	// token-validity-range), or a duration no unit expresses exactly.
 	ErrTokenValidity = errors.New("token validity out of range")
+	// ErrTimeUnit: a time unit that is not one of [TimeUnit.Values], given to
+	// [Duration] or found by [CreateUserPoolClientRequest.TokenLifetimes].
+	// (Validate reports an invalid unit as a violation of rule enum, with
+	// [ErrEnum].)
+	ErrTimeUnit = errors.New("unknown time unit")
 	// ErrAttributePermission: an attribute the client may not be given (rule
 	// write-attribute-not-writable).
 	ErrAttributePermission = errors.New("invalid attribute permission")
@@ -69,11 +74,14 @@ type FieldError struct {
 	// Exception is the exception Cognito would answer with, such as
 	// "InvalidParameterException".
 	Exception string
-	// Value is the offending value (a string, a number, or a list's length for
-	// list-size), or nil where there is none or it is secret: the value of
-	// ClientSecret never appears here.
+	// Value is the offending value, whole: a string, a number, or a list's
+	// length for list-size. It is nil where there is none (a required member
+	// that is absent or empty, a rule about a whole list or about members that
+	// do not fit together) or where it is secret: the value of ClientSecret
+	// never appears here.
 	Value any
-	// Message says what is wrong, without the member path.
+	// Message says what is wrong, without the member path. It quotes at most
+	// about 80 characters of a value, followed by an ellipsis.
 	Message string
 	// Err is the sentinel for the kind of problem, such as [ErrRequired].
 	Err error

@@ -78,3 +78,25 @@ func ExampleDecodeError() {
 	// appclient: line 5, column 41: TokenValidityUnits.AccessToken: want a string, got number
 	// true
 }
+
+// This example lints a request that Cognito accepts: Validate finds nothing,
+// Lint finds what works badly or dangerously.
+func ExampleCreateUserPoolClientRequest_Lint() {
+	req := appclient.CreateUserPoolClientRequest{
+		UserPoolID:                      "us-east-1_AbC123xyz",
+		ClientName:                      "legacy-spa",
+		AllowedOAuthFlowsUserPoolClient: true,
+		AllowedOAuthFlows:               []appclient.OAuthFlow{appclient.OAuthFlowImplicit},
+		AllowedOAuthScopes:              []string{"openid", "email"},
+		CallbackURLs:                    []string{"https://*.example.com/callback"},
+		PreventUserExistenceErrors:      appclient.UserExistenceErrorsEnabled,
+	}
+	fmt.Println("Validate:", req.Validate())
+	for _, a := range req.Lint() {
+		fmt.Println(a.Rule, "on", a.Field)
+	}
+	// Output:
+	// Validate: <nil>
+	// implicit-grant on AllowedOAuthFlows[0]
+	// redirect-wildcard on CallbackURLs[0]
+}

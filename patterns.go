@@ -1,6 +1,9 @@
 package appclient
 
 import (
+	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -170,4 +173,271 @@ func lengthIn(s string, min, max int) bool {
 	}
 	n := utf8.RuneCountInString(s)
 	return min <= n && n <= max
+}
+
+// Rule ids of the kinds of constraint of the AWS model, the values of
+// FieldError.Rule for model constraints. The service rules' ids are in
+// rules.go.
+const (
+	RuleRequired = "required"
+	RuleLength   = "length"
+	RuleListSize = "list-size"
+	RulePattern  = "pattern"
+	RuleEnum     = "enum"
+	RuleRange    = "range"
+)
+
+// The rest of this file says, in words, what the AWS model allows and how a
+// value breaks it: the bounds of each member as its struct tags give them,
+// the checks of list elements, and the messages of model constraints. It
+// depends on nothing else in the package but the request types, so that the
+// validator glue (validate.go) and the service rules (rules.go) can both read
+// it.
+
+// bounds is an inclusive range: of characters, list entries or a number.
+type bounds struct{ lo, hi int64 }
+
+// parseBounds reads "LO..HI", the parameter of the length and range tags and
+// of the element tags. The parameters are this package's own tags, checked by
+// the tests, so it spends no time on malformed ones.
+func parseBounds(p string) bounds {
+	var b bounds
+	n := &b.lo
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c == '.' {
+			n = &b.hi
+		} else {
+			*n = *n*10 + int64(c-'0')
+		}
+	}
+	return b
+}
+
+// memberBounds returns the bounds that the tag named tag ("length", "range",
+// "redirects", ...) of member (a JSON name, such as "AccessTokenValidity") of
+// the request type gives. Rules that need a member's bounds read them here,
+// once, so that the struct tags stay the one place the model's numbers are
+// written. It panics where the tag is missing: a programming error that every
+// test run finds at package initialisation.
+func memberBounds(member, tag string) bounds {
+	t := reflect.TypeFor[CreateUserPoolClientRequest]()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != member {
+			continue
+		}
+		for item := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
+			if name, param, ok := strings.Cut(item, "="); ok && name == tag {
+				return parseBounds(param)
+			}
+		}
+	}
+	panic("appclient: no tag " + tag + "=LO..HI on member " + member)
+}
+
+// maxQuoted is how many characters of a value a message quotes.
+const maxQuoted = 80
+
+// quote returns v quoted with %q, cut after maxQuoted characters with an
+// ellipsis, so that a message stays readable whatever its value. The value
+// itself stays whole in FieldError.Value.
+func quote(v string) string {
+	if len(v) <= maxQuoted {
+		return strconv.Quote(v)
+	}
+	n := 0
+	for i := range v {
+		if n == maxQuoted {
+			return strconv.Quote(v[:i]) + "…"
+		}
+		n++
+	}
+	return strconv.Quote(v)
+}
+
+// The allowed characters of each pattern, in words. "ASCII letters" because
+// Java's \w, which the service applies, holds no other letter.
+const (
+	wantUserPoolID   = `a region prefix of ASCII letters, digits, _ and -, then "_", then ASCII letters and digits (such as "us-east-1_AbC123xyz")`
+	wantClientName   = `ASCII letters, digits, _, white space (space, tab, line breaks) and + = , . @ -`
+	wantSecretChars  = `ASCII letters, digits, _ and +`
+	wantHex          = `hexadecimal digits 0-9, a-f and A-F`
+	wantARN          = `an ARN arn:<partition>:<service>:<region>:<account>:<resource>`
+	wantRedirect     = `Unicode letters, marks, symbols, numbers and punctuation (no spaces or control characters)`
+	wantProvider     = `Unicode letters, marks, symbols, numbers, punctuation and spaces`
+	wantScope        = `printable ASCII other than space, " and \`
+	wantOAuthFlows   = `code, implicit, client_credentials`
+	wantTimeUnits    = `seconds, minutes, hours, days`
+	wantUserExist    = `LEGACY, ENABLED`
+	wantRotationFeat = `ENABLED, DISABLED`
+)
+
+var wantAuthFlows = func() string {
+	var names []string
+	for _, f := range ExplicitAuthFlow("").Values() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}()
+
+// lengthMessage says that v has the wrong number of characters. A user pool's
+// ARN, pasted where its ID belongs, is too long for UserPoolId: the message
+// then says which ID to use.
+func lengthMessage(v string, b bounds) string {
+	msg := fmt.Sprintf("%s has %d characters, want %d to %d", quote(v), utf8.RuneCountInString(v), b.lo, b.hi)
+	if id, ok := poolIDOfARN(v); ok {
+		msg += fmt.Sprintf(": this is the user pool's ARN; use its ID %q", id)
+	}
+	return msg
+}
+
+// poolIDOfARN returns the user pool ID at the end of a user pool's ARN,
+// arn:<partition>:cognito-idp:<region>:<account>:userpool/<id>.
+func poolIDOfARN(v string) (string, bool) {
+	if !strings.HasPrefix(v, "arn:") {
+		return "", false
+	}
+	_, id, ok := strings.Cut(v, ":userpool/")
+	return id, ok && id != ""
+}
+
+// patternMessage says how v breaks the pattern of which match is the
+// matcher and want the wording; for UserPoolId and ARNs it names the part of
+// the structure that is wrong, for the others the first character that is not
+// allowed.
+func patternMessage(v string, match func(string) int, want string) string {
+	switch want {
+	case wantUserPoolID:
+		if msg := poolIDStructure(v); msg != "" {
+			return msg
+		}
+	case wantARN:
+		if msg := arnStructure(v); msg != "" {
+			return msg
+		}
+	}
+	at := match(v)
+	if at >= 0 && at < len(v) {
+		r, _ := utf8.DecodeRuneInString(v[at:])
+		return fmt.Sprintf("%s contains %q, which is not allowed (allowed: %s)", quote(v), r, want)
+	}
+	return fmt.Sprintf("%s does not match the pattern (want %s)", quote(v), want)
+}
+
+// poolIDStructure says what is wrong with the structure of a user pool ID
+// <prefix>_<suffix>, or "" where the structure is right and a character is
+// wrong.
+func poolIDStructure(v string) string {
+	if id, ok := poolIDOfARN(v); ok {
+		return fmt.Sprintf("%s is the user pool's ARN; use its ID %q", quote(v), id)
+	}
+	u := strings.LastIndexByte(v, '_')
+	switch {
+	case u < 0:
+		return fmt.Sprintf(`%s lacks the "_" between the region prefix and the ID (want %s)`, quote(v), wantUserPoolID)
+	case u == 0:
+		return fmt.Sprintf(`%s has nothing before the "_" (want %s)`, quote(v), wantUserPoolID)
+	case u == len(v)-1:
+		return fmt.Sprintf(`%s has nothing after the last "_" (want %s)`, quote(v), wantUserPoolID)
+	}
+	return ""
+}
+
+// arnStructure says what is wrong with the structure of an ARN, or "" where
+// the structure is right and a character is wrong.
+func arnStructure(v string) string {
+	if !strings.HasPrefix(v, "arn:") {
+		return fmt.Sprintf(`%s does not start with "arn:" (want %s)`, quote(v), wantARN)
+	}
+	parts := strings.Split(v[len("arn:"):], ":")
+	names := [...]string{"partition", "service", "region", "account", "resource"}
+	switch {
+	case len(parts) < 5:
+		return fmt.Sprintf(`%s has %d of the 5 parts after "arn:": it lacks its region or account (want %s, an empty region written "::")`, quote(v), len(parts), wantARN)
+	case len(parts) > 7:
+		return fmt.Sprintf("%s has %d parts after \"arn:\", want 5 to 7 (want %s)", quote(v), len(parts), wantARN)
+	}
+	for i, p := range parts[:5] {
+		if p == "" && i != 2 { // the region may be empty
+			return fmt.Sprintf("%s has an empty %s (want %s)", quote(v), names[i], wantARN)
+		}
+	}
+	if matchBytes(parts[3], func(c byte) bool { return '0' <= c && c <= '9' }) >= 0 {
+		return fmt.Sprintf("%s has the account %s, which is not digits only (want %s)", quote(v), quote(parts[3]), wantARN)
+	}
+	return ""
+}
+
+// enumMessage says that v is not one of want.
+func enumMessage(v, want string) string {
+	return fmt.Sprintf("%s is not one of %s", quote(v), want)
+}
+
+// elemCheck returns the first model constraint that an element of a list
+// breaks, with its message, or rule "" where the element is valid. b is the
+// element bounds of the list's tag (zero for enumerations).
+type elemCheck func(v string, b bounds) (rule, msg string)
+
+// elemLength checks an element's length and pattern.
+func elemLength(match func(string) int, want string) elemCheck {
+	return func(v string, b bounds) (string, string) {
+		if !lengthIn(v, int(b.lo), int(b.hi)) {
+			return RuleLength, lengthMessage(v, b)
+		}
+		if match != nil && match(v) >= 0 {
+			return RulePattern, patternMessage(v, match, want)
+		}
+		return "", ""
+	}
+}
+
+// elemEnum checks an element of an enumeration.
+func elemEnum(valid func(string) bool, want string) elemCheck {
+	return func(v string, _ bounds) (string, string) {
+		if valid(v) {
+			return "", ""
+		}
+		return RuleEnum, enumMessage(v, want)
+	}
+}
+
+// The element checks of the list tags.
+var (
+	elemAttribute = elemLength(nil, "")
+	elemProvider  = elemLength(matchProvider, wantProvider)
+	elemRedirect  = elemLength(matchRedirect, wantRedirect)
+	elemScope     = elemLength(matchScope, wantScope)
+	elemOAuthFlow = elemEnum(func(v string) bool { return OAuthFlow(v).Valid() }, wantOAuthFlows)
+	elemAuthFlow  = elemEnum(func(v string) bool { return ExplicitAuthFlow(v).Valid() }, wantAuthFlows)
+)
+
+// Element bounds of the lists that the service rules look into: a rule looks
+// only at elements that passed their model constraints.
+var (
+	redirectBounds = memberBounds("CallbackURLs", "redirects")
+	scopeBounds    = memberBounds("AllowedOAuthScopes", "scopes")
+	providerBounds = memberBounds("SupportedIdentityProviders", "providers")
+	attrBounds     = memberBounds("ReadAttributes", "attributes")
+)
+
+// redirectValid reports whether a callback URL passes its model constraints.
+func redirectValid(s string) bool {
+	return lengthIn(s, int(redirectBounds.lo), int(redirectBounds.hi)) && matchRedirect(s) < 0
+}
+
+// scopeValid reports whether a scope passes its model constraints.
+func scopeValid(s string) bool {
+	return lengthIn(s, int(scopeBounds.lo), int(scopeBounds.hi)) && matchScope(s) < 0
+}
+
+// providerValid reports whether an identity provider name passes its model
+// constraints.
+func providerValid(s string) bool {
+	return lengthIn(s, int(providerBounds.lo), int(providerBounds.hi)) && matchProvider(s) < 0
+}
+
+// attributeValid reports whether an attribute name passes its model
+// constraints.
+func attributeValid(s string) bool {
+	return lengthIn(s, int(attrBounds.lo), int(attrBounds.hi))
 }

@@ -392,7 +392,7 @@ func checkIdentityProviderExists(v *poolView, p *Pool, c *poolCollector) {
 		return
 	}
 	for i, name := range v.providers {
-		if name == "COGNITO" || elemProvider(name) != nil || contains(p.IdentityProviders, name) {
+		if name == "COGNITO" || !providerValid(name) || contains(p.IdentityProviders, name) {
 			continue
 		}
 		c.add(index("SupportedIdentityProviders", i), name,
@@ -425,7 +425,7 @@ func checkAttributeExists(v *poolView, p *Pool, c *poolCollector) {
 		names  []string
 	}{{"ReadAttributes", v.readAttributes}, {"WriteAttributes", v.writeAttributes}} {
 		for i, a := range list.names {
-			if StandardAttribute(a) || elemAttribute(a) != nil || p.attribute(a) != nil {
+			if StandardAttribute(a) || !attributeValid(a) || p.attribute(a) != nil {
 				continue
 			}
 			msg := fmt.Sprintf("%q is neither a standard attribute nor in the schema of %s", a, p.name())

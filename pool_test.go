@@ -253,22 +253,22 @@ func TestValidateInPoolSentinels(t *testing.T) {
 	}
 }
 
-// advisory is what the tests compare of an Advisory.
-type advisory struct{ Field, Rule string }
+// poolAdvisory is what the pool tests compare of an Advisory.
+type poolAdvisory struct{ Field, Rule string }
 
 func TestLintInPool(t *testing.T) {
 	tests := []struct {
 		name   string
 		pool   *Pool
 		modify func(r *CreateUserPoolClientRequest)
-		want   []advisory
+		want   []poolAdvisory
 	}{
 		{name: "standard and schema attributes", pool: ordersPool()},
 		{name: "nil pool", pool: nil,
 			modify: func(r *CreateUserPoolClientRequest) { r.ReadAttributes = []string{"tenant"} }},
 		{name: "P4 custom attribute without its prefix", pool: ordersPool(),
 			modify: func(r *CreateUserPoolClientRequest) { r.ReadAttributes = []string{"email", "tenant"} },
-			want:   []advisory{{"ReadAttributes[1]", RuleAttributeExists}}},
+			want:   []poolAdvisory{{"ReadAttributes[1]", RuleAttributeExists}}},
 		{name: "P4 neighbour: with its prefix", pool: ordersPool(),
 			modify: func(r *CreateUserPoolClientRequest) { r.ReadAttributes = []string{"email", "custom:tenant"} }},
 		{name: "P4 custom attribute the schema lacks, read and write", pool: ordersPool(),
@@ -276,10 +276,10 @@ func TestLintInPool(t *testing.T) {
 				r.ReadAttributes = []string{"custom:tenantid"}
 				r.WriteAttributes = []string{"email", "name", "custom:tenantid"}
 			},
-			want: []advisory{{"ReadAttributes[0]", RuleAttributeExists}, {"WriteAttributes[2]", RuleAttributeExists}}},
+			want: []poolAdvisory{{"ReadAttributes[0]", RuleAttributeExists}, {"WriteAttributes[2]", RuleAttributeExists}}},
 		{name: "P4 misspelt standard attribute", pool: ordersPool(),
 			modify: func(r *CreateUserPoolClientRequest) { r.ReadAttributes = []string{"e-mail"} },
-			want:   []advisory{{"ReadAttributes[0]", RuleAttributeExists}}},
+			want:   []poolAdvisory{{"ReadAttributes[0]", RuleAttributeExists}}},
 		{name: "P4 neighbour: every standard attribute, verified ones and sub", pool: &Pool{},
 			modify: func(r *CreateUserPoolClientRequest) {
 				r.ReadAttributes = []string{"address", "birthdate", "email", "email_verified", "family_name", "gender",
@@ -298,9 +298,9 @@ func TestLintInPool(t *testing.T) {
 			if tt.modify != nil {
 				tt.modify(r)
 			}
-			var got []advisory
+			var got []poolAdvisory
 			for _, a := range r.LintInPool(tt.pool) {
-				got = append(got, advisory{a.Field, a.Rule})
+				got = append(got, poolAdvisory{a.Field, a.Rule})
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("LintInPool() mismatch (-want +got):\n%s", diff)

@@ -1,24 +1,16 @@
 package appclient
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// Rule ids, the values of FieldError.Rule. The first six are the kinds of
-// constraint of the AWS model; the others are Cognito's service rules, named
-// as in the project's rule book.
+// Rule ids of the service rules (errors) and the advisories (warnings), the
+// values of FieldError.Rule and Advisory.Rule, named as in the project's rule
+// book. The ids of the kinds of model constraint are in patterns.go.
 const (
-	RuleRequired = "required"
-	RuleLength   = "length"
-	RuleListSize = "list-size"
-	RulePattern  = "pattern"
-	RuleEnum     = "enum"
-	RuleRange    = "range"
-
 	RuleOAuthFlowsAndScopesRequired     = "oauth-flows-and-scopes-required"
 	RuleClientCredentialsExclusive      = "client-credentials-exclusive"
 	RuleClientCredentialsNeedsSecret    = "client-credentials-needs-secret"
@@ -36,79 +28,399 @@ const (
 	RuleRotationForbidsRefreshTokenAuth = "rotation-forbids-refresh-token-auth"
 	RuleTokenValidityRange              = "token-validity-range"
 	RuleWriteAttributeNotWritable       = "write-attribute-not-writable"
+
+	RuleOAuthSettingsIgnored        = "oauth-settings-ignored"
+	RuleImplicitGrant               = "implicit-grant"
+	RuleOIDCScopeWithoutOpenID      = "oidc-scope-without-openid"
+	RuleTokenOutlivesRefresh        = "token-outlives-refresh"
+	RuleRedirectWildcard            = "redirect-wildcard"
+	RuleLoopbackRedirect            = "loopback-redirect"
+	RuleLogoutHTTPS                 = "logout-https"
+	RuleUserExistenceErrors         = "user-existence-errors"
+	RuleTokenRevocationOff          = "token-revocation-off"
+	RulePasswordFlows               = "password-flows"
+	RuleLongRefreshWithoutRotation  = "long-refresh-without-rotation"
+	RuleRotationWithDefaultFlows    = "rotation-with-default-flows"
+	RuleDuplicateEntries            = "duplicate-entries"
+	RuleScopeReservedCase           = "scope-reserved-case"
+	RulePhoneNumberVerifiedWritable = "phone-number-verified-writable"
+	RuleAnalyticsIncomplete         = "analytics-incomplete"
+	RuleRedirectSchemeUnsafe        = "redirect-scheme-unsafe"
+	RuleMachineClientUserFlows      = "machine-client-user-flows"
 )
 
-// RuleInfo describes one rule that Validate enforces.
+// Severity says what a finding of a rule means.
+type Severity string
+
+const (
+	// SeverityError: Cognito rejects the request. Validate reports these.
+	SeverityError Severity = "error"
+	// SeverityWarning: Cognito accepts the request, but it almost surely
+	// works badly or dangerously. Lint reports these.
+	SeverityWarning Severity = "warning"
+)
+
+// Scope says what a rule needs to be decided.
+type Scope string
+
+const (
+	// ScopeModel: a kind of constraint of the AWS model on one member value,
+	// written in the request type's struct tags.
+	ScopeModel Scope = "model"
+	// ScopeRequest: a rule that needs nothing but the request.
+	ScopeRequest Scope = "request"
+	// ScopePool: a rule that needs a description of the user pool (the rule
+	// book's section 3).
+	ScopePool Scope = "pool"
+	// ScopeTemplate: a rule that needs the template or configuration that
+	// defines the client (dependency order).
+	ScopeTemplate Scope = "template"
+)
+
+// RuleInfo describes one rule: an entry of the rule table that Validate, Lint,
+// [Rules] and the command all read.
 type RuleInfo struct {
-	// ID is the rule's id, as in FieldError.Rule.
+	// ID is the rule's id, as in FieldError.Rule and Advisory.Rule.
 	ID string
-	// Exception is the exception Cognito answers with when the rule is broken.
+	// Code is the rule's short name in the rule book, such as "O3" or "W2";
+	// "" for the kinds of model constraint.
+	Code string
+	// Severity is SeverityError for rules Cognito enforces, SeverityWarning
+	// for advisories.
+	Severity Severity
+	// Scope says what the rule needs to be decided.
+	Scope Scope
+	// Exception is the exception Cognito answers with when the rule is broken;
+	// "" for advisories, which Cognito accepts.
 	Exception string
-	// Err is the sentinel of FieldError.Err.
+	// Err is the sentinel of FieldError.Err; nil for advisories.
 	Err error
-	// Summary says in one sentence what the rule rejects.
+	// Summary says in one sentence what the rule finds.
 	Summary string
+	// Help is a paragraph that says why, and what to do.
+	Help string
+
+	// inputs returns the members that a finding of the rule on field reads;
+	// see Inputs.
+	inputs func(field string) []string
+	// check runs the rule on a request and returns its findings, nil for
+	// none; nil for ScopeModel rules, which the struct tags implement. (A
+	// pool rule's check will also need the pool: its entry gets a field for
+	// that check, which ValidateInPool runs.)
+	check func(r *CreateUserPoolClientRequest) findings
 }
 
-var rules = []RuleInfo{
-	{RuleRequired, ExceptionInvalidParameter, ErrRequired, "A required member is absent or empty."},
-	{RuleLength, ExceptionInvalidParameter, ErrLength, "A string has fewer or more characters than the AWS model allows."},
-	{RuleListSize, ExceptionInvalidParameter, ErrListSize, "A list has more entries than the AWS model allows."},
-	{RulePattern, ExceptionInvalidParameter, ErrPattern, "A string holds characters that the AWS model's pattern does not allow."},
-	{RuleEnum, ExceptionInvalidParameter, ErrEnum, "A value is not one of its enumeration's values (case-sensitive)."},
-	{RuleRange, ExceptionInvalidParameter, ErrRange, "A number is outside the range of the AWS model."},
-	{RuleOAuthFlowsAndScopesRequired, ExceptionInvalidParameter, ErrOAuth, "AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows or AllowedOAuthScopes is empty."},
-	{RuleClientCredentialsExclusive, ExceptionInvalidOAuthFlow, ErrOAuth, "client_credentials is combined with the code or implicit flow."},
-	{RuleClientCredentialsNeedsSecret, ExceptionInvalidOAuthFlow, ErrOAuth, "client_credentials is allowed for a client without a secret."},
-	{RuleClientCredentialsReservedScope, ExceptionInvalidOAuthFlow, ErrOAuth, "client_credentials is allowed with a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin)."},
-	{RuleCodeImplicitNeedCallbacks, ExceptionInvalidOAuthFlow, ErrOAuth, "The code or implicit flow is allowed without callback URLs."},
-	{RuleScopeNotFound, ExceptionScopeDoesNotExist, ErrScopeNotFound, "A scope is neither a reserved scope nor of the custom form <resource-server>/<scope-name>."},
-	{RuleRedirectHTTPS, ExceptionInvalidParameter, ErrRedirectURI, "A callback URL uses http with a host other than localhost, 127.0.0.1 or [::1]."},
-	{RuleRedirectAbsolute, ExceptionInvalidParameter, ErrRedirectURI, "A callback URL is not an absolute URI."},
-	{RuleRedirectNoFragment, ExceptionInvalidParameter, ErrRedirectURI, "A callback URL has a fragment (#)."},
-	{RuleDefaultRedirectInCallbacks, ExceptionInvalidParameter, ErrRedirectURI, "DefaultRedirectURI is not one of CallbackURLs."},
-	{RuleSecretGenerateOrCustom, ExceptionInvalidParameter, ErrClientSecret, "GenerateSecret is true and a ClientSecret is given too."},
-	{RuleContextDataNeedsSecret, ExceptionInvalidParameter, ErrClientSecret, "EnablePropagateAdditionalUserContextData is true for a client without a secret."},
-	{RuleExplicitFlowsNoLegacyMix, ExceptionInvalidParameter, ErrAuthFlows, "ExplicitAuthFlows mixes legacy values with ALLOW_ values."},
-	{RuleRefreshTokenAuthRequired, ExceptionInvalidParameter, ErrAuthFlows, "ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH while refresh token rotation is not enabled."},
-	{RuleRotationForbidsRefreshTokenAuth, ExceptionInvalidParameter, ErrAuthFlows, "ExplicitAuthFlows holds ALLOW_REFRESH_TOKEN_AUTH while refresh token rotation is enabled."},
-	{RuleTokenValidityRange, ExceptionInvalidParameter, ErrTokenValidity, "A token lifetime, after unit conversion, is outside 5 minutes to 1 day (access, ID) or 60 minutes to 3650 days (refresh)."},
-	{RuleWriteAttributeNotWritable, ExceptionInvalidParameter, ErrAttributePermission, "WriteAttributes holds email_verified, which no client may write."},
+// Inputs returns the members whose values a finding of the rule on field
+// (a FieldError.Field or Advisory.Field) depends on. Each is one of:
+//
+//   - a member path: "ClientName", "TokenValidityUnits.AccessToken";
+//   - a list element: "CallbackURLs[2]";
+//   - "X[*]": every element of the list X;
+//   - "X#": the number of entries of the list X.
+//
+// A tool that reads clients whose values are partly unknown before
+// deployment (a template parameter, "known after apply") uses it to set aside
+// a finding that may not hold: one whose inputs include an unknown value. A
+// rule reads at least field itself, except where it says otherwise.
+func (ri RuleInfo) Inputs(field string) []string {
+	if ri.inputs == nil {
+		return []string{field}
+	}
+	return ri.inputs(field)
 }
 
-// Rules returns every rule Validate enforces: the six kinds of model
-// constraint, then the service rules in the order Validate reports them.
+// Helpers for the inputs of the table.
+
+// self: the value itself.
+func self(field string) []string { return []string{field} }
+
+// with: the value itself and the given members.
+func with(tokens ...string) func(string) []string {
+	return func(field string) []string { return append([]string{field}, tokens...) }
+}
+
+// listLength: the oauth flag and the number of entries of the list field.
+func flagAndLength(field string) []string { return []string{oauthFlag, field + "#"} }
+
+// elements: the value and every element of its list.
+func elements(field string) []string {
+	list, _, _ := strings.Cut(field, "[")
+	return []string{field, list + "[*]"}
+}
+
+// unitOf: a token lifetime and its unit.
+func unitOf(field string) []string {
+	unit := map[string]string{
+		"AccessTokenValidity":  "TokenValidityUnits.AccessToken",
+		"IdTokenValidity":      "TokenValidityUnits.IdToken",
+		"RefreshTokenValidity": "TokenValidityUnits.RefreshToken",
+	}[field]
+	if unit == "" {
+		unit = "TokenValidityUnits"
+	}
+	return []string{field, unit}
+}
+
+const oauthFlag = "AllowedOAuthFlowsUserPoolClient"
+
+// ruleTable is every rule, in the order findings are reported: the kinds of
+// model constraint, the service rules in the rule book's order, then the
+// advisories. Adding a rule is adding an entry here and writing its check.
+var ruleTable = []RuleInfo{
+	{ID: RuleRequired, Severity: SeverityError, Scope: ScopeModel, Exception: ExceptionInvalidParameter, Err: ErrRequired, inputs: self,
+		Summary: "A required member is absent or empty.",
+		Help:    "UserPoolId and ClientName are required (ClientName is optional in CloudFormation, which makes one up), and so is RefreshTokenRotation.Feature when RefreshTokenRotation is present. An empty string counts as missing."},
+	{ID: RuleLength, Severity: SeverityError, Scope: ScopeModel, Exception: ExceptionInvalidParameter, Err: ErrLength, inputs: self,
+		Summary: "A string has fewer or more characters than the AWS model allows.",
+		Help:    "Lengths count characters (Unicode code points). An empty string for an optional member is sent to Cognito and fails its minimum length."},
+	{ID: RuleListSize, Severity: SeverityError, Scope: ScopeModel, Exception: ExceptionInvalidParameter, Err: ErrListSize,
+		inputs:  func(field string) []string { return []string{field + "#"} },
+		Summary: "A list has more entries than the AWS model allows.",
+		Help:    "CallbackURLs and LogoutURLs hold at most 100 entries, AllowedOAuthScopes at most 50 and AllowedOAuthFlows at most 3."},
+	{ID: RulePattern, Severity: SeverityError, Scope: ScopeModel, Exception: ExceptionInvalidParameter, Err: ErrPattern, inputs: self,
+		Summary: "A string holds characters that the AWS model's pattern does not allow.",
+		Help:    "Each string member has a character pattern in the AWS model: UserPoolId looks like us-east-1_AbC123xyz (the ID, not the pool's ARN), ClientName allows ASCII letters, digits, white space and +=,.@-_, ClientSecret allows only ASCII letters, digits, _ and +, scopes are printable ASCII without space, quote or backslash."},
+	{ID: RuleEnum, Severity: SeverityError, Scope: ScopeModel, Exception: ExceptionInvalidParameter, Err: ErrEnum, inputs: self,
+		Summary: "A value is not one of its enumeration's values (case-sensitive).",
+		Help:    "AllowedOAuthFlows, ExplicitAuthFlows, PreventUserExistenceErrors, TokenValidityUnits and RefreshTokenRotation.Feature take fixed, case-sensitive values."},
+	{ID: RuleRange, Severity: SeverityError, Scope: ScopeModel, Exception: ExceptionInvalidParameter, Err: ErrRange, inputs: self,
+		Summary: "A number is outside the range of the AWS model.",
+		Help:    "RefreshTokenValidity is 0 to 315360000, AccessTokenValidity and IdTokenValidity 1 to 86400 (whatever the unit), AuthSessionValidity 3 to 15 minutes and RefreshTokenRotation.RetryGracePeriodSeconds 0 to 60."},
+
+	{ID: RuleOAuthFlowsAndScopesRequired, Code: "O1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrOAuth,
+		inputs: flagAndLength, check: checkOAuthFlowsAndScopesRequired,
+		Summary: "AllowedOAuthFlowsUserPoolClient is true but AllowedOAuthFlows or AllowedOAuthScopes is empty.",
+		Help:    "With AllowedOAuthFlowsUserPoolClient true, Cognito requires at least one OAuth flow and at least one scope."},
+	{ID: RuleClientCredentialsExclusive, Code: "O2", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidOAuthFlow, Err: ErrOAuth,
+		inputs: with(oauthFlag, "AllowedOAuthFlows[*]"), check: checkClientCredentialsExclusive,
+		Summary: "client_credentials is combined with the code or implicit flow.",
+		Help:    "The client_credentials flow must be the only OAuth flow of an app client: machine-to-machine clients and user-facing clients are separate app clients."},
+	{ID: RuleClientCredentialsNeedsSecret, Code: "O3", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidOAuthFlow, Err: ErrOAuth,
+		inputs: with(oauthFlag, "GenerateSecret", "ClientSecret"), check: checkClientCredentialsNeedsSecret,
+		Summary: "client_credentials is allowed for a client without a secret.",
+		Help:    "The client_credentials flow needs a client secret: set GenerateSecret to true or give a ClientSecret."},
+	{ID: RuleClientCredentialsReservedScope, Code: "O4", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidOAuthFlow, Err: ErrOAuth,
+		inputs: with(oauthFlag, "AllowedOAuthFlows[*]"), check: checkClientCredentialsReservedScope,
+		Summary: "client_credentials is allowed with a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin).",
+		Help:    "Clients of the client_credentials flow act for no user, so they can only have custom scopes (resource-server-identifier/scope-name)."},
+	{ID: RuleCodeImplicitNeedCallbacks, Code: "O5", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidOAuthFlow, Err: ErrOAuth,
+		// Reads whether CallbackURLs is empty, not its elements.
+		inputs: func(string) []string { return []string{oauthFlag, "AllowedOAuthFlows[*]", "CallbackURLs#"} }, check: checkCodeImplicitNeedCallbacks,
+		Summary: "The code or implicit flow is allowed without callback URLs.",
+		Help:    "The code and implicit flows redirect the user back to the app, so CallbackURLs must hold at least one URL."},
+	{ID: RuleScopeNotFound, Code: "O6", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionScopeDoesNotExist, Err: ErrScopeNotFound,
+		inputs: with(oauthFlag), check: checkScopeNotFound,
+		Summary: "A scope is neither a reserved scope nor of the custom form resource-server/scope-name.",
+		Help:    "A scope is one of openid, email, phone, profile and aws.cognito.signin.user.admin (lower case), or a custom scope resource-server-identifier/scope-name with both parts non-empty."},
+	{ID: RuleRedirectHTTPS, Code: "U1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRedirectURI,
+		inputs: self, check: checkRedirectHTTPS,
+		Summary: "A callback URL uses http with a host other than localhost, 127.0.0.1 or [::1].",
+		Help:    "Callback URLs and the default redirect URI must use https; plain http is allowed only for localhost, 127.0.0.1 and [::1]."},
+	{ID: RuleRedirectAbsolute, Code: "U2", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRedirectURI,
+		inputs: self, check: checkRedirectAbsolute,
+		Summary: "A callback URL is not an absolute URI.",
+		Help:    "Callback URLs and the default redirect URI must be absolute URIs with a scheme (https://..., myapp://...); http and https URIs need a host."},
+	{ID: RuleRedirectNoFragment, Code: "U3", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRedirectURI,
+		inputs: self, check: checkRedirectNoFragment,
+		Summary: "A callback URL has a fragment (#).",
+		Help:    "Callback URLs and the default redirect URI cannot contain a fragment, not even an empty one."},
+	{ID: RuleDefaultRedirectInCallbacks, Code: "U4", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRedirectURI,
+		inputs: with("CallbackURLs[*]"), check: checkDefaultRedirectInCallbacks,
+		Summary: "DefaultRedirectURI is not one of CallbackURLs.",
+		Help:    "DefaultRedirectURI must equal one of CallbackURLs, character for character."},
+	{ID: RuleSecretGenerateOrCustom, Code: "S1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrClientSecret,
+		inputs: with("GenerateSecret"), check: checkSecretGenerateOrCustom,
+		Summary: "GenerateSecret is true and a ClientSecret is given too.",
+		Help:    "Either let Cognito generate the secret or give one, not both."},
+	{ID: RuleContextDataNeedsSecret, Code: "S2", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrClientSecret,
+		inputs: with("GenerateSecret", "ClientSecret"), check: checkContextDataNeedsSecret,
+		Summary: "EnablePropagateAdditionalUserContextData is true for a client without a secret.",
+		Help:    "Additional user context data can only be propagated by app clients that have a client secret."},
+	{ID: RuleExplicitFlowsNoLegacyMix, Code: "F1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrAuthFlows,
+		inputs: with("ExplicitAuthFlows[*]"), check: checkExplicitFlowsNoLegacyMix,
+		Summary: "ExplicitAuthFlows mixes legacy values with ALLOW_ values.",
+		Help:    "ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY and USER_PASSWORD_AUTH are legacy values that cannot be combined with ALLOW_ values; use their ALLOW_ forms ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH and ALLOW_USER_PASSWORD_AUTH."},
+	{ID: RuleRefreshTokenAuthRequired, Code: "F2", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrAuthFlows,
+		inputs: with("ExplicitAuthFlows[*]", "RefreshTokenRotation.Feature"), check: checkRefreshTokenAuthRequired,
+		Summary: "ExplicitAuthFlows lacks ALLOW_REFRESH_TOKEN_AUTH while refresh token rotation is not enabled.",
+		Help:    "A list of ALLOW_ flows must include ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled."},
+	{ID: RuleRotationForbidsRefreshTokenAuth, Code: "F3", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrAuthFlows,
+		inputs: with("RefreshTokenRotation.Feature"), check: checkRotationForbidsRefreshTokenAuth,
+		Summary: "ExplicitAuthFlows holds ALLOW_REFRESH_TOKEN_AUTH while refresh token rotation is enabled.",
+		Help:    "With refresh token rotation enabled, tokens are refreshed through GetTokensFromRefreshToken and ExplicitAuthFlows must not include ALLOW_REFRESH_TOKEN_AUTH."},
+	{ID: RuleTokenValidityRange, Code: "T1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrTokenValidity,
+		inputs: unitOf, check: checkTokenValidityRange,
+		Summary: "A token lifetime, after unit conversion, is outside 5 minutes to 1 day (access, ID) or 60 minutes to 3650 days (refresh).",
+		Help:    "Access and ID tokens live 5 minutes to 1 day, refresh tokens 60 minutes to 3650 days, counted in the units of TokenValidityUnits (hours, hours and days by default)."},
+	{ID: RuleWriteAttributeNotWritable, Code: "A1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrAttributePermission,
+		inputs: self, check: checkWriteAttributeNotWritable,
+		Summary: "WriteAttributes holds email_verified, which no client may write.",
+		Help:    "email_verified cannot be written by an app client; Cognito sets it when the user confirms the address."},
+
+	// Pool rules (the rule book's section 3) are entries with Scope
+	// ScopePool or ScopeTemplate, whose checks also read the pool.
+
+	{ID: RuleOAuthSettingsIgnored, Code: "W1", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: flagAndLength, check: lintOAuthSettingsIgnored,
+		Summary: "OAuth flows, scopes, callback or logout URLs are set while AllowedOAuthFlowsUserPoolClient is false.",
+		Help:    "The OAuth members take effect only with AllowedOAuthFlowsUserPoolClient true; Cognito has been seen to accept and ignore them otherwise. Turn the flag on, or remove the members."},
+	{ID: RuleImplicitGrant, Code: "W2", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintImplicitGrant,
+		Summary: "The implicit grant is allowed.",
+		Help:    "The OAuth 2.0 Security Best Current Practice (RFC 9700) says not to use the implicit grant: tokens in the redirect can leak. Use the code grant with PKCE."},
+	{ID: RuleOIDCScopeWithoutOpenID, Code: "W3", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: elements, check: lintOIDCScopeWithoutOpenID,
+		Summary: "The email, phone or profile scope is allowed without openid.",
+		Help:    "The email, phone and profile scopes only work in requests that also ask for openid: add openid to AllowedOAuthScopes."},
+	{ID: RuleTokenOutlivesRefresh, Code: "W4", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs:  func(field string) []string { return append(unitOf(field), unitOf("RefreshTokenValidity")...) },
+		check:   lintTokenOutlivesRefresh,
+		Summary: "An access or ID token lives longer than the refresh token.",
+		Help:    "A session ends when the refresh token expires, so a longer access or ID token validity means nothing: shorten it, or lengthen the refresh token validity."},
+	{ID: RuleRedirectWildcard, Code: "W5", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintRedirectWildcard,
+		Summary: "A callback or logout URL holds a *.",
+		Help:    "Cognito compares redirect URIs character for character: a wildcard never matches. List every URL."},
+	{ID: RuleLoopbackRedirect, Code: "W6", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintLoopbackRedirect,
+		Summary: "A callback URL is plain http to a loopback host.",
+		Help:    "http callbacks to localhost, 127.0.0.1 or [::1] are meant for testing: keep them out of production clients, or in a separate development client."},
+	{ID: RuleLogoutHTTPS, Code: "W7", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintLogoutHTTPS,
+		Summary: "A logout URL uses plain http to a host other than localhost, 127.0.0.1 or [::1].",
+		Help:    "Cognito is believed to apply the callback URLs' https rule to logout URLs too; use https."},
+	{ID: RuleUserExistenceErrors, Code: "W8", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintUserExistenceErrors,
+		Summary: "PreventUserExistenceErrors is not ENABLED.",
+		Help:    "With LEGACY, Cognito's default, sign-in, confirmation and password recovery tell callers which users exist. Set PreventUserExistenceErrors to ENABLED."},
+	{ID: RuleTokenRevocationOff, Code: "W9", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintTokenRevocationOff,
+		Summary: "EnableTokenRevocation is false.",
+		Help:    "Without token revocation, a refresh token that was revoked or signed out keeps working until it expires."},
+	{ID: RulePasswordFlows, Code: "W10", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintPasswordFlows,
+		Summary: "ExplicitAuthFlows allows a flow in which the password leaves the client.",
+		Help:    "ALLOW_USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH and their legacy forms send the password itself; ALLOW_USER_SRP_AUTH and ALLOW_USER_AUTH avoid that."},
+	{ID: RuleLongRefreshWithoutRotation, Code: "W11", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs:  func(field string) []string { return append(unitOf(field), "RefreshTokenRotation.Feature") },
+		check:   lintLongRefreshWithoutRotation,
+		Summary: "The refresh token lives more than 30 days without refresh token rotation.",
+		Help:    "A leaked refresh token stays usable for its whole validity: shorten it to 30 days or less, or enable refresh token rotation."},
+	{ID: RuleRotationWithDefaultFlows, Code: "W12", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs:  func(string) []string { return []string{"RefreshTokenRotation.Feature", "ExplicitAuthFlows#"} },
+		check:   lintRotationWithDefaultFlows,
+		Summary: "Refresh token rotation is enabled and ExplicitAuthFlows is left to its default.",
+		Help:    "The default flows include ALLOW_REFRESH_TOKEN_AUTH, which rotation forbids: list the flows the client needs, without ALLOW_REFRESH_TOKEN_AUTH."},
+	{ID: RuleDuplicateEntries, Code: "W13", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: elements, check: lintDuplicateEntries,
+		Summary: "A list holds the same value twice.",
+		Help:    "Cognito's handling of duplicate list entries is undocumented, and a duplicate is almost surely a mistake: remove it."},
+	{ID: RuleScopeReservedCase, Code: "W14", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintScopeReservedCase,
+		Summary: "A scope differs from a reserved scope only by letter case.",
+		Help:    "Scopes are case-sensitive: OpenID is not openid, and Cognito rejects it as a scope that does not exist. Write the reserved scopes in lower case."},
+	{ID: RulePhoneNumberVerifiedWritable, Code: "W15", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintPhoneNumberVerifiedWritable,
+		Summary: "WriteAttributes holds phone_number_verified or sub.",
+		Help:    "Like email_verified, which Cognito refuses, phone_number_verified is set by Cognito when the user verifies the number, and sub is the user's immutable identifier: no client should write them."},
+	{ID: RuleAnalyticsIncomplete, Code: "W16", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs:  with("AnalyticsConfiguration.ApplicationId", "AnalyticsConfiguration.ApplicationArn", "AnalyticsConfiguration.RoleArn", "AnalyticsConfiguration.ExternalId"),
+		check:   lintAnalyticsIncomplete,
+		Summary: "AnalyticsConfiguration is neither ApplicationArn alone nor ApplicationId with RoleArn and ExternalId.",
+		Help:    "The documented forms of AnalyticsConfiguration are ApplicationArn alone, or ApplicationId together with RoleArn and ExternalId; Cognito's answer to other combinations is unrecorded."},
+	{ID: RuleRedirectSchemeUnsafe, Code: "W17", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: self, check: lintRedirectSchemeUnsafe,
+		Summary: "A callback or logout URL uses the javascript, data, vbscript or file scheme.",
+		Help:    "A redirect to such a URL runs code or reads local files in the browser that follows it: use https or an app's own scheme."},
+	{ID: RuleMachineClientUserFlows, Code: "W18", Severity: SeverityWarning, Scope: ScopeRequest,
+		inputs: with("AllowedOAuthFlows[*]", "ExplicitAuthFlows[*]", "ExplicitAuthFlows#"), check: lintMachineClientUserFlows,
+		Summary: "A client_credentials client allows user sign-in flows.",
+		Help:    "A machine-to-machine client needs no user sign-in, and each allowed flow is attack surface: set ExplicitAuthFlows to [ALLOW_REFRESH_TOKEN_AUTH] (absent means the defaults, which allow sign-in)."},
+}
+
+// Rules returns the rule table: the six kinds of model constraint, the
+// service rules in the order Validate reports them, then the advisories in
+// the order Lint reports them. The result is a copy.
 func Rules() []RuleInfo {
-	return append([]RuleInfo(nil), rules...)
+	return append([]RuleInfo(nil), ruleTable...)
 }
 
-// ruleInfo returns the description of the rule id.
-func ruleInfo(id string) *RuleInfo {
-	for i := range rules {
-		if rules[i].ID == id {
-			return &rules[i]
+// ruleIndex maps a rule id to its entry in ruleTable.
+var ruleIndex = func() map[string]*RuleInfo {
+	m := make(map[string]*RuleInfo, len(ruleTable))
+	for i := range ruleTable {
+		m[ruleTable[i].ID] = &ruleTable[i]
+	}
+	return m
+}()
+
+// ruleInfo returns the entry of the rule id, or nil.
+func ruleInfo(id string) *RuleInfo { return ruleIndex[id] }
+
+// finding is one finding of a check, before the rule's entry makes it a
+// FieldError or an Advisory.
+type finding struct {
+	field string
+	value any
+	msg   string
+}
+
+// findings are what a check returns. The valid path returns nil and costs
+// nothing; a check appends with add.
+type findings []finding
+
+// add records a finding on field.
+func (f *findings) add(field string, value any, msg string) {
+	*f = append(*f, finding{field, value, msg})
+}
+
+// The checks that Validate and Lint run, in table order, made once by
+// indexRules: each with its rule, side by side so that the loop reads them
+// from one small array.
+var serviceChecks, lintChecks []ruleCheck
+
+type ruleCheck struct {
+	check func(r *CreateUserPoolClientRequest) findings
+	rule  *RuleInfo
+}
+
+func init() { indexRules() }
+
+// indexRules makes serviceChecks and lintChecks from ruleTable.
+func indexRules() {
+	serviceChecks, lintChecks = nil, nil
+	for i := range ruleTable {
+		switch r := &ruleTable[i]; {
+		case r.Scope != ScopeRequest:
+		case r.Severity == SeverityError:
+			serviceChecks = append(serviceChecks, ruleCheck{r.check, r})
+		case r.Severity == SeverityWarning:
+			lintChecks = append(lintChecks, ruleCheck{r.check, r})
 		}
 	}
-	return nil
 }
 
-// List sizes of the AWS model that service rules depend on; the struct tags
-// say the same (TestListLimitsMatchTags).
-const (
-	maxOAuthFlows   = 3
-	maxCallbackURLs = 100
-)
-
-// collector gathers the violations of the service rules.
-type collector struct {
-	ctx  context.Context // carries the collector itself
-	errs []*FieldError
+// serviceErrors runs the checks of the service rules on r, in table order,
+// and appends their violations to errs.
+func serviceErrors(r *CreateUserPoolClientRequest, errs []*FieldError) []*FieldError {
+	for _, c := range serviceChecks {
+		for _, f := range c.check(r) {
+			rule := c.rule
+			errs = append(errs, &FieldError{Field: f.field, Rule: rule.ID, Exception: rule.Exception, Value: f.value, Message: f.msg, Err: rule.Err})
+		}
+	}
+	return errs
 }
 
-// add records a violation of rule on field.
-func (c *collector) add(field, rule string, value any, msg string) {
-	info := ruleInfo(rule)
-	c.errs = append(c.errs, &FieldError{Field: field, Rule: rule, Exception: info.Exception, Value: value, Message: msg, Err: info.Err})
+// lintAdvisories runs the checks of the advisories on r, in table order.
+func lintAdvisories(r *CreateUserPoolClientRequest) []*Advisory {
+	var out []*Advisory
+	for _, c := range lintChecks {
+		for _, f := range c.check(r) {
+			out = append(out, &Advisory{Field: f.field, Rule: c.rule.ID, Message: f.msg, Value: f.value})
+		}
+	}
+	return out
 }
 
 // index returns the path of element i of the list member name.
@@ -116,7 +428,10 @@ func index(name string, i int) string {
 	return name + "[" + strconv.Itoa(i) + "]"
 }
 
-// The reserved scopes: the OpenID Connect scopes and Cognito's own.
+// reservedScopes are the OpenID Connect scopes and Cognito's own.
+var reservedScopes = [...]string{"openid", "email", "phone", "profile", "aws.cognito.signin.user.admin"}
+
+// reservedScope reports whether s is a reserved scope.
 func reservedScope(s string) bool {
 	switch s {
 	case "openid", "email", "phone", "profile", "aws.cognito.signin.user.admin":
@@ -125,11 +440,13 @@ func reservedScope(s string) bool {
 	return false
 }
 
-// Predicates for values that passed their model constraints: service rules
-// look only at those, so that each problem is reported once.
-func scopeValid(s string) bool    { return elemScope(s) == nil }
-func redirectValid(s string) bool { return elemRedirect(s) == nil }
-func secretValid(s string) bool   { return lengthIn(s, 24, 64) && matchClientSecret(s) < 0 }
+// secretBounds are ClientSecret's bounds, from its tag.
+var secretBounds = memberBounds("ClientSecret", "length")
+
+// secretValid reports whether a ClientSecret passes its model constraints.
+func secretValid(s string) bool {
+	return lengthIn(s, int(secretBounds.lo), int(secretBounds.hi)) && matchClientSecret(s) < 0
+}
 
 // hasSecret reports whether the client will have a secret. A ClientSecret that
 // breaks its own constraints still counts: its problem is reported on it.
@@ -152,110 +469,116 @@ func (r *CreateUserPoolClientRequest) rotationEnabled() bool {
 	return r.RefreshTokenRotation != nil && r.RefreshTokenRotation.Feature == RotationFeatureEnabled
 }
 
-// serviceRules runs Cognito's service rules in the rule book's order.
-func serviceRules(r *CreateUserPoolClientRequest, c *collector) {
-	// Rules that read a whole list do not run on a list over its size: that
-	// list failed its own model constraint.
-	if r.AllowedOAuthFlowsUserPoolClient {
-		ruleOAuthFlowsAndScopesRequired(r, c)
-		if len(r.AllowedOAuthFlows) <= maxOAuthFlows {
-			ruleClientCredentialsExclusive(r, c)
-			ruleClientCredentialsNeedsSecret(r, c)
-			ruleClientCredentialsReservedScope(r, c)
-			ruleCodeImplicitNeedCallbacks(r, c)
-		}
-		ruleScopeNotFound(r, c)
-	}
-	if !r.redirectsOK() {
-		ruleRedirectHTTPS(r, c)
-		ruleRedirectAbsolute(r, c)
-		ruleRedirectNoFragment(r, c)
-	}
-	if len(r.CallbackURLs) <= maxCallbackURLs {
-		ruleDefaultRedirectInCallbacks(r, c)
-	}
-	ruleSecretGenerateOrCustom(r, c)
-	ruleContextDataNeedsSecret(r, c)
-	ruleExplicitFlowsNoLegacyMix(r, c)
-	ruleRefreshTokenAuthRequired(r, c)
-	ruleRotationForbidsRefreshTokenAuth(r, c)
-	ruleTokenValidityRange(r, c)
-	ruleWriteAttributeNotWritable(r, c)
+// List sizes of the AWS model that service rules depend on, from the tags.
+var (
+	maxOAuthFlows   = int(memberBounds("AllowedOAuthFlows", "length").hi)
+	maxCallbackURLs = int(memberBounds("CallbackURLs", "length").hi)
+)
+
+// oauthFlowsChecked reports whether the OAuth rules that read the whole list
+// of flows run: OAuth is on, and the list is within its size (a list over its
+// size failed its own model constraint).
+func (r *CreateUserPoolClientRequest) oauthFlowsChecked() bool {
+	return r.AllowedOAuthFlowsUserPoolClient && len(r.AllowedOAuthFlows) <= maxOAuthFlows
 }
 
 // O1: with OAuth on, flows and scopes must both be given.
-func ruleOAuthFlowsAndScopesRequired(r *CreateUserPoolClientRequest, c *collector) {
+func checkOAuthFlowsAndScopesRequired(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.AllowedOAuthFlowsUserPoolClient {
+		return
+	}
 	const msg = "is required when AllowedOAuthFlowsUserPoolClient is true"
 	if len(r.AllowedOAuthFlows) == 0 {
-		c.add("AllowedOAuthFlows", RuleOAuthFlowsAndScopesRequired, nil, msg)
+		f.add("AllowedOAuthFlows", nil, msg)
 	}
 	if len(r.AllowedOAuthScopes) == 0 {
-		c.add("AllowedOAuthScopes", RuleOAuthFlowsAndScopesRequired, nil, msg)
+		f.add("AllowedOAuthScopes", nil, msg)
 	}
+	return
 }
 
 // O2: client_credentials must be the only flow.
-func ruleClientCredentialsExclusive(r *CreateUserPoolClientRequest, c *collector) {
-	if r.hasFlow(OAuthFlowClientCredentials) && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
-		c.add("AllowedOAuthFlows", RuleClientCredentialsExclusive, nil,
-			"client_credentials cannot be combined with code or implicit")
+func checkClientCredentialsExclusive(r *CreateUserPoolClientRequest) (f findings) {
+	if r.oauthFlowsChecked() && r.hasFlow(OAuthFlowClientCredentials) && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
+		f.add("AllowedOAuthFlows", nil, "client_credentials cannot be combined with code or implicit")
 	}
+	return
 }
 
 // O3: client_credentials needs a client secret.
-func ruleClientCredentialsNeedsSecret(r *CreateUserPoolClientRequest, c *collector) {
-	if r.hasSecret() {
+func checkClientCredentialsNeedsSecret(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.oauthFlowsChecked() || r.hasSecret() {
 		return
 	}
-	for i, f := range r.AllowedOAuthFlows {
-		if f == OAuthFlowClientCredentials {
-			c.add(index("AllowedOAuthFlows", i), RuleClientCredentialsNeedsSecret, string(f),
+	for i, flow := range r.AllowedOAuthFlows {
+		if flow == OAuthFlowClientCredentials {
+			f.add(index("AllowedOAuthFlows", i), string(flow),
 				"client_credentials needs a client secret (set GenerateSecret or ClientSecret)")
 		}
 	}
+	return
 }
 
 // O4: client_credentials cannot use the reserved scopes.
-func ruleClientCredentialsReservedScope(r *CreateUserPoolClientRequest, c *collector) {
-	if !r.hasFlow(OAuthFlowClientCredentials) {
+func checkClientCredentialsReservedScope(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.oauthFlowsChecked() || !r.hasFlow(OAuthFlowClientCredentials) {
 		return
 	}
 	for i, s := range r.AllowedOAuthScopes {
 		if reservedScope(s) {
-			c.add(index("AllowedOAuthScopes", i), RuleClientCredentialsReservedScope, s,
+			f.add(index("AllowedOAuthScopes", i), s,
 				fmt.Sprintf("%q is not supported with client_credentials (use custom scopes)", s))
 		}
 	}
+	return
 }
 
 // O5: the code and implicit flows redirect, so they need callback URLs.
-func ruleCodeImplicitNeedCallbacks(r *CreateUserPoolClientRequest, c *collector) {
-	if len(r.CallbackURLs) == 0 && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
-		c.add("CallbackURLs", RuleCodeImplicitNeedCallbacks, nil,
-			"is required with the code and implicit flows")
+func checkCodeImplicitNeedCallbacks(r *CreateUserPoolClientRequest) (f findings) {
+	if r.oauthFlowsChecked() && len(r.CallbackURLs) == 0 && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
+		f.add("CallbackURLs", nil, "is required with the code and implicit flows")
 	}
+	return
 }
 
 // O6: a scope that is neither reserved nor "<resource-server>/<scope-name>"
 // can never exist in any pool.
-func ruleScopeNotFound(r *CreateUserPoolClientRequest, c *collector) {
+func checkScopeNotFound(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.AllowedOAuthFlowsUserPoolClient {
+		return
+	}
 	for i, s := range r.AllowedOAuthScopes {
 		slash := strings.LastIndexByte(s, '/')
 		if slash > 0 && slash < len(s)-1 || reservedScope(s) || !scopeValid(s) {
 			continue
 		}
-		msg := fmt.Sprintf("%q is not a custom scope: the resource server and the scope name must both be non-empty", s)
+		msg := fmt.Sprintf("%s is not a custom scope: the resource server and the scope name must both be non-empty", quote(s))
 		if slash < 0 {
-			msg = fmt.Sprintf("%q is neither a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin) nor a custom scope <resource-server>/<scope-name>", s)
+			msg = fmt.Sprintf("%s is neither a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin) nor a custom scope <resource-server>/<scope-name>", quote(s))
+			if reserved := reservedFold(s); reserved != "" {
+				msg += fmt.Sprintf(" (scopes are case-sensitive: did you mean %q?)", reserved)
+			}
 		}
-		c.add(index("AllowedOAuthScopes", i), RuleScopeNotFound, s, msg)
+		f.add(index("AllowedOAuthScopes", i), s, msg)
 	}
+	return
+}
+
+// reservedFold returns the reserved scope that s spells in another letter
+// case, or "".
+func reservedFold(s string) string {
+	for _, r := range reservedScopes {
+		if s != r && strings.EqualFold(s, r) {
+			return r
+		}
+	}
+	return ""
 }
 
 // redirects calls fn for each of CallbackURLs, then for DefaultRedirectURI,
 // skipping values that broke their model constraints. It passes the list index,
-// or -1 for DefaultRedirectURI; field builds the member path on demand, so
-// that the valid path allocates nothing.
+// or -1 for DefaultRedirectURI; redirectField builds the member path on
+// demand, so that the valid path allocates nothing.
 func (r *CreateUserPoolClientRequest) redirects(fn func(i int, uri string)) {
 	for i, u := range r.CallbackURLs {
 		if redirectValid(u) {
@@ -275,18 +598,73 @@ func redirectField(i int) string {
 	return index("CallbackURLs", i)
 }
 
-// redirectsOK reports, in one pass, whether no redirect URI breaks U1, U2 or
-// U3, looking at every URI, valid or not: that is the usual case and costs one
-// parse per URI. Otherwise the three rules run, each in its own pass over the
-// URIs that passed their model constraints, so that their violations come in
-// the rule book's order.
-func (r *CreateUserPoolClientRequest) redirectsOK() bool {
+// anyRedirect reports whether any redirect URI, valid or not, breaks a rule:
+// the usual case is none, and each redirect rule costs one cheap pass.
+func (r *CreateUserPoolClientRequest) anyRedirect(breaks func(string) bool) bool {
 	for _, u := range r.CallbackURLs {
-		if redirectFaults(u) != 0 {
-			return false
+		if breaks(u) {
+			return true
 		}
 	}
-	return r.DefaultRedirectURI == nil || redirectFaults(*r.DefaultRedirectURI) == 0
+	return r.DefaultRedirectURI != nil && breaks(*r.DefaultRedirectURI)
+}
+
+// The redirect rules' tests of one URI. Each takes a shortcut for the usual
+// "https://host/..." and "http://host/..." (TestRedirectShortcuts holds them
+// to redirectFaults) and parses the URI fully otherwise.
+
+func breaksHTTPS(u string) bool {
+	if len(u) < 5 || !strings.EqualFold(u[:5], "http:") {
+		return false // only an http URI can; most are https
+	}
+	if _, host, ok := simpleHTTP(u); ok {
+		return host != "" && !loopbackHost(host)
+	}
+	return redirectFaults(u)&faultHTTP != 0
+}
+
+func breaksAbsolute(u string) bool {
+	// An http or https URI whose authority starts with a letter or digit, and
+	// with no "@" anywhere, has a host.
+	if n := len("https://"); len(u) > n && u[:n] == "https://" && isAlnum(u[n]) && strings.IndexByte(u, '@') < 0 {
+		return false
+	}
+	if _, host, ok := simpleHTTP(u); ok {
+		return host == ""
+	}
+	return redirectFaults(u)&faultRelative != 0
+}
+
+func breaksNoFragment(u string) bool { return strings.IndexByte(u, '#') >= 0 }
+
+// authorityEnd holds the bytes that end an authority.
+var authorityEnd = [256]bool{'/': true, '?': true, '#': true, '\\': true}
+
+// simpleHTTP returns the scheme and host of u where u starts with "https://"
+// or "http://" and its authority holds neither userinfo nor an IP literal;
+// ok is false for any other u.
+func simpleHTTP(u string) (scheme, host string, ok bool) {
+	switch {
+	case strings.HasPrefix(u, "https://"):
+		scheme, host = "https", u[len("https://"):]
+	case strings.HasPrefix(u, "http://"):
+		scheme, host = "http", u[len("http://"):]
+	default:
+		return "", "", false
+	}
+	for i := 0; i < len(host); i++ {
+		if authorityEnd[host[i]] {
+			host = host[:i]
+			break
+		}
+	}
+	if strings.IndexByte(host, '@') >= 0 || strings.IndexByte(host, '[') >= 0 {
+		return "", "", false
+	}
+	if i := strings.IndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	return scheme, host, true
 }
 
 // The redirect-URI rules a URI can break, as bits.
@@ -319,41 +697,52 @@ func redirectFaults(u string) int {
 }
 
 // U1: http only to loopback hosts.
-func ruleRedirectHTTPS(r *CreateUserPoolClientRequest, c *collector) {
+func checkRedirectHTTPS(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.anyRedirect(breaksHTTPS) {
+		return
+	}
 	r.redirects(func(i int, u string) {
-		if redirectFaults(u)&faultHTTP != 0 {
-			c.add(redirectField(i), RuleRedirectHTTPS, u,
-				fmt.Sprintf("%q cannot use http (only localhost, 127.0.0.1 and [::1] may)", u))
+		if breaksHTTPS(u) {
+			f.add(redirectField(i), u, fmt.Sprintf("%s cannot use http (only localhost, 127.0.0.1 and [::1] may)", quote(u)))
 		}
 	})
+	return
 }
 
 // U2: redirect URIs are absolute; http and https ones name a host.
-func ruleRedirectAbsolute(r *CreateUserPoolClientRequest, c *collector) {
+func checkRedirectAbsolute(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.anyRedirect(breaksAbsolute) {
+		return
+	}
 	r.redirects(func(i int, u string) {
-		if redirectFaults(u)&faultRelative == 0 {
+		if !breaksAbsolute(u) {
 			return
 		}
-		msg := fmt.Sprintf("%q has no host", u)
+		msg := fmt.Sprintf("%s has no host", quote(u))
 		if _, _, ok := uriSchemeHost(u); !ok {
-			msg = fmt.Sprintf("%q is not an absolute URI (it has no scheme)", u)
+			msg = fmt.Sprintf("%s is not an absolute URI (it has no scheme)", quote(u))
 		}
-		c.add(redirectField(i), RuleRedirectAbsolute, u, msg)
+		f.add(redirectField(i), u, msg)
 	})
+	return
 }
 
 // U3: no fragment, not even an empty one.
-func ruleRedirectNoFragment(r *CreateUserPoolClientRequest, c *collector) {
+func checkRedirectNoFragment(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.anyRedirect(breaksNoFragment) {
+		return
+	}
 	r.redirects(func(i int, u string) {
-		if redirectFaults(u)&faultFragment != 0 {
-			c.add(redirectField(i), RuleRedirectNoFragment, u, fmt.Sprintf("%q has a fragment (#), which redirect URIs cannot have", u))
+		if breaksNoFragment(u) {
+			f.add(redirectField(i), u, fmt.Sprintf("%s has a fragment (#), which redirect URIs cannot have", quote(u)))
 		}
 	})
+	return
 }
 
 // U4: the default redirect URI is one of the callback URLs, exactly.
-func ruleDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c *collector) {
-	if r.DefaultRedirectURI == nil {
+func checkDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest) (f findings) {
+	if r.DefaultRedirectURI == nil || len(r.CallbackURLs) > maxCallbackURLs {
 		return
 	}
 	d := *r.DefaultRedirectURI
@@ -363,88 +752,113 @@ func ruleDefaultRedirectInCallbacks(r *CreateUserPoolClientRequest, c *collector
 		}
 	}
 	if redirectValid(d) {
-		c.add("DefaultRedirectURI", RuleDefaultRedirectInCallbacks, d,
-			fmt.Sprintf("%q is not one of CallbackURLs (they must match character for character)", d))
+		f.add("DefaultRedirectURI", d,
+			fmt.Sprintf("%s is not one of CallbackURLs (they must match character for character)", quote(d)))
 	}
+	return
 }
 
 // S1: a secret is generated or given, not both.
-func ruleSecretGenerateOrCustom(r *CreateUserPoolClientRequest, c *collector) {
+func checkSecretGenerateOrCustom(r *CreateUserPoolClientRequest) (f findings) {
 	if r.GenerateSecret && r.ClientSecret != nil && secretValid(*r.ClientSecret) {
-		c.add("ClientSecret", RuleSecretGenerateOrCustom, nil, "cannot be set when GenerateSecret is true")
+		f.add("ClientSecret", nil, "cannot be set when GenerateSecret is true")
 	}
+	return
 }
 
 // S2: propagating user context data needs a secret.
-func ruleContextDataNeedsSecret(r *CreateUserPoolClientRequest, c *collector) {
+func checkContextDataNeedsSecret(r *CreateUserPoolClientRequest) (f findings) {
 	if p := r.EnablePropagateAdditionalUserContextData; p != nil && *p && !r.hasSecret() {
-		c.add("EnablePropagateAdditionalUserContextData", RuleContextDataNeedsSecret, true,
+		f.add("EnablePropagateAdditionalUserContextData", true,
 			"can be true only for a client with a secret (GenerateSecret or ClientSecret)")
 	}
+	return
+}
+
+// allowForm gives the ALLOW_ form of each legacy flow.
+var allowForm = map[ExplicitAuthFlow]ExplicitAuthFlow{
+	ExplicitAuthFlowAdminNoSRPAuth:     ExplicitAuthFlowAllowAdminUserPasswordAuth,
+	ExplicitAuthFlowCustomAuthFlowOnly: ExplicitAuthFlowAllowCustomAuth,
+	ExplicitAuthFlowUserPasswordAuth:   ExplicitAuthFlowAllowUserPasswordAuth,
 }
 
 // F1: legacy flows and ALLOW_ flows do not mix.
-func ruleExplicitFlowsNoLegacyMix(r *CreateUserPoolClientRequest, c *collector) {
-	var legacy, allow bool
-	for _, f := range r.ExplicitAuthFlows {
-		if f.Valid() {
-			legacy = legacy || f.Legacy()
-			allow = allow || !f.Legacy()
+func checkExplicitFlowsNoLegacyMix(r *CreateUserPoolClientRequest) (f findings) {
+	var legacy []string
+	allow := false
+	for i, flow := range r.ExplicitAuthFlows {
+		switch {
+		case !flow.Valid():
+		case flow.Legacy():
+			legacy = append(legacy, fmt.Sprintf("%s (ExplicitAuthFlows[%d]) with %s", flow, i, allowForm[flow]))
+		default:
+			allow = true
 		}
 	}
-	if legacy && allow {
-		c.add("ExplicitAuthFlows", RuleExplicitFlowsNoLegacyMix, nil,
-			"mixes legacy flows (without ALLOW_) with ALLOW_ flows")
+	if len(legacy) > 0 && allow {
+		f.add("ExplicitAuthFlows", nil,
+			"mixes legacy flows (without ALLOW_) with ALLOW_ flows: replace "+strings.Join(legacy, ", "))
 	}
+	return
 }
 
 // F2: an ALLOW_ list keeps ALLOW_REFRESH_TOKEN_AUTH unless rotation is on.
-func ruleRefreshTokenAuthRequired(r *CreateUserPoolClientRequest, c *collector) {
+func checkRefreshTokenAuthRequired(r *CreateUserPoolClientRequest) (f findings) {
 	if len(r.ExplicitAuthFlows) == 0 || r.rotationEnabled() {
 		return
 	}
-	for _, f := range r.ExplicitAuthFlows {
-		if !f.Valid() || f.Legacy() || f == ExplicitAuthFlowAllowRefreshTokenAuth {
+	for _, flow := range r.ExplicitAuthFlows {
+		if !flow.Valid() || flow.Legacy() || flow == ExplicitAuthFlowAllowRefreshTokenAuth {
 			return
 		}
 	}
-	c.add("ExplicitAuthFlows", RuleRefreshTokenAuthRequired, nil,
-		"must include ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled")
+	f.add("ExplicitAuthFlows", nil, "must include ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation is enabled")
+	return
 }
 
 // F3: rotation replaces ALLOW_REFRESH_TOKEN_AUTH.
-func ruleRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest, c *collector) {
+func checkRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest) (f findings) {
 	if !r.rotationEnabled() {
 		return
 	}
-	for i, f := range r.ExplicitAuthFlows {
-		if f == ExplicitAuthFlowAllowRefreshTokenAuth {
-			c.add(index("ExplicitAuthFlows", i), RuleRotationForbidsRefreshTokenAuth, string(f),
+	for i, flow := range r.ExplicitAuthFlows {
+		if flow == ExplicitAuthFlowAllowRefreshTokenAuth {
+			f.add(index("ExplicitAuthFlows", i), string(flow),
 				"ALLOW_REFRESH_TOKEN_AUTH is not allowed when refresh token rotation is enabled")
 		}
 	}
+	return
 }
 
+// The raw ranges of the token lifetimes, from their tags: T1 looks only at
+// numbers within them.
+var (
+	accessRange  = memberBounds("AccessTokenValidity", "range")
+	idRange      = memberBounds("IdTokenValidity", "range")
+	refreshRange = memberBounds("RefreshTokenValidity", "range")
+)
+
 // T1: lifetimes, after unit conversion, within Cognito's bounds.
-func ruleTokenValidityRange(r *CreateUserPoolClientRequest, c *collector) {
+func checkTokenValidityRange(r *CreateUserPoolClientRequest) (f findings) {
 	var units TokenValidityUnits
 	if r.TokenValidityUnits != nil {
 		units = *r.TokenValidityUnits
 	}
-	tokenValidity(c, "AccessTokenValidity", r.AccessTokenValidity, 1, 86400, units.AccessToken, DefaultAccessTokenUnit,
+	tokenValidity(&f, "AccessTokenValidity", r.AccessTokenValidity, accessRange, units.AccessToken, DefaultAccessTokenUnit,
 		MinAccessTokenValidity, MaxAccessTokenValidity, "5 minutes to 1 day")
-	tokenValidity(c, "IdTokenValidity", r.IDTokenValidity, 1, 86400, units.IDToken, DefaultIDTokenUnit,
+	tokenValidity(&f, "IdTokenValidity", r.IDTokenValidity, idRange, units.IDToken, DefaultIDTokenUnit,
 		MinIDTokenValidity, MaxIDTokenValidity, "5 minutes to 1 day")
 	if v := r.RefreshTokenValidity; v == nil || *v != 0 {
-		tokenValidity(c, "RefreshTokenValidity", v, 0, 315360000, units.RefreshToken, DefaultRefreshTokenUnit,
+		tokenValidity(&f, "RefreshTokenValidity", v, refreshRange, units.RefreshToken, DefaultRefreshTokenUnit,
 			MinRefreshTokenValidity, MaxRefreshTokenValidity, "60 minutes to 3650 days")
 	}
+	return
 }
 
-// tokenValidity checks one lifetime whose number passed its raw range lo..hi
-// and whose unit is valid.
-func tokenValidity(c *collector, field string, v *int32, lo, hi int32, unit, def TimeUnit, min, max time.Duration, bounds string) {
-	if v == nil || *v < lo || *v > hi {
+// tokenValidity checks one lifetime whose number passed its raw range and
+// whose unit is valid.
+func tokenValidity(f *findings, field string, v *int32, raw bounds, unit, def TimeUnit, min, max time.Duration, span string) {
+	if v == nil || int64(*v) < raw.lo || int64(*v) > raw.hi {
 		return
 	}
 	if unit == "" {
@@ -457,7 +871,7 @@ func tokenValidity(c *collector, field string, v *int32, lo, hi int32, unit, def
 	if ok && min <= d && d <= max {
 		return
 	}
-	c.add(field, RuleTokenValidityRange, *v, fmt.Sprintf("%s is outside %s", lifetime(*v, unit), bounds))
+	f.add(field, *v, fmt.Sprintf("%s is outside %s", lifetime(*v, unit), span))
 }
 
 // lifetime spells out a number of units: "1 day", "90 minutes".
@@ -470,13 +884,14 @@ func lifetime(v int32, unit TimeUnit) string {
 }
 
 // A1: email_verified is never writable by a client.
-func ruleWriteAttributeNotWritable(r *CreateUserPoolClientRequest, c *collector) {
+func checkWriteAttributeNotWritable(r *CreateUserPoolClientRequest) (f findings) {
 	for i, a := range r.WriteAttributes {
 		if a == "email_verified" {
-			c.add(index("WriteAttributes", i), RuleWriteAttributeNotWritable, a,
+			f.add(index("WriteAttributes", i), a,
 				`"email_verified" cannot be writable: Cognito sets it when the user verifies the address`)
 		}
 	}
+	return
 }
 
 // uriSchemeHost returns the RFC 3986 scheme of an absolute URI, scheme =

@@ -62,14 +62,15 @@ const (
 )
 
 // Duration returns value units as a [time.Duration]. It fails, wrapping
-// [ErrTokenValidity], if value is negative, unit is not valid, or the result
-// does not fit in a time.Duration (about 292 years): it never wraps around.
+// [ErrTimeUnit], if unit is not valid, and wrapping [ErrTokenValidity] if value
+// is negative or the result does not fit in a time.Duration (about 292 years):
+// it never wraps around.
 func Duration(value int32, unit TimeUnit) (time.Duration, error) {
 	d, ok := duration(value, unit)
 	if !ok {
 		switch {
 		case !unit.Valid():
-			return 0, fmt.Errorf("%w: unknown time unit %q", ErrTokenValidity, string(unit))
+			return 0, fmt.Errorf("%w %q (want %s)", ErrTimeUnit, string(unit), wantTimeUnits)
 		case value < 0:
 			return 0, fmt.Errorf("%w: negative lifetime %d", ErrTokenValidity, value)
 		default:
@@ -127,9 +128,10 @@ type TokenLifetimes struct {
 // TokenLifetimes returns the lifetimes the request gives its tokens once
 // Cognito has applied its defaults: one hour for access and ID tokens, 30 days
 // for refresh tokens (also when RefreshTokenValidity is 0), with units hours,
-// hours and days where TokenValidityUnits leaves them out. It fails, wrapping
-// [ErrTokenValidity] and naming the member, where a value is negative, a unit is
-// unknown, or a lifetime does not fit in a time.Duration. A refresh value of 0
+// hours and days where TokenValidityUnits leaves them out. It fails, naming the
+// member, where a unit is unknown (wrapping [ErrTimeUnit]), or a value is
+// negative or a lifetime does not fit in a time.Duration (wrapping
+// [ErrTokenValidity]). A refresh value of 0
 // means the default whatever its unit. It does not check Cognito's bounds:
 // that is Validate's job.
 func (r *CreateUserPoolClientRequest) TokenLifetimes() (TokenLifetimes, error) {

@@ -3,6 +3,7 @@ package appclient
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,8 +93,12 @@ func TestDuration(t *testing.T) {
 			}
 			continue
 		}
-		if !errors.Is(err, ErrTokenValidity) {
-			t.Errorf("Duration(%d, %q) = %v, %v; want an error wrapping ErrTokenValidity", tc.value, tc.unit, got, err)
+		want := ErrTokenValidity
+		if !tc.unit.Valid() {
+			want = ErrTimeUnit
+		}
+		if !errors.Is(err, want) {
+			t.Errorf("Duration(%d, %q) = %v, %v; want an error wrapping %v", tc.value, tc.unit, got, err, want)
 		}
 		if got != 0 {
 			t.Errorf("Duration(%d, %q) = %v with an error, want 0", tc.value, tc.unit, got)
@@ -259,8 +264,12 @@ func TestTokenLifetimesErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := tc.req.TokenLifetimes()
-			if !errors.Is(err, ErrTokenValidity) {
-				t.Errorf("TokenLifetimes() = %v, %v; want an error wrapping ErrTokenValidity", got, err)
+			want := ErrTokenValidity
+			if strings.Contains(tc.name, "unit") {
+				want = ErrTimeUnit
+			}
+			if !errors.Is(err, want) {
+				t.Errorf("TokenLifetimes() = %v, %v; want an error wrapping %v", got, err, want)
 			}
 			if diff := cmp.Diff(TokenLifetimes{}, got); diff != "" {
 				t.Errorf("TokenLifetimes with an error is not zero (-want +got):\n%s", diff)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -122,8 +121,11 @@ func TestValidateBasesAreValid(t *testing.T) {
 // s returns a string of n copies of c.
 func s(c string, n int) string { return strings.Repeat(c, n) }
 
-func TestValidateModelConstraints(t *testing.T) {
-	runValidationCases(t, []validationCase{
+func TestValidateModelConstraints(t *testing.T) { runValidationCases(t, modelConstraintCases()) }
+
+// modelConstraintCases are the cases of TestValidateModelConstraints.
+func modelConstraintCases() []validationCase {
+	return []validationCase{
 		// UserPoolId: required, 1-55, ^[\w-]+_[0-9a-zA-Z]+$.
 		{"UserPoolId empty", nil, func(r *CreateUserPoolClientRequest) { r.UserPoolID = "" }, []violation{{"UserPoolId", "required", ipe}}},
 		{"UserPoolId 55", nil, func(r *CreateUserPoolClientRequest) { r.UserPoolID = "us-east-1_" + s("a", 45) }, nil},
@@ -342,7 +344,7 @@ func TestValidateModelConstraints(t *testing.T) {
 		{"rotation grace -1", nil, func(r *CreateUserPoolClientRequest) {
 			r.RefreshTokenRotation = &RefreshTokenRotation{Feature: RotationFeatureDisabled, RetryGracePeriodSeconds: ptr[int32](-1)}
 		}, []violation{{"RefreshTokenRotation.RetryGracePeriodSeconds", "range", ipe}}},
-	})
+	}
 }
 
 func manyStrings(prefix string, n int) []string {
@@ -362,8 +364,11 @@ func manyURLs(n int) []string {
 
 // TestValidateServiceRules gives every rule of the rule book's section 2 a
 // request it rejects and its nearest valid neighbour.
-func TestValidateServiceRules(t *testing.T) {
-	runValidationCases(t, []validationCase{
+func TestValidateServiceRules(t *testing.T) { runValidationCases(t, serviceRuleCases()) }
+
+// serviceRuleCases are the cases of TestValidateServiceRules.
+func serviceRuleCases() []validationCase {
+	return []validationCase{
 		// O1 oauth-flows-and-scopes-required.
 		{"O1 no flows", nil, func(r *CreateUserPoolClientRequest) { r.AllowedOAuthFlows = nil }, []violation{{"AllowedOAuthFlows", "oauth-flows-and-scopes-required", ipe}}},
 		{"O1 empty scopes", nil, func(r *CreateUserPoolClientRequest) { r.AllowedOAuthScopes = []string{} }, []violation{{"AllowedOAuthScopes", "oauth-flows-and-scopes-required", ipe}}},
@@ -666,7 +671,7 @@ func TestValidateServiceRules(t *testing.T) {
 			r.WriteAttributes = []string{"email"}
 			r.ReadAttributes = []string{"email", "email_verified"}
 		}, nil},
-	})
+	}
 }
 
 // TestValidateOrder checks that violations come all at once in declaration
@@ -794,28 +799,6 @@ func TestFieldErrorText(t *testing.T) {
 	}
 }
 
-func TestListLimitsMatchTags(t *testing.T) {
-	for field, limit := range map[string]int{"AllowedOAuthFlows": maxOAuthFlows, "CallbackURLs": maxCallbackURLs} {
-		f, _ := reflect.TypeFor[CreateUserPoolClientRequest]().FieldByName(field)
-		if tag := f.Tag.Get("validate"); !strings.HasPrefix(tag, fmt.Sprintf("length=0..%d,", limit)) {
-			t.Errorf("%s: tag %q does not start with length=0..%d", field, tag, limit)
-		}
-	}
-}
-
-func TestRulesCatalogue(t *testing.T) {
-	ids := map[string]bool{}
-	for _, r := range Rules() {
-		if ids[r.ID] || r.Exception == "" || r.Err == nil || r.Summary == "" {
-			t.Errorf("bad or duplicate catalogue entry %+v", r)
-		}
-		ids[r.ID] = true
-	}
-	if len(ids) != 6+17 {
-		t.Errorf("catalogue has %d rules, want 6 model kinds and 17 service rules", len(ids))
-	}
-}
-
 func TestPatternFunctions(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -890,8 +873,8 @@ func BenchmarkValidateInvalid(b *testing.B) {
 	}
 }
 
-// FuzzValidate: whatever JSON decodes, Validate never panics and answers the
-// same twice.
+// FuzzValidate: whatever JSON decodes, Validate and Lint never panic and
+// answer the same twice.
 func FuzzValidate(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "requests", "*.json"))
 	for _, name := range files {
@@ -912,6 +895,9 @@ func FuzzValidate(f *testing.F) {
 		if diff := cmp.Diff(fmt.Sprint(first), fmt.Sprint(second)); diff != "" {
 			t.Fatalf("Validate() differs between runs (-first +second):\n%s", diff)
 		}
+		if diff := cmp.Diff(fmt.Sprint(r.Lint()), fmt.Sprint(r.Lint())); diff != "" {
+			t.Fatalf("Lint() differs between runs (-first +second):\n%s", diff)
+		}
 		var ve *ValidationError
 		if first != nil && (!errors.As(first, &ve) || len(ve.Errors) == 0) {
 			t.Fatalf("Validate() = %v (%T), want a non-empty *ValidationError", first, first)
@@ -928,7 +914,7 @@ func FuzzValidate(f *testing.F) {
 }
 
 // TestValidateConcurrent runs Validate from many goroutines at once, valid and
-// invalid requests mixed: the engine and the pooled collectors are shared, so
+// invalid requests mixed: the engine and the rule table are shared, so
 // under -race this shows they are safe, and each result must stay its own.
 func TestValidateConcurrent(t *testing.T) {
 	valid, invalid := webApp(), machine()
@@ -961,12 +947,26 @@ func TestValidateConcurrent(t *testing.T) {
 }
 
 // TestValidateAllocations guards the valid path's allocation count, which the
-// speed budget depends on: 30 at most, and with the pinned validator/v10 it is
-// 4 (a newer validator that boxes every field would show up here first).
+// speed budget depends on: at most 2 for the typical and the maximal request
+// (with the pinned validator/v10 it is none). A request that leaves out the
+// members usually set pays two allocations for each (see newEngine); the
+// machine-to-machine request, without token lifetimes or DefaultRedirectURI,
+// shows that cost, bounded here so that it cannot grow unseen.
 func TestValidateAllocations(t *testing.T) {
-	for name, r := range map[string]*CreateUserPoolClientRequest{"typical": typicalRequest(), "maximal": maximalRequest()} {
-		if got := testing.AllocsPerRun(100, func() { _ = r.Validate() }); got > 8 {
-			t.Errorf("%s: Validate allocates %.0f times, want at most 8", name, got)
+	if raceEnabled {
+		t.Skip("the race detector allocates on its own: allocations are counted without it")
+	}
+	for _, tc := range []struct {
+		name string
+		r    *CreateUserPoolClientRequest
+		max  float64
+	}{
+		{"typical", typicalRequest(), 2},
+		{"maximal", maximalRequest(), 2},
+		{"machine", machine(), 8},
+	} {
+		if got := testing.AllocsPerRun(100, func() { _ = tc.r.Validate() }); got > tc.max {
+			t.Errorf("%s: Validate allocates %.0f times, want at most %.0f", tc.name, got, tc.max)
 		}
 	}
 }
@@ -978,8 +978,8 @@ func TestListTags(t *testing.T) {
 		t.Errorf("found %d list members, want 8: %v", len(listTags), listTags)
 	}
 	for member, tag := range listTags {
-		if customTags[tag].elements == nil {
-			t.Errorf("%s: last tag %q is not a list tag", member, tag)
+		if customTags[tag.name].elem == nil {
+			t.Errorf("%s: last tag %q is not a list tag", member, tag.name)
 		}
 	}
 }

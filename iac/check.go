@@ -8,7 +8,8 @@ import (
 	"github.com/cognitokit/appclient"
 )
 
-// Finding is one violation of a client that Cognito would reject.
+// Finding is one violation of a client that Cognito would reject, or one
+// advisory: something Cognito accepts that works badly or dangerously.
 type Finding struct {
 	// File is the name of the file that defines the client.
 	File string
@@ -22,93 +23,80 @@ type Finding struct {
 	Field string
 	// Rule is the rule id, as in [appclient.FieldError.Rule].
 	Rule string
-	// Exception is the exception Cognito would answer with.
+	// Severity is [appclient.SeverityError] for a violation and
+	// [appclient.SeverityWarning] for an advisory.
+	Severity appclient.Severity
+	// Exception is the exception Cognito would answer with; "" for an
+	// advisory.
 	Exception string
-	// Message says what is wrong, without the member path.
+	// Message says what is wrong, without the member path. A finding that
+	// rests on a default value says so.
 	Message string
 }
 
-// Check validates a client's request and returns the violations that do
-// not depend on a value unknown before deployment: a violation is kept
-// only if none of the values its rule reads is in [Client.Unknown]. A
-// client with Errors is not checked and has no findings.
+// Check validates a client's request and lints it, and returns the
+// violations, then the advisories, that do not depend on a value unknown
+// before deployment: a finding is kept only if none of the values its rule
+// reads is in [Client.Unknown]. A client with Errors is not checked and has
+// no findings. Check does not drop the rules the client silences: see
+// [Client.Ignores].
 func Check(c *Client) []Finding {
 	if len(c.Errors) > 0 {
 		return nil
-	}
-	err := c.Request.Validate()
-	if err == nil {
-		return nil
-	}
-	var ve *appclient.ValidationError
-	if !errors.As(err, &ve) {
-		return []Finding{{File: c.File, Pos: c.Pos, Resource: c.Resource, Rule: "internal", Message: err.Error()}}
 	}
 	unknown := make(map[string]bool, len(c.Unknown))
 	for _, p := range c.Unknown {
 		unknown[p] = true
 	}
 	var out []Finding
-	for _, fe := range ve.Errors {
-		if dependsOnUnknown(unknown, fe.Rule, fe.Field) {
-			continue
+	add := func(sev appclient.Severity, field, rule, exception, msg string) {
+		if dependsOnUnknown(unknown, rule, field) {
+			return
 		}
-		msg := fe.Message
-		if from := restsOn(c.Defaults, fe.Rule, fe.Field); len(from) > 0 {
+		if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
 			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
 		}
-		out = append(out, Finding{
-			File:      c.File,
-			Pos:       c.PositionOf(fe.Field),
-			Resource:  c.Resource,
-			Field:     fe.Field,
-			Rule:      fe.Rule,
-			Exception: fe.Exception,
-			Message:   msg,
-		})
+		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
+	}
+	if err := c.Request.Validate(); err != nil {
+		var ve *appclient.ValidationError
+		if !errors.As(err, &ve) {
+			return []Finding{{File: c.File, Pos: c.Pos, Resource: c.Resource, Rule: "internal",
+				Severity: appclient.SeverityError, Message: err.Error()}}
+		}
+		for _, fe := range ve.Errors {
+			add(appclient.SeverityError, fe.Field, fe.Rule, fe.Exception, fe.Message)
+		}
+	}
+	for _, a := range c.Request.Lint() {
+		add(appclient.SeverityWarning, a.Field, a.Rule, "", a.Message)
 	}
 	return out
 }
 
-// ruleInputs says, for each rule of Validate, which values the rule reads
-// to report a violation on field, as tokens: member paths ("A", "A.B",
-// "L[3]"), "L#" (the number of elements of L) and "L[*]" (every element
-// of L). A violation is set aside when one of them is unknown.
-var ruleInputs = map[string]func(field string) []string{
-	appclient.RuleRequired:                       self,
-	appclient.RuleLength:                         self,
-	appclient.RuleListSize:                       func(field string) []string { return []string{field + "#"} },
-	appclient.RulePattern:                        self,
-	appclient.RuleEnum:                           self,
-	appclient.RuleRange:                          self,
-	appclient.RuleOAuthFlowsAndScopesRequired:    func(field string) []string { return []string{oauthFlag, field + "#"} },
-	appclient.RuleClientCredentialsExclusive:     with(oauthFlag, "AllowedOAuthFlows[*]"),
-	appclient.RuleClientCredentialsNeedsSecret:   with(oauthFlag, "GenerateSecret", "ClientSecret"),
-	appclient.RuleClientCredentialsReservedScope: with(oauthFlag, "AllowedOAuthFlows[*]"),
-	// Reads whether CallbackURLs is empty, not its elements.
-	appclient.RuleCodeImplicitNeedCallbacks:       func(string) []string { return []string{oauthFlag, "AllowedOAuthFlows[*]", "CallbackURLs#"} },
-	appclient.RuleScopeNotFound:                   with(oauthFlag),
-	appclient.RuleRedirectHTTPS:                   self,
-	appclient.RuleRedirectAbsolute:                self,
-	appclient.RuleRedirectNoFragment:              self,
-	appclient.RuleDefaultRedirectInCallbacks:      with("CallbackURLs[*]"),
-	appclient.RuleSecretGenerateOrCustom:          with("GenerateSecret"),
-	appclient.RuleContextDataNeedsSecret:          with("GenerateSecret", "ClientSecret"),
-	appclient.RuleExplicitFlowsNoLegacyMix:        with("ExplicitAuthFlows[*]"),
-	appclient.RuleRefreshTokenAuthRequired:        with("ExplicitAuthFlows[*]", "RefreshTokenRotation.Feature"),
-	appclient.RuleRotationForbidsRefreshTokenAuth: with("RefreshTokenRotation.Feature"),
-	appclient.RuleTokenValidityRange: func(field string) []string {
-		unit := map[string]string{
-			"AccessTokenValidity":  "TokenValidityUnits.AccessToken",
-			"IdTokenValidity":      "TokenValidityUnits.IdToken",
-			"RefreshTokenValidity": "TokenValidityUnits.RefreshToken",
-		}[field]
-		if unit == "" {
-			unit = "TokenValidityUnits"
-		}
-		return []string{field, unit}
-	},
-	appclient.RuleWriteAttributeNotWritable: self,
+// rules indexes appclient.Rules, the table that says, for each rule, which
+// values a finding of it reads (appclient.RuleInfo.Inputs).
+var rules = func() map[string]appclient.RuleInfo {
+	m := map[string]appclient.RuleInfo{}
+	for _, r := range appclient.Rules() {
+		m[r.ID] = r
+	}
+	return m
+}()
+
+// inputsOf returns the values a finding of rule on field reads, as tokens:
+// member paths ("A", "A.B", "L[3]"), "L#" (the number of elements of L) and
+// "L[*]" (every element of L); ok is false for a rule this package does not
+// know.
+func inputsOf(rule, field string) (tokens []string, ok bool) {
+	if r, found := rules[rule]; found {
+		return r.Inputs(field), true
+	}
+	if in := poolRuleInputs[rule]; in != nil {
+		return in(field), true
+	}
+	return nil, false
 }
 
 // self is the inputs of a model constraint: the value itself.
@@ -128,11 +116,11 @@ func dependsOnUnknown(unknown map[string]bool, rule, field string) bool {
 	if len(unknown) == 0 {
 		return false
 	}
-	inputs := ruleInputs[rule]
-	if inputs == nil {
+	inputs, ok := inputsOf(rule, field)
+	if !ok {
 		return true
 	}
-	for _, tok := range inputs(field) {
+	for _, tok := range inputs {
 		if tok == "" {
 			continue
 		}
@@ -154,9 +142,9 @@ func restsOn(defaults map[string]string, rule, field string) []string {
 	if len(defaults) == 0 {
 		return nil
 	}
-	inputs := ruleInputs[rule]
-	if inputs == nil {
-		inputs = self
+	inputs, ok := inputsOf(rule, field)
+	if !ok {
+		inputs = []string{field}
 	}
 	seen := map[string]bool{}
 	var out []string
@@ -168,7 +156,7 @@ func restsOn(defaults map[string]string, rule, field string) []string {
 			}
 		}
 	}
-	for _, tok := range inputs(field) {
+	for _, tok := range inputs {
 		tok = strings.TrimSuffix(strings.TrimSuffix(tok, "[*]"), "#")
 		// The member itself, one of its parents, or one of its elements
 		// or nested members.

@@ -66,16 +66,22 @@ func TestDependsOnUnknown(t *testing.T) {
 	}
 }
 
-// TestRuleInputs checks that this package knows what every rule of Validate
-// reads, so that unknown values set aside exactly what they should.
+// TestRuleInputs checks that this package knows what every rule it reports
+// reads, so that unknown values set aside exactly what they should: the
+// rules of the table, and those of ValidateInPool.
 func TestRuleInputs(t *testing.T) {
+	ids := []string{appclient.RuleCustomScopeExists, appclient.RuleIdentityProviderExists,
+		appclient.RuleWriteAttributesIncludeRequired, appclient.RuleFeaturePlan}
 	for _, r := range appclient.Rules() {
-		if ruleInputs[r.ID] == nil {
-			t.Errorf("rule %s has no inputs", r.ID)
+		ids = append(ids, r.ID)
+	}
+	for _, id := range ids {
+		if in, ok := inputsOf(id, "ClientName"); !ok || len(in) == 0 {
+			t.Errorf("rule %s: inputsOf = %q, %v; want its inputs", id, in, ok)
 		}
 	}
-	if got, want := len(ruleInputs), len(appclient.Rules()); got != want {
-		t.Errorf("%d rules have inputs, appclient.Rules has %d", got, want)
+	if _, ok := inputsOf("no-such-rule", "ClientName"); ok {
+		t.Error("inputsOf knows a rule that does not exist")
 	}
 }
 

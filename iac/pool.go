@@ -363,7 +363,7 @@ func CheckPool(c *Client, resources []*Resource) []Finding {
 				msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
 			}
 			out = append(out, Finding{File: c.File, Pos: c.PositionOf(fe.Field), Resource: c.Resource,
-				Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: msg})
+				Field: fe.Field, Rule: fe.Rule, Severity: appclient.SeverityError, Exception: fe.Exception, Message: msg})
 		}
 	}
 	return append(out, dependencyOrder(c, resources)...)
@@ -410,7 +410,7 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 	var out []Finding
 	add := func(field, exception string, r *Resource) {
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource, Field: field,
-			Rule: appclient.RuleDependencyOrder, Exception: exception,
+			Rule: appclient.RuleDependencyOrder, Severity: appclient.SeverityError, Exception: exception,
 			Message: fmt.Sprintf("deployment can create the client before %s, and Cognito then rejects it: %s", r.Name, hint)})
 	}
 	req := &c.Request

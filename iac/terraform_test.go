@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"github.com/cognitokit/appclient"
 	"strings"
 	"testing"
 
@@ -16,12 +17,16 @@ type violation struct {
 	Default bool
 }
 
-// violations checks every client of the files and returns the findings.
+// violations checks every client of the files and returns the violations
+// (errors); advisories have tests of their own.
 func violations(files ...*File) []violation {
 	var out []violation
 	for _, f := range files {
 		for _, c := range f.Clients {
 			for _, fd := range Check(c) {
+				if fd.Severity != appclient.SeverityError {
+					continue
+				}
 				out = append(out, violation{fd.Resource, fd.Field, fd.Rule, fd.Pos.Line, strings.Contains(fd.Message, "with the default of")})
 			}
 		}

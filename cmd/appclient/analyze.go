@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 
+	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/iac"
 )
 
@@ -36,12 +37,14 @@ type pos struct{ Line, Col int }
 
 func posOf(p iac.Position) pos { return pos{Line: p.Line, Col: p.Column} }
 
-// finding is one violation Cognito would reject.
+// finding is one violation Cognito would reject, or one advisory.
 type finding struct {
-	Pos       pos
-	Resource  string
-	Field     string
-	Rule      string
+	Pos      pos
+	Resource string
+	Field    string
+	Rule     string
+	// Severity is "error" for a violation, "warning" for an advisory.
+	Severity  appclient.Severity
 	Exception string
 	Message   string
 }
@@ -133,7 +136,7 @@ func result(f *iac.File) []*fileResult {
 			}
 			res.Findings = append(res.Findings, finding{
 				Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
-				Rule: fd.Rule, Exception: fd.Exception, Message: fd.Message,
+				Rule: fd.Rule, Severity: fd.Severity, Exception: fd.Exception, Message: fd.Message,
 			})
 		}
 	}

@@ -352,11 +352,12 @@ func analyzeAPIInput(name string, data []byte) *fileResult {
 	}
 	var ve *appclient.ValidationError
 	if !errors.As(err, &ve) {
-		return res.withFinding(finding{Pos: at(""), Rule: "internal", Message: err.Error()})
+		return res.withFinding(finding{Pos: at(""), Rule: "internal", Severity: appclient.SeverityError, Message: err.Error()})
 	}
 	for _, fe := range ve.Errors {
 		res.Findings = append(res.Findings, finding{
-			Pos: at(fe.Field), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
+			Pos: at(fe.Field), Field: fe.Field, Rule: fe.Rule, Severity: appclient.SeverityError,
+			Exception: fe.Exception, Message: fe.Message,
 		})
 	}
 	return res

@@ -36,7 +36,8 @@ func TestBinary(t *testing.T) {
 	}{
 		{"version", []string{"version"}, "", 0, "", ""}, // checked below
 		{"help", []string{"-h"}, "", 0, usage, ""},
-		{"valid request", []string{"validate", "testdata/request/m2m-client.json"}, "", 0, "", ""},
+		{"warnings only", []string{"validate", "testdata/request/m2m-client.json"}, "", -1, "testdata/golden/request/m2m-client.json.text", ""},
+		{"warnings only, strict", []string{"validate", "-strict", "testdata/request/m2m-client.json"}, "", -1, "testdata/golden/request/m2m-client.json.text", ""},
 		{"template", []string{"validate", "testdata/template.yaml"}, "", -1, "testdata/golden/template.yaml.text", ""},
 		{"template on stdin", []string{"validate", "-format", "sarif", "-"}, string(shop), -1, "", ""},
 		{"plan as json", []string{"validate", "-format", "json", "testdata/terraform/plan.json"}, "", -1, "testdata/golden/terraform/plan.json.json", ""},
@@ -70,6 +71,12 @@ func TestBinary(t *testing.T) {
 				if !ok {
 					t.Fatalf("%s: malformed golden file", tt.wantStdout)
 				}
+			}
+			if tt.name == "warnings only, strict" {
+				if wantStatus != 0 || !strings.Contains(wantStdout, ": warning: ") {
+					t.Fatalf("%s: want a golden file of warnings only", tt.wantStdout)
+				}
+				wantStatus = 1
 			}
 			if tt.name == "template on stdin" {
 				// Same as the file, named stdin.

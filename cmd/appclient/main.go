@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] [-pool FILE]... PATH...
+//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
 //	appclient version
 //
@@ -80,9 +80,17 @@
 //
 // # Output
 //
-// The text format prints one line per violation, like a compiler:
+// Each client is checked for violations (what Cognito rejects) and for
+// advisories (what Cognito accepts but almost surely works badly or
+// dangerously, such as an implicit grant or a wildcard callback URL): the
+// rules of the project's rule book, errors and warnings.
+//
+// The text format prints one line per finding, like a compiler:
 //
 //	FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION)
+//	FILE:LINE: RESOURCE: MEMBER: warning: MESSAGE (RULE)
+//
+// the second form for an advisory, which names its rule.
 //
 // LINE is the line of the offending value (the list element for an element,
 // the property otherwise, the resource when the member is missing); RESOURCE
@@ -112,22 +120,28 @@
 //	  }],
 //	  "violations": [{
 //	    "file": "template.yaml", "line": 20, "column": 11, "resource": "WebClient",
-//	    "field": "CallbackURLs[1]", "rule": "redirect-https",
+//	    "field": "CallbackURLs[1]", "rule": "redirect-https", "severity": "error",
 //	    "exception": "InvalidParameterException", "message": "..."
 //	  }]
 //	}
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
-// run, every rule with its description, one result of level error per
-// violation, and input errors as tool execution notifications.
+// run, every rule with its description, one result per finding (level error
+// for a violation, warning for an advisory), and input errors as tool
+// execution notifications.
+//
+// In the json format, "severity" is "error" for a violation and "warning"
+// for an advisory, whose "exception" is "" (Cognito accepts the request).
 //
 // Rule ids are those of the rule book: required, length, list-size, pattern,
-// enum and range for the constraints of the AWS model, and the service rules
-// such as client-credentials-needs-secret or redirect-https.
+// enum and range for the constraints of the AWS model, the service rules
+// such as client-credentials-needs-secret or redirect-https, and the
+// advisories such as implicit-grant or redirect-wildcard.
 //
 // # Exit status
 //
-// 0 when no violation is found, 1 when there are violations, 2 when an input
+// 0 when no violation is found (advisories allowed), 1 when there are
+// violations (or, with -strict, advisories), 2 when an input
 // cannot be read (the message names the file and position) or the command
 // line is wrong. Inputs larger than 10 MiB (YAML: 1 MiB, as CloudFormation
 // itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB),
@@ -152,12 +166,14 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+
+	"github.com/cognitokit/appclient"
 )
 
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
 
 Usage:
-  appclient validate [-format text|json|sarif] [-pool FILE]... PATH...
+  appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
   appclient version
 
@@ -174,18 +190,28 @@ apply") are unknown: checks that need them are skipped.
 the AWS CLI's JSON output of describe-user-pool, list-resource-servers
 and list-identity-providers (one file or several -pool flags).
 
+Findings are violations (Cognito rejects the request) and warnings
+(advisories: Cognito accepts it, but it works badly or dangerously).
+
 Output formats:
-  text   FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION), one per violation
+  text   FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION), one per violation;
+         FILE:LINE: RESOURCE: MEMBER: warning: MESSAGE (RULE), one per warning
   json   {"version": 1, "files": [...], "violations": [{"file", "line",
-         "column", "resource", "field", "rule", "exception", "message"}]}
+         "column", "resource", "field", "rule", "severity", "exception",
+         "message"}]}
   sarif  SARIF 2.1.0 for code-scanning services
+
+Flags:
+  -format FORMAT  text (default), json or sarif
+  -strict         warnings fail too (exit status 1)
 
 A text line reads:
   template.yaml:47: WebClient: CallbackURLs[1]: "http://shop.example.com/cb"
       cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
 The json fields are described by go doc github.com/cognitokit/appclient/cmd/appclient.
 
-Exit status: 0 no violation, 1 violations, 2 unreadable input or usage error.
+Exit status: 0 no violation (warnings allowed), 1 violations (or warnings
+with -strict), 2 unreadable input or usage error.
 Inputs are limited to 10 MiB, YAML to 1 MiB, .tf files to 512 KiB.
 
 Examples:
@@ -229,6 +255,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "output format: text, json or sarif")
 	pools := poolFlag(fs)
+	strict := fs.Bool("strict", false, "exit with status 1 on warnings too")
 	// Accept flags after the file names too: validate a.yaml -format json.
 	// After "--" every argument is a file.
 	var files []string
@@ -301,8 +328,10 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	status := 0
 	for _, r := range results {
-		if len(r.Findings) > 0 && status == 0 {
-			status = 1
+		for _, f := range r.Findings {
+			if status == 0 && (f.Severity != appclient.SeverityWarning || *strict) {
+				status = 1
+			}
 		}
 		if len(r.Errors) > 0 {
 			status = 2

@@ -11,9 +11,10 @@ import (
 	"github.com/cognitokit/appclient"
 )
 
-// writeText prints one line per violation, in the style of compiler errors:
+// writeText prints one line per finding, in the style of compiler errors:
 //
 //	FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION)
+//	FILE:LINE: RESOURCE: MEMBER: warning: MESSAGE (RULE)
 //
 // RESOURCE is left out for request files, which hold one client.
 func writeText(w io.Writer, results []*fileResult) error {
@@ -28,6 +29,10 @@ func writeText(w io.Writer, results []*fileResult) error {
 			if f.Field != "" {
 				b.WriteString(f.Field)
 				b.WriteString(": ")
+			}
+			if f.Severity == appclient.SeverityWarning {
+				fmt.Fprintf(&b, "warning: %s (%s)\n", f.Message, f.Rule)
+				continue
 			}
 			b.WriteString(f.Message)
 			if f.Exception != "" {
@@ -100,6 +105,7 @@ type jsonViolation struct {
 	Resource  string `json:"resource"`
 	Field     string `json:"field"`
 	Rule      string `json:"rule"`
+	Severity  string `json:"severity"`
 	Exception string `json:"exception"`
 	Message   string `json:"message"`
 }
@@ -118,7 +124,7 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 		for _, v := range r.Findings {
 			rep.Violations = append(rep.Violations, jsonViolation{
 				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Col, Resource: v.Resource,
-				Field: v.Field, Rule: v.Rule, Exception: v.Exception, Message: v.Message,
+				Field: v.Field, Rule: v.Rule, Severity: string(v.Severity), Exception: v.Exception, Message: v.Message,
 			})
 		}
 	}
@@ -246,19 +252,19 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 	index := map[string]int{}
 	for i, r := range appclient.Rules() {
 		index[r.ID] = i
-		help := r.Summary
-		if info := ruleByID(r.ID); info != nil {
-			help = info.Help
-		}
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+		rule := sarifRule{
 			ID:                   r.ID,
 			Name:                 ruleName(r.ID),
 			ShortDescription:     sarifText{Text: r.Summary},
-			FullDescription:      sarifText{Text: help},
-			Help:                 sarifText{Text: help + " Cognito answers " + r.Exception + "."},
-			DefaultConfiguration: sarifRuleConfig{Level: "error"},
-			Properties:           map[string]string{"exception": r.Exception},
-		})
+			FullDescription:      sarifText{Text: r.Help},
+			Help:                 sarifText{Text: r.Help},
+			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.Severity)},
+		}
+		if r.Exception != "" {
+			rule.Help.Text += " Cognito answers " + r.Exception + "."
+			rule.Properties = map[string]string{"exception": r.Exception}
+		}
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	}
 	for _, r := range results {
 		uri := sarifURI(r.Name)
@@ -310,7 +316,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 				})
 			}
 			run.Results = append(run.Results, sarifResult{
-				RuleID: f.Rule, RuleIndex: idx, Level: "error",
+				RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
 				Message: sarifText{Text: msg}, Locations: []sarifLocation{loc},
 			})
 		}
@@ -323,6 +329,14 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// sarifLevel is the SARIF level of a severity: "error" or "warning".
+func sarifLevel(s appclient.Severity) string {
+	if s == appclient.SeverityWarning {
+		return "warning"
+	}
+	return "error"
 }
 
 // ruleName turns a rule id into the PascalCase name SARIF viewers show:

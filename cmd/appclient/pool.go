@@ -168,7 +168,8 @@ func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.W
 	for _, fe := range ve.Errors {
 		if poolRules[fe.Rule] {
 			res.Findings = append(res.Findings, finding{
-				Pos: posOf(c.PositionOf(fe.Field)), Field: fe.Field, Rule: fe.Rule, Exception: fe.Exception, Message: fe.Message,
+				Pos: posOf(c.PositionOf(fe.Field)), Field: fe.Field, Rule: fe.Rule, Severity: appclient.SeverityError,
+				Exception: fe.Exception, Message: fe.Message,
 			})
 		}
 	}

