@@ -339,21 +339,21 @@ func hasRule(err error, rule string) bool {
 	return false
 }
 
+// TestPoolRulesList: the table's pool entries are the rule book's section 3,
+// in its order, each complete, and none inferred is an error.
 func TestPoolRulesList(t *testing.T) {
 	var ids []string
-	for _, r := range poolRules {
-		ids = append(ids, r.id)
-		if r.summary == "" || r.evidence == "" || r.err == nil && r.severity == "error" {
+	for _, r := range ruleTable {
+		if r.Scope != ScopePool && r.Scope != ScopeTemplate {
+			continue
+		}
+		ids = append(ids, r.ID)
+		if r.Summary == "" || r.Evidence == "" || r.Err == nil && r.Severity == SeverityError {
 			t.Errorf("incomplete entry %+v", r)
 		}
-		switch r.evidence {
-		case EvidenceSeen, EvidenceDocumented, EvidenceInferred:
-		default:
-			t.Errorf("%s: evidence %q", r.id, r.evidence)
-		}
 		// Only seen or documented rules may be errors (rule book, severity).
-		if r.severity == "error" && r.evidence == EvidenceInferred {
-			t.Errorf("%s: an inferred rule is an error", r.id)
+		if r.Severity == SeverityError && r.Evidence == EvidenceInferred {
+			t.Errorf("%s: an inferred rule is an error", r.ID)
 		}
 	}
 	want := []string{RuleCustomScopeExists, RuleIdentityProviderExists, RuleWriteAttributesIncludeRequired,
