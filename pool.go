@@ -231,6 +231,35 @@ func (r *CreateUserPoolClientRequest) LintInPool(p *Pool) []*Advisory {
 	return poolAdvisories(r, p)
 }
 
+// ValidateInPool is [UpdateUserPoolClientRequest.Validate] plus the rules
+// that need the user pool p, as [CreateUserPoolClientRequest.ValidateInPool]
+// adds them to a create request: they read the configuration the update
+// gives the client (the same view Validate and Lint read), and report with
+// the same member paths. Like Validate, it leaves the two rules that need to
+// know whether the client has a secret (client-credentials-needs-secret and
+// context-data-needs-secret) undecided; no pool rule reads the secret. A nil
+// p makes it the same as Validate.
+func (r *UpdateUserPoolClientRequest) ValidateInPool(p *Pool) error {
+	err := r.Validate()
+	if r == nil || p == nil {
+		return err
+	}
+	v := r.view()
+	return withPoolErrors(err, &v, p)
+}
+
+// LintInPool returns the warnings that need the user pool p for the
+// configuration the update gives the client, as
+// [CreateUserPoolClientRequest.LintInPool] does for a create request. It
+// returns nil when p is nil or its schema is incomplete.
+func (r *UpdateUserPoolClientRequest) LintInPool(p *Pool) []*Advisory {
+	if r == nil || p == nil {
+		return nil
+	}
+	v := r.view()
+	return poolAdvisories(&v, p)
+}
+
 // name names the pool in messages.
 func (p *Pool) name() string {
 	if p.ID == "" {

@@ -178,6 +178,61 @@ func TestAddingARule(t *testing.T) {
 	}
 }
 
+// TestAddingAPoolRule: a rule that needs the pool is one table entry plus
+// its pool check too: ValidateInPool (error) or LintInPool (warning) of both
+// requests run it, Validate and Lint do not, and Rules lists it.
+func TestAddingAPoolRule(t *testing.T) {
+	saved := ruleTable
+	defer func() { ruleTable = saved; indexRules() }()
+	tierCheck := func(field string) func(r *CreateUserPoolClientRequest, p *Pool) findings {
+		return func(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
+			if p.Tier == UserPoolTierPlus {
+				f.add(field, string(p.Tier), "test")
+			}
+			return
+		}
+	}
+	ruleTable = append(slices.Clip(saved),
+		RuleInfo{ID: "test-pool-error", Code: "X3", Severity: SeverityError, Evidence: EvidenceSeen, Scope: ScopePool,
+			Exception: ExceptionInvalidParameter, Err: ErrFeaturePlan, Summary: "s", Help: "h", inputs: self,
+			poolCheck: tierCheck("ExplicitAuthFlows")},
+		RuleInfo{ID: "test-pool-warning", Code: "X4", Severity: SeverityWarning, Evidence: EvidenceInferred, Scope: ScopePool,
+			Summary: "s", Help: "h", inputs: self, poolCheck: tierCheck("ReadAttributes")},
+	)
+	indexRules()
+	plus := &Pool{Tier: UserPoolTierPlus}
+	r := quietWebApp()
+	u := toUpdate(r, "1example23456789")
+	want := []violation{{"ExplicitAuthFlows", "test-pool-error", ipe}}
+	wantAdv := []advisory{{"ReadAttributes", "test-pool-warning", "PLUS"}}
+	for _, tc := range []struct {
+		name string
+		err  error
+		adv  []*Advisory
+	}{
+		{"create", r.ValidateInPool(plus), r.LintInPool(plus)},
+		{"update", u.ValidateInPool(plus), u.LintInPool(plus)},
+	} {
+		if diff := cmp.Diff(want, violations(t, tc.err)); diff != "" {
+			t.Errorf("%s: ValidateInPool() mismatch (-want +got):\n%s", tc.name, diff)
+		}
+		if diff := cmp.Diff(wantAdv, advisories(tc.adv)); diff != "" {
+			t.Errorf("%s: LintInPool() mismatch (-want +got):\n%s", tc.name, diff)
+		}
+	}
+	// The nearest neighbour: a pool on another plan.
+	if err := r.ValidateInPool(&Pool{Tier: UserPoolTierEssentials}); err != nil {
+		t.Errorf("ValidateInPool(ESSENTIALS) = %v", err)
+	}
+	if err := r.Validate(); err != nil || r.Lint() != nil {
+		t.Errorf("Validate() = %v, Lint() = %v: a pool rule ran without a pool", err, r.Lint())
+	}
+	rules := Rules()
+	if got := rules[len(rules)-2]; got.ID != "test-pool-error" || got.Scope != ScopePool {
+		t.Errorf("Rules() ends with %s (%s)", got.ID, got.Scope)
+	}
+}
+
 // ruleBook is the project's rule book. Only ../shared is looked at: the
 // workspace and CI put it beside the repository.
 var ruleBook = filepath.Join("..", "shared", "spec", "rules.md")
