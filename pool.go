@@ -155,8 +155,8 @@ var (
 	ErrDependencyOrder = errors.New("client does not depend on a resource it uses")
 )
 
-// poolErrors runs the pool checks of the given entries on r and p, in table
-// order, and appends their findings to errs as FieldErrors.
+// poolErrors runs the pool checks of the table's pool errors on r and p, in
+// table order, and appends their findings to errs as FieldErrors.
 func poolErrors(r *CreateUserPoolClientRequest, p *Pool, errs []*FieldError) []*FieldError {
 	for _, rule := range poolErrorRules {
 		for _, f := range rule.poolCheck(r, p) {

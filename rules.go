@@ -120,8 +120,9 @@ const (
 	EvidenceInferred Evidence = "inferred"
 )
 
-// RuleInfo describes one rule: an entry of the rule table that Validate, Lint,
-// [Rules] and the command all read.
+// RuleInfo describes one rule: an entry of the rule table that Validate,
+// Lint, ValidateInPool, LintInPool, [Rules], package iac and the command all
+// read.
 type RuleInfo struct {
 	// ID is the rule's id, as in FieldError.Rule and Advisory.Rule.
 	ID string
@@ -129,7 +130,8 @@ type RuleInfo struct {
 	// "" for the kinds of model constraint.
 	Code string
 	// Severity is SeverityError for rules Cognito enforces, SeverityWarning
-	// for advisories.
+	// for advisories and for attribute-exists, a pool rule not yet seen
+	// enforced.
 	Severity Severity
 	// Scope says what the rule needs to be decided.
 	Scope Scope
@@ -142,7 +144,8 @@ type RuleInfo struct {
 	// Err is the sentinel of FieldError.Err; nil for warnings.
 	Err error
 	// Evidence says how sure the project is of the rule: seen, documented
-	// or inferred.
+	// or inferred. The kinds of model constraint are documented (the AWS
+	// model); the others are graded as the rule book grades them.
 	Evidence Evidence
 	// Summary says in one sentence what the rule finds.
 	Summary string
