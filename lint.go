@@ -53,7 +53,7 @@ func (r *UpdateUserPoolClientRequest) Lint() []*Advisory {
 	if r == nil {
 		return nil
 	}
-	v := updateAsCreate(r)
+	v := r.view()
 	return lintRequest(&v)
 }
 
@@ -61,39 +61,6 @@ func (r *UpdateUserPoolClientRequest) Lint() []*Advisory {
 // Lint share.
 func lintRequest(r *CreateUserPoolClientRequest) []*Advisory {
 	return lintAdvisories(r)
-}
-
-// updateAsCreate returns a create request with the update's members, sharing
-// their memory: ClientName is "" where the update leaves it out, and
-// GenerateSecret and ClientSecret are absent, since an update cannot set them.
-func updateAsCreate(u *UpdateUserPoolClientRequest) CreateUserPoolClientRequest {
-	r := CreateUserPoolClientRequest{
-		UserPoolID:                               u.UserPoolID,
-		RefreshTokenValidity:                     u.RefreshTokenValidity,
-		AccessTokenValidity:                      u.AccessTokenValidity,
-		IDTokenValidity:                          u.IDTokenValidity,
-		TokenValidityUnits:                       u.TokenValidityUnits,
-		ReadAttributes:                           u.ReadAttributes,
-		WriteAttributes:                          u.WriteAttributes,
-		ExplicitAuthFlows:                        u.ExplicitAuthFlows,
-		SupportedIdentityProviders:               u.SupportedIdentityProviders,
-		CallbackURLs:                             u.CallbackURLs,
-		LogoutURLs:                               u.LogoutURLs,
-		DefaultRedirectURI:                       u.DefaultRedirectURI,
-		AllowedOAuthFlows:                        u.AllowedOAuthFlows,
-		AllowedOAuthScopes:                       u.AllowedOAuthScopes,
-		AllowedOAuthFlowsUserPoolClient:          u.AllowedOAuthFlowsUserPoolClient,
-		AnalyticsConfiguration:                   u.AnalyticsConfiguration,
-		PreventUserExistenceErrors:               u.PreventUserExistenceErrors,
-		EnableTokenRevocation:                    u.EnableTokenRevocation,
-		EnablePropagateAdditionalUserContextData: u.EnablePropagateAdditionalUserContextData,
-		AuthSessionValidity:                      u.AuthSessionValidity,
-		RefreshTokenRotation:                     u.RefreshTokenRotation,
-	}
-	if u.ClientName != nil {
-		r.ClientName = *u.ClientName
-	}
-	return r
 }
 
 // The checks of the advisories, in the rule book's order.

@@ -317,13 +317,14 @@ func TestUpdateLint(t *testing.T) {
 	}
 }
 
-// TestUpdateAsCreate: the view carries every member the two requests share,
-// so that no advisory misses one. It fills every field of an update by
+// TestUpdateView: the view, the one converter from an update to a create
+// request that Validate, Lint, ValidateInPool and LintInPool read, carries
+// every member the two requests share, so that no rule misses one. It fills every field of an update by
 // reflection and checks that the view has each, by JSON name.
-func TestUpdateAsCreate(t *testing.T) {
+func TestUpdateView(t *testing.T) {
 	var u UpdateUserPoolClientRequest
 	fillAll(reflect.ValueOf(&u).Elem())
-	v := updateAsCreate(&u)
+	v := u.view()
 	uv, cv := reflect.ValueOf(u), reflect.ValueOf(v)
 	for i := 0; i < uv.NumField(); i++ {
 		name := uv.Type().Field(i).Name

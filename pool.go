@@ -136,28 +136,6 @@ func (t UserPoolTier) Valid() bool {
 // client uses a feature its pool's plan does not include.
 const ExceptionFeatureUnavailableInTier = "FeatureUnavailableInTierException"
 
-// Rule ids of the rules that need the user pool (rule book section 3).
-const (
-	// RuleCustomScopeExists (P1, error; evidence seen): a custom scope whose resource server
-	// or scope name the pool does not have.
-	RuleCustomScopeExists = "custom-scope-exists"
-	// RuleIdentityProviderExists (P2, error; evidence seen): an identity provider the pool
-	// has not configured.
-	RuleIdentityProviderExists = "identity-provider-exists"
-	// RuleWriteAttributesIncludeRequired (P3, error; evidence seen): WriteAttributes leaves
-	// out an attribute the pool requires.
-	RuleWriteAttributesIncludeRequired = "write-attributes-include-required"
-	// RuleAttributeExists (P4, warning; evidence inferred): a read or write attribute that is
-	// neither standard nor in the pool's schema.
-	RuleAttributeExists = "attribute-exists"
-	// RuleFeaturePlan (P5, error; evidence documented): a feature the pool's plan does not include.
-	RuleFeaturePlan = "feature-plan"
-	// RuleDependencyOrder (P6, error; evidence seen; templates and Terraform only): the
-	// client does not depend on a resource server or identity provider of
-	// the same template that it uses, so a deployment may create it first.
-	RuleDependencyOrder = "dependency-order"
-)
-
 // Sentinel errors of the pool rules, the Err of their FieldErrors.
 var (
 	// ErrScopeNotInPool: a custom scope the pool does not have (rule
@@ -177,104 +155,42 @@ var (
 	ErrDependencyOrder = errors.New("client does not depend on a resource it uses")
 )
 
-// Evidence levels of the rule book: how sure the project is that Cognito
-// behaves as a rule says.
-const (
-	EvidenceSeen       = "seen"       // a real Cognito response was quoted
-	EvidenceDocumented = "documented" // the AWS documentation says so
-	EvidenceInferred   = "inferred"   // reasoned, or seen only in an emulator
-)
-
-// poolRule is one rule that needs the user pool, with what the rule table
-// records of every rule. The values each rule reads, which decide whether a
-// value unknown before deployment sets a violation aside, are listed beside
-// the other rules' in package iac (poolRuleInputs).
-type poolRule struct {
-	id        string
-	severity  string // "error" (ValidateInPool) or "warning" (LintInPool)
-	exception string
-	err       error // nil for a warning
-	evidence  string
-	summary   string
-	// check appends the rule's violations; nil for P6, which reads a
-	// template's dependencies, not a request.
-	check func(v *poolView, p *Pool, c *poolCollector)
-}
-
-// poolRules are the rules of the rule book's section 3, in its order.
-var poolRules = []poolRule{
-	{RuleCustomScopeExists, "error", ExceptionScopeDoesNotExist, ErrScopeNotInPool, EvidenceSeen,
-		"A custom scope names a resource server the user pool does not have, or a scope that server does not have.",
-		checkCustomScopeExists},
-	{RuleIdentityProviderExists, "error", ExceptionInvalidParameter, ErrProviderNotInPool, EvidenceSeen,
-		"SupportedIdentityProviders names a provider other than COGNITO that the user pool has not configured.",
-		checkIdentityProviderExists},
-	{RuleWriteAttributesIncludeRequired, "error", ExceptionInvalidParameter, ErrRequiredAttributeNotWritable, EvidenceSeen,
-		"A non-empty WriteAttributes leaves out an attribute the user pool requires.",
-		checkWriteAttributesIncludeRequired},
-	{RuleAttributeExists, "warning", ExceptionInvalidParameter, nil, EvidenceInferred,
-		"A read or write attribute is neither a standard attribute nor in the user pool's schema.",
-		checkAttributeExists},
-	{RuleFeaturePlan, "error", ExceptionFeatureUnavailableInTier, ErrFeaturePlan, EvidenceDocumented,
-		"ALLOW_USER_AUTH or refresh token rotation on a user pool of the LITE feature plan.",
-		checkFeaturePlan},
-	{RuleDependencyOrder, "error", "", ErrDependencyOrder, EvidenceSeen,
-		"A template's client uses a resource server or identity provider of the same template without depending on it.",
-		nil},
-}
-
-// poolView is what the pool rules read of a create or update request.
-type poolView struct {
-	oauth           bool
-	scopes          []string
-	providers       []string
-	readAttributes  []string
-	writeAttributes []string
-	authFlows       []ExplicitAuthFlow
-	rotation        *RefreshTokenRotation
-}
-
-// poolView returns the members of r that the pool rules read.
-func (r *CreateUserPoolClientRequest) poolView() *poolView {
-	return &poolView{
-		oauth:           r.AllowedOAuthFlowsUserPoolClient,
-		scopes:          r.AllowedOAuthScopes,
-		providers:       r.SupportedIdentityProviders,
-		readAttributes:  r.ReadAttributes,
-		writeAttributes: r.WriteAttributes,
-		authFlows:       r.ExplicitAuthFlows,
-		rotation:        r.RefreshTokenRotation,
-	}
-}
-
-// poolCollector gathers the findings of the pool rules.
-type poolCollector struct {
-	rule     *poolRule // the rule being checked
-	errs     []*FieldError
-	warnings []*Advisory
-}
-
-// add records a finding of the rule being checked on field: a FieldError for
-// an error, an Advisory for a warning.
-func (c *poolCollector) add(field string, value any, msg string) {
-	rule := c.rule
-	if rule.severity == "warning" {
-		c.warnings = append(c.warnings, &Advisory{Field: field, Rule: rule.id, Message: msg, Value: value})
-		return
-	}
-	c.errs = append(c.errs, &FieldError{Field: field, Rule: rule.id, Exception: rule.exception, Value: value, Message: msg, Err: rule.err})
-}
-
-// checkPool runs the pool rules of the given severity.
-func checkPool(v *poolView, p *Pool, severity string) *poolCollector {
-	c := new(poolCollector)
-	for i := range poolRules {
-		if r := &poolRules[i]; r.check != nil && r.severity == severity {
-			c.rule = r
-			r.check(v, p, c)
+// poolErrors runs the pool checks of the table's pool errors on r and p, in
+// table order, and appends their findings to errs as FieldErrors.
+func poolErrors(r *CreateUserPoolClientRequest, p *Pool, errs []*FieldError) []*FieldError {
+	for _, rule := range poolErrorRules {
+		for _, f := range rule.poolCheck(r, p) {
+			errs = append(errs, &FieldError{Field: f.field, Rule: rule.ID, Exception: rule.Exception, Value: f.value, Message: f.msg, Err: rule.Err})
 		}
 	}
-	return c
+	return errs
+}
+
+// poolAdvisories runs the pool checks of the warnings on r and p, in table
+// order.
+func poolAdvisories(r *CreateUserPoolClientRequest, p *Pool) []*Advisory {
+	var out []*Advisory
+	for _, rule := range poolWarningRules {
+		for _, f := range rule.poolCheck(r, p) {
+			out = append(out, &Advisory{Field: f.field, Rule: rule.ID, Message: f.msg, Value: f.value})
+		}
+	}
+	return out
+}
+
+// withPoolErrors returns err, the result of Validate, with the violations of
+// the pool rules on r and p added after its own.
+func withPoolErrors(err error, r *CreateUserPoolClientRequest, p *Pool) error {
+	errs := poolErrors(r, p, nil)
+	if len(errs) == 0 {
+		return err
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		ve = new(ValidationError)
+	}
+	ve.Errors = append(ve.Errors, errs...)
+	return ve
 }
 
 // ValidateInPool is [CreateUserPoolClientRequest.Validate] plus the rules that
@@ -299,16 +215,7 @@ func (r *CreateUserPoolClientRequest) ValidateInPool(p *Pool) error {
 	if r == nil || p == nil {
 		return err
 	}
-	c := checkPool(r.poolView(), p, "error")
-	if len(c.errs) == 0 {
-		return err
-	}
-	var ve *ValidationError
-	if !errors.As(err, &ve) {
-		ve = new(ValidationError)
-	}
-	ve.Errors = append(ve.Errors, c.errs...)
-	return ve
+	return withPoolErrors(err, r, p)
 }
 
 // LintInPool returns the warnings that need the user pool p: read and write
@@ -321,7 +228,36 @@ func (r *CreateUserPoolClientRequest) LintInPool(p *Pool) []*Advisory {
 	if r == nil || p == nil {
 		return nil
 	}
-	return checkPool(r.poolView(), p, "warning").warnings
+	return poolAdvisories(r, p)
+}
+
+// ValidateInPool is [UpdateUserPoolClientRequest.Validate] plus the rules
+// that need the user pool p, as [CreateUserPoolClientRequest.ValidateInPool]
+// adds them to a create request: they read the configuration the update
+// gives the client (the same view Validate and Lint read), and report with
+// the same member paths. Like Validate, it leaves the two rules that need to
+// know whether the client has a secret (client-credentials-needs-secret and
+// context-data-needs-secret) undecided; no pool rule reads the secret. A nil
+// p makes it the same as Validate.
+func (r *UpdateUserPoolClientRequest) ValidateInPool(p *Pool) error {
+	err := r.Validate()
+	if r == nil || p == nil {
+		return err
+	}
+	v := r.view()
+	return withPoolErrors(err, &v, p)
+}
+
+// LintInPool returns the warnings that need the user pool p for the
+// configuration the update gives the client, as
+// [CreateUserPoolClientRequest.LintInPool] does for a create request. It
+// returns nil when p is nil or its schema is incomplete.
+func (r *UpdateUserPoolClientRequest) LintInPool(p *Pool) []*Advisory {
+	if r == nil || p == nil {
+		return nil
+	}
+	v := r.view()
+	return poolAdvisories(&v, p)
 }
 
 // name names the pool in messages.
@@ -364,11 +300,11 @@ func contains(list []string, s string) bool {
 
 // P1: a custom scope names a resource server of the pool and one of its
 // scopes. A scope that is not of the custom form is O6's (scope-not-found).
-func checkCustomScopeExists(v *poolView, p *Pool, c *poolCollector) {
-	if !v.oauth {
+func checkCustomScopeExists(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
+	if !r.AllowedOAuthFlowsUserPoolClient {
 		return
 	}
-	for i, s := range v.scopes {
+	for i, s := range r.AllowedOAuthScopes {
 		slash := strings.LastIndexByte(s, '/')
 		if slash <= 0 || slash == len(s)-1 || reservedScope(s) || !scopeValid(s) {
 			continue
@@ -377,53 +313,56 @@ func checkCustomScopeExists(v *poolView, p *Pool, c *poolCollector) {
 		rs := p.resourceServer(id)
 		switch {
 		case rs == nil && p.Incomplete&PoolResourceServers == 0:
-			c.add(index("AllowedOAuthScopes", i), s,
+			f.add(index("AllowedOAuthScopes", i), s,
 				fmt.Sprintf("%q names resource server %q, which %s does not have", s, id, p.name()))
 		case rs != nil && !rs.Incomplete && !contains(rs.Scopes, name):
-			c.add(index("AllowedOAuthScopes", i), s,
+			f.add(index("AllowedOAuthScopes", i), s,
 				fmt.Sprintf("%q names scope %q, which resource server %q does not have (it has %s)", s, name, id, quoteList(rs.Scopes)))
 		}
 	}
+	return
 }
 
 // P2: every identity provider other than COGNITO is configured in the pool.
-func checkIdentityProviderExists(v *poolView, p *Pool, c *poolCollector) {
+func checkIdentityProviderExists(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
 	if p.Incomplete&PoolIdentityProviders != 0 {
 		return
 	}
-	for i, name := range v.providers {
+	for i, name := range r.SupportedIdentityProviders {
 		if name == "COGNITO" || !providerValid(name) || contains(p.IdentityProviders, name) {
 			continue
 		}
-		c.add(index("SupportedIdentityProviders", i), name,
+		f.add(index("SupportedIdentityProviders", i), name,
 			fmt.Sprintf("%q is not an identity provider of %s (it has %s)", name, p.name(), quoteList(p.IdentityProviders)))
 	}
+	return
 }
 
 // P3: a client that lists its write attributes can write every attribute
 // the pool requires (sub excepted: Cognito sets it). An attribute listed as
 // required is required even in an incomplete schema.
-func checkWriteAttributesIncludeRequired(v *poolView, p *Pool, c *poolCollector) {
-	if len(v.writeAttributes) == 0 {
+func checkWriteAttributesIncludeRequired(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
+	if len(r.WriteAttributes) == 0 {
 		return
 	}
 	for _, a := range p.Attributes {
-		if a.Required && a.Name != "sub" && !contains(v.writeAttributes, a.Name) {
-			c.add("WriteAttributes", a.Name,
+		if a.Required && a.Name != "sub" && !contains(r.WriteAttributes, a.Name) {
+			f.add("WriteAttributes", a.Name,
 				fmt.Sprintf("must include %q, which %s requires", a.Name, p.name()))
 		}
 	}
+	return
 }
 
 // P4: read and write attributes exist: standard, or in the pool's schema.
-func checkAttributeExists(v *poolView, p *Pool, c *poolCollector) {
+func checkAttributeExists(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
 	if p.Incomplete&PoolAttributes != 0 {
 		return
 	}
 	for _, list := range []struct {
 		member string
 		names  []string
-	}{{"ReadAttributes", v.readAttributes}, {"WriteAttributes", v.writeAttributes}} {
+	}{{"ReadAttributes", r.ReadAttributes}, {"WriteAttributes", r.WriteAttributes}} {
 		for i, a := range list.names {
 			if StandardAttribute(a) || !attributeValid(a) || p.attribute(a) != nil {
 				continue
@@ -432,27 +371,29 @@ func checkAttributeExists(v *poolView, p *Pool, c *poolCollector) {
 			if p.attribute("custom:"+a) != nil {
 				msg += fmt.Sprintf(" (custom attributes take their prefix: did you mean %q?)", "custom:"+a)
 			}
-			c.add(index(list.member, i), a, msg)
+			f.add(index(list.member, i), a, msg)
 		}
 	}
+	return
 }
 
 // P5: choice-based sign-in and refresh token rotation need a plan above
 // LITE.
-func checkFeaturePlan(v *poolView, p *Pool, c *poolCollector) {
+func checkFeaturePlan(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
 	if p.Tier != UserPoolTierLite {
 		return
 	}
-	for i, f := range v.authFlows {
-		if f == ExplicitAuthFlowAllowUserAuth {
-			c.add(index("ExplicitAuthFlows", i), string(f),
+	for i, flow := range r.ExplicitAuthFlows {
+		if flow == ExplicitAuthFlowAllowUserAuth {
+			f.add(index("ExplicitAuthFlows", i), string(flow),
 				fmt.Sprintf("ALLOW_USER_AUTH (choice-based sign-in) needs the ESSENTIALS or PLUS feature plan, and %s is on LITE", p.name()))
 		}
 	}
-	if v.rotation != nil && v.rotation.Feature == RotationFeatureEnabled {
-		c.add("RefreshTokenRotation.Feature", string(v.rotation.Feature),
+	if r.RefreshTokenRotation != nil && r.RefreshTokenRotation.Feature == RotationFeatureEnabled {
+		f.add("RefreshTokenRotation.Feature", string(r.RefreshTokenRotation.Feature),
 			fmt.Sprintf("refresh token rotation needs the ESSENTIALS or PLUS feature plan, and %s is on LITE", p.name()))
 	}
+	return
 }
 
 // StandardAttribute reports whether name is one of the attributes every user

@@ -339,21 +339,21 @@ func hasRule(err error, rule string) bool {
 	return false
 }
 
+// TestPoolRulesList: the table's pool entries are the rule book's section 3,
+// in its order, each complete, and none inferred is an error.
 func TestPoolRulesList(t *testing.T) {
 	var ids []string
-	for _, r := range poolRules {
-		ids = append(ids, r.id)
-		if r.summary == "" || r.evidence == "" || r.err == nil && r.severity == "error" {
+	for _, r := range ruleTable {
+		if r.Scope != ScopePool && r.Scope != ScopeTemplate {
+			continue
+		}
+		ids = append(ids, r.ID)
+		if r.Summary == "" || r.Evidence == "" || r.Err == nil && r.Severity == SeverityError {
 			t.Errorf("incomplete entry %+v", r)
 		}
-		switch r.evidence {
-		case EvidenceSeen, EvidenceDocumented, EvidenceInferred:
-		default:
-			t.Errorf("%s: evidence %q", r.id, r.evidence)
-		}
 		// Only seen or documented rules may be errors (rule book, severity).
-		if r.severity == "error" && r.evidence == EvidenceInferred {
-			t.Errorf("%s: an inferred rule is an error", r.id)
+		if r.Severity == SeverityError && r.Evidence == EvidenceInferred {
+			t.Errorf("%s: an inferred rule is an error", r.ID)
 		}
 	}
 	want := []string{RuleCustomScopeExists, RuleIdentityProviderExists, RuleWriteAttributesIncludeRequired,
@@ -433,5 +433,116 @@ func BenchmarkValidateInPoolNil(b *testing.B) {
 		if err := r.ValidateInPool(nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestUpdateInPool: the update request's ValidateInPool and LintInPool
+// decide the pool rules on the configuration the update gives, with the
+// update's member paths, and leave the secret rules undecided as Validate
+// does.
+func TestUpdateInPool(t *testing.T) {
+	pooledUpdate := func() *UpdateUserPoolClientRequest {
+		u := toUpdate(pooledWebApp(), "1example23456789")
+		return &u
+	}
+	tests := []struct {
+		name     string
+		pool     *Pool
+		modify   func(u *UpdateUserPoolClientRequest)
+		want     []violation
+		warnings []poolAdvisory
+	}{
+		{name: "uses only what the pool has", pool: ordersPool()},
+		{name: "nil pool is Validate", pool: nil,
+			modify: func(u *UpdateUserPoolClientRequest) {
+				u.SupportedIdentityProviders = []string{"Salesforce"}
+				u.ReadAttributes = []string{"tenant"}
+			}},
+		{name: "P1 a scope the server lacks", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) {
+				u.AllowedOAuthScopes[2] = "https://api.example.com/orders.delete"
+			},
+			want: []violation{{"AllowedOAuthScopes[2]", RuleCustomScopeExists, sdne}}},
+		{name: "P1 neighbour: the other scope of the server", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) { u.AllowedOAuthScopes[2] = "https://api.example.com/orders.write" }},
+		{name: "P2 provider not configured, after Validate's own", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) {
+				u.SupportedIdentityProviders = []string{"COGNITO", "Salesforce"}
+				u.ClientID = ""
+			},
+			want: []violation{{"ClientId", RuleRequired, ipe}, {"SupportedIdentityProviders[1]", RuleIdentityProviderExists, ipe}}},
+		{name: "P2 neighbour: a configured provider", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) { u.SupportedIdentityProviders = []string{"COGNITO", "Google"} }},
+		{name: "P3 required attribute not writable", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) { u.WriteAttributes = []string{"email", "custom:tenant"} },
+			want:   []violation{{"WriteAttributes", RuleWriteAttributesIncludeRequired, ipe}}},
+		{name: "P3 neighbour: WriteAttributes left out", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) { u.WriteAttributes = nil }},
+		{name: "P5 rotation on LITE", pool: lite(ordersPool()),
+			modify: func(u *UpdateUserPoolClientRequest) {
+				u.RefreshTokenRotation = &RefreshTokenRotation{Feature: RotationFeatureEnabled}
+				u.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowUserSRPAuth}
+			},
+			want: []violation{{"RefreshTokenRotation.Feature", RuleFeaturePlan, featureTier}}},
+		{name: "P5 neighbour: rotation on ESSENTIALS", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) {
+				u.RefreshTokenRotation = &RefreshTokenRotation{Feature: RotationFeatureEnabled}
+				u.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowUserSRPAuth}
+			}},
+		{name: "P4 custom attribute without its prefix is a warning", pool: ordersPool(),
+			modify:   func(u *UpdateUserPoolClientRequest) { u.ReadAttributes = []string{"email", "tenant"} },
+			warnings: []poolAdvisory{{"ReadAttributes[1]", RuleAttributeExists}}},
+		{name: "P4 neighbour: with its prefix", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) { u.ReadAttributes = []string{"email", "custom:tenant"} }},
+		{name: "O3 undecided as in Validate: client_credentials without a known secret", pool: ordersPool(),
+			modify: func(u *UpdateUserPoolClientRequest) {
+				u.AllowedOAuthFlows = []OAuthFlow{OAuthFlowClientCredentials}
+				u.AllowedOAuthScopes = []string{"billing/invoices"}
+				u.CallbackURLs, u.LogoutURLs, u.DefaultRedirectURI = nil, nil, nil
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := pooledUpdate()
+			if tt.modify != nil {
+				tt.modify(u)
+			}
+			if diff := cmp.Diff(tt.want, violations(t, u.ValidateInPool(tt.pool))); diff != "" {
+				t.Errorf("ValidateInPool() mismatch (-want +got):\n%s", diff)
+			}
+			var got []poolAdvisory
+			for _, a := range u.LintInPool(tt.pool) {
+				got = append(got, poolAdvisory{a.Field, a.Rule})
+			}
+			if diff := cmp.Diff(tt.warnings, got); diff != "" {
+				t.Errorf("LintInPool() mismatch (-want +got):\n%s", diff)
+			}
+			// The update decides what the create request with the same
+			// configuration decides, but for its own members.
+			v := u.view()
+			v.GenerateSecret = true // as Validate assumes
+			var fromCreate []violation
+			for _, e := range violations(t, v.ValidateInPool(tt.pool)) {
+				if e.Field != "ClientName" && e.Field != "UserPoolId" {
+					fromCreate = append(fromCreate, e)
+				}
+			}
+			var own []violation
+			for _, e := range violations(t, u.ValidateInPool(tt.pool)) {
+				if e.Field != "ClientId" {
+					own = append(own, e)
+				}
+			}
+			if diff := cmp.Diff(fromCreate, own); diff != "" {
+				t.Errorf("update and create views disagree (-create +update):\n%s", diff)
+			}
+		})
+	}
+	var nilUpdate *UpdateUserPoolClientRequest
+	if err := nilUpdate.ValidateInPool(ordersPool()); !errors.Is(err, ErrRequired) {
+		t.Errorf("nil request: ValidateInPool() = %v, want ErrRequired", err)
+	}
+	if got := nilUpdate.LintInPool(ordersPool()); got != nil {
+		t.Errorf("nil request: LintInPool() = %v", got)
 	}
 }

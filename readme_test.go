@@ -17,26 +17,31 @@ const (
 )
 
 // readmeRules renders the rule table as the README lists it: the errors,
-// then the warnings, each in table order.
+// then the warnings, each in table order, with the evidence of each.
 func readmeRules() string {
 	var errs, warns strings.Builder
-	errs.WriteString("| Rule | Book | Rejects | Exception |\n|---|---|---|---|\n")
-	warns.WriteString("| Rule | Book | Finds |\n|---|---|---|\n")
+	errs.WriteString("| Rule | Book | Rejects | Exception | Evidence |\n|---|---|---|---|---|\n")
+	warns.WriteString("| Rule | Book | Finds | Evidence |\n|---|---|---|---|\n")
 	for _, r := range Rules() {
 		summary := strings.ReplaceAll(r.Summary, "|", `\|`)
 		code := r.Code
 		if r.Scope == ScopeModel {
 			code = "model"
 		}
+		exception := r.Exception
+		if exception == "" {
+			exception = "as the rule it leads to"
+		}
 		switch r.Severity {
 		case SeverityError:
-			errs.WriteString("| `" + r.ID + "` | " + code + " | " + summary + " | " + r.Exception + " |\n")
+			errs.WriteString("| `" + r.ID + "` | " + code + " | " + summary + " | " + exception + " | " + string(r.Evidence) + " |\n")
 		case SeverityWarning:
-			warns.WriteString("| `" + r.ID + "` | " + code + " | " + summary + " |\n")
+			warns.WriteString("| `" + r.ID + "` | " + code + " | " + summary + " | " + string(r.Evidence) + " |\n")
 		}
 	}
-	return "Errors (`Validate`, `FieldError.Rule`):\n\n" + errs.String() +
-		"\nWarnings (`Lint`, `Advisory.Rule`):\n\n" + warns.String()
+	return "Errors (`FieldError.Rule`: `Validate`; the P rules, which need the user pool, `ValidateInPool`, and P6 only in templates and Terraform):\n\n" + errs.String() +
+		"\nWarnings (`Advisory.Rule`: `Lint`; P4 `LintInPool`):\n\n" + warns.String() +
+		"\nEvidence: seen (a real Cognito response, or for a warning Cognito's observed behaviour, is quoted), documented (AWS documentation, or the standard a warning cites), inferred (reasoned; never an error).\n"
 }
 
 // TestREADMERules: README.md lists every rule of the table, errors and

@@ -221,7 +221,9 @@ func (r *UpdateUserPoolClientRequest) validate(hasSecret bool) error {
 // member as r has it, ClientName as *r.ClientName or "" when absent, and no
 // secret (GenerateSecret false, ClientSecret nil), since an update does not
 // say whether the client has one. The view shares r's lists and pointers: it
-// is for reading, such as running the create request's checks.
+// is for reading, such as running the create request's checks. It is the one
+// converter from an update to a create request: Validate, Lint,
+// ValidateInPool, LintInPool and Configuration all read it.
 func (r *UpdateUserPoolClientRequest) view() CreateUserPoolClientRequest {
 	var name string
 	if r.ClientName != nil {

@@ -93,21 +93,8 @@ func inputsOf(rule, field string) (tokens []string, ok bool) {
 	if r, found := rules[rule]; found {
 		return r.Inputs(field), true
 	}
-	if in := poolRuleInputs[rule]; in != nil {
-		return in(field), true
-	}
 	return nil, false
 }
-
-// self is the inputs of a model constraint: the value itself.
-func self(field string) []string { return []string{field} }
-
-// with returns inputs made of the field and fixed tokens.
-func with(tokens ...string) func(string) []string {
-	return func(field string) []string { return append([]string{field}, tokens...) }
-}
-
-const oauthFlag = "AllowedOAuthFlowsUserPoolClient"
 
 // dependsOnUnknown reports whether a violation of rule on field may be an
 // artefact of a value that is unknown before deployment. A rule this

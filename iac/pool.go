@@ -319,25 +319,16 @@ func getAtt(arg *Value) (name, attr string) {
 	return name, attr
 }
 
-// poolRuleInputs says, for the rules of ValidateInPool, which values a rule
-// reads to report a violation on field, as ruleInputs does for Validate's.
-var poolRuleInputs = map[string]func(field string) []string{
-	appclient.RuleCustomScopeExists:      with(oauthFlag),
-	appclient.RuleIdentityProviderExists: self,
-	// Reads every element: an unknown one may be the required attribute.
-	appclient.RuleWriteAttributesIncludeRequired: func(string) []string { return []string{"WriteAttributes[*]"} },
-	appclient.RuleFeaturePlan:                    self,
-}
-
-// CheckPool returns the violations of the rules that need the user pool
-// for client c, whose template, Serverless service or Terraform
-// configuration defines resources: custom-scope-exists,
+// CheckPool returns the findings of the rules that need the user pool for
+// client c, whose template, Serverless service or Terraform configuration
+// defines resources: the violations of custom-scope-exists,
 // identity-provider-exists, write-attributes-include-required and
-// feature-plan against [PoolOf], and dependency-order. Like [Check], it sets
-// aside every violation whose rule reads a value unknown before deployment.
-// In a plan, dependency-order applies only where the plan creates both the
-// client and the resource it uses. A client of a request file or of
-// Terraform state, or one with Errors, has none.
+// feature-plan against [PoolOf], the warnings of attribute-exists (Severity
+// [appclient.SeverityWarning]), and the violations of dependency-order. Like
+// [Check], it sets aside every finding whose rule reads a value unknown
+// before deployment. In a plan, dependency-order applies only where the plan
+// creates both the client and the resource it uses. A client of a request
+// file or of Terraform state, or one with Errors, has none.
 func CheckPool(c *Client, resources []*Resource) []Finding {
 	if len(c.Errors) > 0 {
 		return nil
@@ -346,41 +337,49 @@ func CheckPool(c *Client, resources []*Resource) []Finding {
 	if pool == nil {
 		return nil
 	}
+	return append(CheckInPool(c, pool), dependencyOrder(c, resources)...)
+}
+
+// CheckInPool returns the findings of the rules of [appclient.Rules] with Scope
+// [appclient.ScopePool] for client c against pool: the violations of
+// [appclient.CreateUserPoolClientRequest.ValidateInPool] that Validate
+// alone does not report, then the warnings of
+// [appclient.CreateUserPoolClientRequest.LintInPool]. As in [Check], a
+// finding whose rule reads a value unknown before deployment is set aside,
+// and one that rests on a default says so. A client with Errors, or a nil
+// pool, has none.
+func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
+	if len(c.Errors) > 0 || pool == nil {
+		return nil
+	}
 	unknown := make(map[string]bool, len(c.Unknown))
 	for _, p := range c.Unknown {
 		unknown[p] = true
 	}
 	var out []Finding
+	add := func(sev appclient.Severity, field, rule, exception, msg string) {
+		if rules[rule].Scope != appclient.ScopePool {
+			return // a rule of Validate, which Check reports
+		}
+		if dependsOnUnknown(unknown, rule, field) {
+			return
+		}
+		if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
+			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+		}
+		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
+	}
 	var ve *appclient.ValidationError
 	if errors.As(c.Request.ValidateInPool(pool), &ve) {
 		for _, fe := range ve.Errors {
-			inputs := poolRuleInputs[fe.Rule]
-			if inputs == nil || poolDependsOnUnknown(unknown, inputs(fe.Field)) {
-				continue // a rule of Validate, which Check reports
-			}
-			msg := fe.Message
-			if from := restsOn(c.Defaults, fe.Rule, fe.Field); len(from) > 0 {
-				msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
-			}
-			out = append(out, Finding{File: c.File, Pos: c.PositionOf(fe.Field), Resource: c.Resource,
-				Field: fe.Field, Rule: fe.Rule, Severity: appclient.SeverityError, Exception: fe.Exception, Message: msg})
+			add(appclient.SeverityError, fe.Field, fe.Rule, fe.Exception, fe.Message)
 		}
 	}
-	return append(out, dependencyOrder(c, resources)...)
-}
-
-// poolDependsOnUnknown reports whether one of the tokens names a value
-// that is unknown, as dependsOnUnknown does for the rules of Validate.
-func poolDependsOnUnknown(unknown map[string]bool, tokens []string) bool {
-	for _, tok := range tokens {
-		if isUnknown(unknown, tok) {
-			return true
-		}
-		if !strings.HasSuffix(tok, "]") && !strings.HasSuffix(tok, "#") && isList(tok) && isUnknown(unknown, tok+"[*]") {
-			return true
-		}
+	for _, a := range c.Request.LintInPool(pool) {
+		add(appclient.SeverityWarning, a.Field, a.Rule, "", a.Message)
 	}
-	return false
+	return out
 }
 
 // dependencyOrder is rule P6: a client that uses a custom scope of a

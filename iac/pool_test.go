@@ -648,3 +648,52 @@ func TestCheckPoolRealWorld(t *testing.T) {
 		t.Errorf("CheckPool() over the real-world files mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestCheckPoolAttributeExists: P4 reaches users of templates as a warning,
+// never an error, and only where the template defines the pool's schema.
+func TestCheckPoolAttributeExists(t *testing.T) {
+	type warning struct {
+		Field     string
+		Rule      string
+		Severity  appclient.Severity
+		Exception string
+	}
+	p4 := func(field string) warning {
+		return warning{field, appclient.RuleAttributeExists, appclient.SeverityWarning, ""}
+	}
+	readTenant := []string{"WriteAttributes: [email]", "WriteAttributes: [email]\n      ReadAttributes: [email, tenant]"}
+	tests := []struct {
+		name  string
+		edits []string
+		want  []warning
+	}{
+		{name: "P4 a custom attribute without its prefix", edits: readTenant,
+			want: []warning{p4("ReadAttributes[1]")}},
+		{name: "P4 neighbour: with its prefix", edits: []string{
+			"WriteAttributes: [email]", "WriteAttributes: [email]\n      ReadAttributes: [email, custom:tenant]"}},
+		{name: "P4 a write attribute the schema lacks, beside P3's error", edits: []string{
+			"WriteAttributes: [email]", "WriteAttributes: [custom:tenantid]"},
+			want: []warning{
+				{"WriteAttributes", appclient.RuleWriteAttributesIncludeRequired, appclient.SeverityError, appclient.ExceptionInvalidParameter},
+				p4("WriteAttributes[0]")}},
+		{name: "P4 imported pool: the schema is unknown", edits: append([]string{
+			"UserPoolId: !Ref Pool\n      ClientName", "UserPoolId: !Ref SharedPoolId\n      ClientName"}, readTenant...)},
+		{name: "P4 an unknown attribute decides nothing", edits: []string{
+			"WriteAttributes: [email]", "WriteAttributes: [email]\n      ReadAttributes: [email, !Ref ExtraProvider]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ReadBytes("template.yaml", []byte(edit(t, cfnBase, tt.edits...)))
+			if len(f.Errors) > 0 || len(f.Clients) != 1 {
+				t.Fatalf("reading: %v, %d clients", f.Errors, len(f.Clients))
+			}
+			var got []warning
+			for _, fd := range CheckPool(f.Clients[0], f.Resources) {
+				got = append(got, warning{fd.Field, fd.Rule, fd.Severity, fd.Exception})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("CheckPool() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -67,7 +67,7 @@
 // -pool FILE (repeatable) checks request files against a user pool too: the
 // rules of the rule book's section 3 that need it (custom-scope-exists,
 // identity-provider-exists, write-attributes-include-required,
-// feature-plan). The files hold the AWS CLI's JSON output of
+// feature-plan, and attribute-exists as a warning). The files hold the AWS CLI's JSON output of
 // describe-user-pool, list-resource-servers and list-identity-providers,
 // in any order, in one file or several (see appclient.DecodePool); a part
 // of the pool whose output is missing decides nothing. A request whose

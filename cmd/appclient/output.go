@@ -260,9 +260,17 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			Help:                 sarifText{Text: r.Help},
 			DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(r.Severity)},
 		}
+		rule.Properties = map[string]string{"evidence": string(r.Evidence), "scope": string(r.Scope)}
+		if r.Code != "" {
+			rule.Properties["book"] = r.Code
+		}
 		if r.Exception != "" {
-			rule.Help.Text += " Cognito answers " + r.Exception + "."
-			rule.Properties = map[string]string{"exception": r.Exception}
+			if r.Severity == appclient.SeverityWarning {
+				rule.Help.Text += " Were Cognito to reject it, it would answer " + r.Exception + "."
+			} else {
+				rule.Help.Text += " Cognito answers " + r.Exception + "."
+			}
+			rule.Properties["exception"] = r.Exception
 		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	}

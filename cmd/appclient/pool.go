@@ -106,14 +106,6 @@ func lineColumn(src string, off int) (line, col int) {
 	return strings.Count(src[:off], "\n") + 1, utf8.RuneCountInString(src[start:off]) + 1
 }
 
-// poolRules are the rules that ValidateInPool adds to Validate.
-var poolRules = map[string]bool{
-	appclient.RuleCustomScopeExists:              true,
-	appclient.RuleIdentityProviderExists:         true,
-	appclient.RuleWriteAttributesIncludeRequired: true,
-	appclient.RuleFeaturePlan:                    true,
-}
-
 // readInputInPool is readInput, with the request files also checked
 // against pool when there is one. A note on stderr names each input of
 // another kind: -pool does not apply to it.
@@ -141,8 +133,9 @@ func readInputInPool(name string, stdin io.Reader, results []*fileResult, pool *
 	return results, nil
 }
 
-// checkInPool adds to the result of a request file the violations of the
-// rules that need the user pool. A request for another pool than the one
+// checkInPool adds to the result of a request file the findings of the
+// rules that need the user pool: violations, and the warnings of
+// attribute-exists. A request for another pool than the one
 // described is an input error. Templates and plans are not checked against
 // the -pool description: their pools are their own; a note on stderr says
 // so.
@@ -161,17 +154,12 @@ func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.W
 			Msg: fmt.Sprintf("UserPoolId %q is not the user pool that -pool describes (%q)", req.UserPoolID, pool.ID)})
 		return
 	}
-	var ve *appclient.ValidationError
-	if !errors.As(req.ValidateInPool(pool), &ve) {
-		return
-	}
-	for _, fe := range ve.Errors {
-		if poolRules[fe.Rule] {
-			res.Findings = append(res.Findings, finding{
-				Pos: posOf(c.PositionOf(fe.Field)), Field: fe.Field, Rule: fe.Rule, Severity: appclient.SeverityError,
-				Exception: fe.Exception, Message: fe.Message,
-			})
-		}
+	// The pool rules' findings, errors and the attribute-exists warning.
+	for _, fd := range iac.CheckInPool(c, pool) {
+		res.Findings = append(res.Findings, finding{
+			Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
+			Rule: fd.Rule, Severity: fd.Severity, Exception: fd.Exception, Message: fd.Message,
+		})
 	}
 	// In line order, as result gives the others.
 	slices.SortStableFunc(res.Findings, func(a, b finding) int {

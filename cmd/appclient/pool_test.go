@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,6 +109,65 @@ func TestValidatePool(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("validate %v mismatch (-want +got):\n%s", tt.args, diff)
+			}
+		})
+	}
+}
+
+// TestValidatePoolAttributeExists: with -pool, a request file's attribute
+// that the pool lacks is reported as a warning (rule attribute-exists) in
+// every format; it fails the run only with -strict.
+func TestValidatePoolAttributeExists(t *testing.T) {
+	web, err := os.ReadFile(filepath.Join("..", "..", "testdata", "requests", "web-app.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withRead := func(attrs string) string {
+		return strings.Replace(string(web), `"EnableTokenRevocation": true`, `"EnableTokenRevocation": true, "ReadAttributes": `+attrs, 1)
+	}
+	dir := writeTemp(t, map[string]string{
+		"typo.json":      withRead(`["email", "tenant"]`),
+		"neighbour.json": withRead(`["email", "custom:tenant"]`),
+	})
+	typo, neighbour := filepath.Join(dir, "typo.json"), filepath.Join(dir, "neighbour.json")
+	p4Index := slices.IndexFunc(appclient.Rules(), func(r appclient.RuleInfo) bool { return r.ID == appclient.RuleAttributeExists })
+	tests := []struct {
+		name       string
+		args       []string
+		wantStatus int
+		wantOut    string // a line of standard output; "" means attribute-exists is absent
+	}{
+		{"text: a warning, exit 0", []string{"-pool", ordersPool, typo}, 0,
+			`ReadAttributes[1]: warning: "tenant" is neither a standard attribute nor in the schema of user pool "us-east-1_AbC123xyz" (custom attributes take their prefix: did you mean "custom:tenant"?) (attribute-exists)`},
+		{"json: severity warning", []string{"-format", "json", "-pool", ordersPool, typo}, 0,
+			`"field": "ReadAttributes[1]",
+      "rule": "attribute-exists",
+      "severity": "warning",`},
+		{"sarif: level warning", []string{"-format", "sarif", "-pool", ordersPool, typo}, 0,
+			`"ruleId": "attribute-exists",
+          "ruleIndex": ` + strconv.Itoa(p4Index) + `,
+          "level": "warning",`},
+		{"-strict makes it fail", []string{"-strict", "-pool", ordersPool, typo}, 1, "(attribute-exists)"},
+		{"neighbour: with its prefix", []string{"-pool", ordersPool, neighbour}, 0, ""},
+		{"neighbour passes -strict", []string{"-strict", "-pool", ordersPool, neighbour}, 0, ""},
+		{"without -pool it is not decided", []string{typo}, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := run(append([]string{"validate"}, tt.args...), strings.NewReader(""), &stdout, &stderr)
+			if status != tt.wantStatus {
+				t.Errorf("status %d, want %d; stderr:\n%s\nstdout:\n%s", status, tt.wantStatus, stderr.String(), stdout.String())
+			}
+			out := stdout.String()
+			if tt.wantOut == "" {
+				if strings.Contains(out, appclient.RuleAttributeExists) && !strings.Contains(out, `"id": "attribute-exists"`) {
+					t.Errorf("output reports attribute-exists:\n%s", out)
+				}
+				return
+			}
+			if !strings.Contains(out, tt.wantOut) || !strings.Contains(out, appclient.RuleAttributeExists) {
+				t.Errorf("output lacks %q:\n%s", tt.wantOut, out)
 			}
 		})
 	}
