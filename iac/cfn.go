@@ -52,6 +52,13 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // Resources, and every AWS::Cognito::UserPoolClient among them as a
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
+	// Resources that use Serverless variables are a Serverless fragment
+	// read on its own, without the service that includes it: its
+	// variables are unknown there too. CloudFormation itself never
+	// resolves them.
+	if !rd.serverless && hasSlsVariable(res, 0) {
+		rd.serverless = true
+	}
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {

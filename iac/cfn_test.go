@@ -185,3 +185,59 @@ func TestCloudFormationResources(t *testing.T) {
 		t.Errorf("OrdersApi Identifier = %+v", id)
 	}
 }
+
+// TestServerlessFragmentAlone reads a Serverless resources fragment on its
+// own (a file given alone, or one whose service is not in the directory
+// read): its Serverless variables are unknown, as they are when the service
+// includes it, never literal text. A CloudFormation template without them
+// still reads "${" as the text it is.
+func TestServerlessFragmentAlone(t *testing.T) {
+	const fragment = `Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      ClientName: ${self:custom.stage}-client
+      UserPoolId: {Ref: Pool}
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [openid]
+      CallbackURLs:
+        - ${self:custom.callbackUrl}
+        - https://${sls:stage}.example.com/cb
+        - http://example.com/cb
+      RefreshTokenValidity: ${self:custom.refreshDays, 30}
+      GenerateSecret: ${strToBool(${env:SECRET})}
+`
+	f := ReadBytes("resources/cognito.yml", []byte(fragment))
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("input errors: %q", errs)
+	}
+	wantUnknown := map[string][]string{
+		"Client": {"CallbackURLs[0]", "CallbackURLs[1]", "ClientName", "GenerateSecret", "RefreshTokenValidity", "UserPoolId"},
+	}
+	if diff := cmp.Diff(wantUnknown, unknowns(f)); diff != "" {
+		t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+	}
+	want := []violation{{"Client", "CallbackURLs[2]", "redirect-https", 13, false}}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("violations mismatch (-want +got):\n%s", diff)
+	}
+
+	// Without Serverless variables, a template's "${" is text: a "$" in
+	// ClientName is one Cognito rejects.
+	const template = `Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      ClientName: web-${AWS::Region}
+      UserPoolId: {Ref: Pool}
+`
+	f = ReadBytes("template.yml", []byte(template))
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("template input errors: %q", errs)
+	}
+	want = []violation{{"Client", "ClientName", "pattern", 5, false}}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("template violations mismatch (-want +got):\n%s", diff)
+	}
+}

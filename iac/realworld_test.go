@@ -177,6 +177,32 @@ func TestRealWorld(t *testing.T) {
 	if diff := cmp.Diff(realWorldErrors, findings); diff != "" {
 		t.Errorf("errors mismatch (-want +got):\n%s", diff)
 	}
+	// A service's fragment read on its own, as a user may give it, draws
+	// no error either: its Serverless variables stay unknown.
+	for _, f := range files {
+		if f.Kind != KindServerless {
+			continue
+		}
+		for _, c := range f.Clients {
+			if c.File == f.Name {
+				continue
+			}
+			alone, err := ReadFile(c.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if errs := inputErrors(alone); errs != nil {
+				t.Errorf("%s read alone: input errors %q", c.File, errs)
+			}
+			for _, ac := range alone.Clients {
+				for _, fd := range append(Check(ac), CheckPool(ac, alone.PoolResources())...) {
+					if fd.Severity == appclient.SeverityError {
+						t.Errorf("%s read alone: %s: %s: %s (%s)", c.File, fd.Resource, fd.Field, fd.Message, fd.Rule)
+					}
+				}
+			}
+		}
+	}
 	if len(realWorld) < 70 {
 		t.Errorf("%d real-world files, want at least 70", len(realWorld))
 	}
