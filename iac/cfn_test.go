@@ -241,3 +241,72 @@ func TestServerlessFragmentAlone(t *testing.T) {
 		t.Errorf("template violations mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestConditionByDefault reads clients whose Condition does not hold with
+// the parameters' defaults: a deployment that creates them passes other
+// values for the parameters the condition tests, so no value rests on
+// those defaults. A value resting on another parameter, or a client whose
+// condition holds with the defaults, is still checked with them.
+func TestConditionByDefault(t *testing.T) {
+	const src = `Parameters:
+  M2M: {Type: String, Default: "false"}
+  Secret: {Type: String, Default: "false"}
+  Env: {Type: String, Default: prod}
+Conditions:
+  WantM2M: !Equals [!Ref M2M, "true"]
+  IsProd: !Equals [prod, !Ref Env]
+  ProdM2M: !And [!Condition IsProd, !Condition WantM2M]
+Resources:
+  Off:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: WantM2M
+    Properties: &m2m
+      UserPoolId: us-east-1_abc
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [client_credentials]
+      AllowedOAuthScopes: [api/read]
+      GenerateSecret: !Ref M2M
+  OffNested:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: ProdM2M
+    Properties: *m2m
+  Other:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: WantM2M
+    Properties:
+      UserPoolId: us-east-1_abc
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [client_credentials]
+      AllowedOAuthScopes: [api/read]
+      GenerateSecret: !Ref Secret
+  On:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: IsProd
+    Properties:
+      UserPoolId: us-east-1_abc
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [client_credentials]
+      AllowedOAuthScopes: [api/read]
+      GenerateSecret: !Ref M2M
+`
+	f := ReadBytes("template.yaml", []byte(src))
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("input errors: %q", errs)
+	}
+	wantUnknown := map[string][]string{
+		"Off":       {"ClientName", "GenerateSecret"},
+		"OffNested": {"ClientName", "GenerateSecret"},
+		"Other":     {"ClientName"},
+		"On":        {"ClientName"},
+	}
+	if diff := cmp.Diff(wantUnknown, unknowns(f)); diff != "" {
+		t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+	}
+	want := []violation{
+		{"Other", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 29, true},
+		{"On", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 38, true},
+	}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("violations mismatch (-want +got):\n%s", diff)
+	}
+}
