@@ -224,13 +224,19 @@ func TestServerlessFragmentAlone(t *testing.T) {
 	}
 
 	// Without Serverless variables, a template's "${" is text: a "$" in
-	// ClientName is one Cognito rejects.
+	// ClientName is one Cognito rejects. An IAM policy variable is no
+	// Serverless variable.
 	const template = `Resources:
   Client:
     Type: AWS::Cognito::UserPoolClient
     Properties:
       ClientName: web-${AWS::Region}
       UserPoolId: {Ref: Pool}
+  Policy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement: [{Effect: Allow, Action: "s3:*", Resource: "arn:aws:s3:::b/${aws:username}/*"}]
 `
 	f = ReadBytes("template.yml", []byte(template))
 	if errs := inputErrors(f); errs != nil {

@@ -121,10 +121,12 @@ func isServerless(root *Value) bool {
 
 // slsSources are the beginnings of the Serverless Framework's variable
 // sources after "${": ${self:...}, ${file(...)}, ${strToBool(...)} and the
-// like. CloudFormation's own ${AWS::Region} is none of them.
+// like. CloudFormation's own ${AWS::Region} is none of them, nor are IAM
+// policy variables such as ${aws:username}, written as plain text in
+// templates: of the aws source, only its two variables count.
 var slsSources = []string{
 	"self:", "sls:", "opt:", "param:", "env:", "file(", "ssm:", "ssm(",
-	"cf:", "cf(", "cf.", "s3:", "aws:", "strToBool(", "git:",
+	"cf:", "cf(", "cf.", "s3:", "aws:accountId", "aws:region", "strToBool(", "git:",
 }
 
 // hasSlsVariable reports whether v holds, at any depth, an untagged string
