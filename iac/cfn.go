@@ -20,6 +20,8 @@ type cfnReader struct {
 	// serverless is true in a Serverless service, where "${...}" in a
 	// string is a Serverless variable, resolved at deployment.
 	serverless bool
+	// conds is the template's Conditions map, or nil.
+	conds *Value
 }
 
 // cfnParam is a template parameter with a Default.
@@ -52,6 +54,13 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // Resources, and every AWS::Cognito::UserPoolClient among them as a
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
+	// Resources that use Serverless variables are a Serverless fragment
+	// read on its own, without the service that includes it: its
+	// variables are unknown there too. CloudFormation itself never
+	// resolves them.
+	if !rd.serverless && hasSlsVariable(res, 0) {
+		rd.serverless = true
+	}
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {
@@ -77,6 +86,7 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 		}
 		c := newClient(r.Key, r.KeyPos)
 		c.Ignore = cfnIgnore(r.Val.get("Metadata"))
+		rd := rd.forCondition(r.Val.get("Condition"))
 		props := r.Val.member("Properties")
 		switch {
 		case props == nil || props.Val.Kind == ValueNull || isIntrinsic(props.Val) && isNoValue(props.Val):
@@ -457,5 +467,128 @@ func (rd *cfnReader) sub(tmpl string, vars *Value, deps *[]string) (string, bool
 			}
 		}
 		return "", false
+	}
+}
+
+// forCondition returns the reader for a resource with the given
+// Condition. Unless the condition holds with the parameters' defaults, a
+// deployment that creates the resource may pass other values for the
+// parameters it tests, so the returned reader leaves those out of params:
+// the values resting on them are unknown, not their defaults.
+func (rd *cfnReader) forCondition(cond *Value) *cfnReader {
+	if cond == nil || cond.Kind != ValueString || len(rd.params) == 0 {
+		return rd
+	}
+	named := &Value{Kind: ValueMap, Membs: []Member{{Key: "Condition", Val: cond}}}
+	if holds, known := rd.evalCondition(named, 0); known && holds {
+		return rd
+	}
+	tested := map[string]bool{}
+	rd.conditionParams(named, tested, 0)
+	if len(tested) == 0 {
+		return rd
+	}
+	out := *rd
+	out.params = make(map[string]*cfnParam, len(rd.params))
+	for name, p := range rd.params {
+		if !tested[name] {
+			out.params[name] = p
+		}
+	}
+	return &out
+}
+
+// maxConditionDepth bounds how deeply conditions may nest and name each
+// other, so that a cycle ends.
+const maxConditionDepth = 32
+
+// evalCondition evaluates a condition function (Fn::Equals, Fn::Not,
+// Fn::And, Fn::Or, Condition) with the parameters' defaults; known is false
+// when it rests on anything else.
+func (rd *cfnReader) evalCondition(v *Value, depth int) (holds, known bool) {
+	if v == nil || depth > maxConditionDepth || !isIntrinsic(v) {
+		return false, false
+	}
+	fn, arg := intrinsic(v)
+	switch fn {
+	case "Condition":
+		if arg.Kind != ValueString {
+			return false, false
+		}
+		return rd.evalCondition(rd.conds.get(arg.Str), depth+1)
+	case "Fn::Equals":
+		if arg.Kind != ValueList || len(arg.Elems) != 2 {
+			return false, false
+		}
+		a, okA := rd.conditionText(arg.Elems[0])
+		b, okB := rd.conditionText(arg.Elems[1])
+		return a == b, okA && okB
+	case "Fn::Not":
+		if arg.Kind != ValueList || len(arg.Elems) != 1 {
+			return false, false
+		}
+		h, ok := rd.evalCondition(arg.Elems[0], depth+1)
+		return !h, ok
+	case "Fn::And", "Fn::Or":
+		if arg.Kind != ValueList || len(arg.Elems) == 0 {
+			return false, false
+		}
+		and := fn == "Fn::And"
+		allKnown := true
+		for _, e := range arg.Elems {
+			h, ok := rd.evalCondition(e, depth+1)
+			switch {
+			case !ok:
+				allKnown = false
+			case h != and:
+				// A false operand decides Fn::And, a true one Fn::Or.
+				return h, true
+			}
+		}
+		return and, allKnown
+	}
+	return false, false
+}
+
+// conditionText returns the text an Fn::Equals operand compares: a
+// scalar as written, or a parameter's scalar Default.
+func (rd *cfnReader) conditionText(v *Value) (string, bool) {
+	if _, p := rd.paramRef(v); p != nil {
+		v = p.def
+	}
+	switch v.Kind {
+	case ValueString, ValueNumber, ValueBool:
+		if v.Tag == "" {
+			return v.Str, true
+		}
+	}
+	return "", false
+}
+
+// conditionParams adds to out the parameters with a Default that a
+// condition tests, directly or through the conditions it names.
+func (rd *cfnReader) conditionParams(v *Value, out map[string]bool, depth int) {
+	if v == nil || depth > maxConditionDepth {
+		return
+	}
+	if isIntrinsic(v) {
+		fn, arg := intrinsic(v)
+		switch {
+		case fn == "Ref" && arg.Kind == ValueString:
+			if rd.params[arg.Str] != nil {
+				out[arg.Str] = true
+			}
+			return
+		case fn == "Condition" && arg.Kind == ValueString:
+			rd.conditionParams(rd.conds.get(arg.Str), out, depth+1)
+			return
+		}
+		v = arg
+	}
+	for _, e := range v.Elems {
+		rd.conditionParams(e, out, depth+1)
+	}
+	for _, m := range v.Membs {
+		rd.conditionParams(m.Val, out, depth+1)
 	}
 }

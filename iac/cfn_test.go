@@ -185,3 +185,134 @@ func TestCloudFormationResources(t *testing.T) {
 		t.Errorf("OrdersApi Identifier = %+v", id)
 	}
 }
+
+// TestServerlessFragmentAlone reads a Serverless resources fragment on its
+// own (a file given alone, or one whose service is not in the directory
+// read): its Serverless variables are unknown, as they are when the service
+// includes it, never literal text. A CloudFormation template without them
+// still reads "${" as the text it is.
+func TestServerlessFragmentAlone(t *testing.T) {
+	const fragment = `Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      ClientName: ${self:custom.stage}-client
+      UserPoolId: {Ref: Pool}
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [openid]
+      CallbackURLs:
+        - ${self:custom.callbackUrl}
+        - https://${sls:stage}.example.com/cb
+        - http://example.com/cb
+      RefreshTokenValidity: ${self:custom.refreshDays, 30}
+      GenerateSecret: ${strToBool(${env:SECRET})}
+`
+	f := ReadBytes("resources/cognito.yml", []byte(fragment))
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("input errors: %q", errs)
+	}
+	wantUnknown := map[string][]string{
+		"Client": {"CallbackURLs[0]", "CallbackURLs[1]", "ClientName", "GenerateSecret", "RefreshTokenValidity", "UserPoolId"},
+	}
+	if diff := cmp.Diff(wantUnknown, unknowns(f)); diff != "" {
+		t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+	}
+	want := []violation{{"Client", "CallbackURLs[2]", "redirect-https", 13, false}}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("violations mismatch (-want +got):\n%s", diff)
+	}
+
+	// Without Serverless variables, a template's "${" is text: a "$" in
+	// ClientName is one Cognito rejects. An IAM policy variable is no
+	// Serverless variable.
+	const template = `Resources:
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      ClientName: web-${AWS::Region}
+      UserPoolId: {Ref: Pool}
+  Policy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement: [{Effect: Allow, Action: "s3:*", Resource: "arn:aws:s3:::b/${aws:username}/*"}]
+`
+	f = ReadBytes("template.yml", []byte(template))
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("template input errors: %q", errs)
+	}
+	want = []violation{{"Client", "ClientName", "pattern", 5, false}}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("template violations mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestConditionByDefault reads clients whose Condition does not hold with
+// the parameters' defaults: a deployment that creates them passes other
+// values for the parameters the condition tests, so no value rests on
+// those defaults. A value resting on another parameter, or a client whose
+// condition holds with the defaults, is still checked with them.
+func TestConditionByDefault(t *testing.T) {
+	const src = `Parameters:
+  M2M: {Type: String, Default: "false"}
+  Secret: {Type: String, Default: "false"}
+  Env: {Type: String, Default: prod}
+Conditions:
+  WantM2M: !Equals [!Ref M2M, "true"]
+  IsProd: !Equals [prod, !Ref Env]
+  ProdM2M: !And [!Condition IsProd, !Condition WantM2M]
+Resources:
+  Off:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: WantM2M
+    Properties: &m2m
+      UserPoolId: us-east-1_abc
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [client_credentials]
+      AllowedOAuthScopes: [api/read]
+      GenerateSecret: !Ref M2M
+  OffNested:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: ProdM2M
+    Properties: *m2m
+  Other:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: WantM2M
+    Properties:
+      UserPoolId: us-east-1_abc
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [client_credentials]
+      AllowedOAuthScopes: [api/read]
+      GenerateSecret: !Ref Secret
+  On:
+    Type: AWS::Cognito::UserPoolClient
+    Condition: IsProd
+    Properties:
+      UserPoolId: us-east-1_abc
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [client_credentials]
+      AllowedOAuthScopes: [api/read]
+      GenerateSecret: !Ref M2M
+`
+	f := ReadBytes("template.yaml", []byte(src))
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("input errors: %q", errs)
+	}
+	wantUnknown := map[string][]string{
+		"Off":       {"ClientName", "GenerateSecret"},
+		"OffNested": {"ClientName", "GenerateSecret"},
+		"Other":     {"ClientName"},
+		"On":        {"ClientName"},
+	}
+	if diff := cmp.Diff(wantUnknown, unknowns(f)); diff != "" {
+		t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+	}
+	want := []violation{
+		{"Other", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 29, true},
+		{"On", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 38, true},
+	}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("violations mismatch (-want +got):\n%s", diff)
+	}
+}

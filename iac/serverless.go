@@ -118,3 +118,47 @@ func parseFragment(name string, data []byte) (*Value, error) {
 func isServerless(root *Value) bool {
 	return root.get("service") != nil && (root.get("provider") != nil || root.get("functions") != nil || root.get("resources") != nil)
 }
+
+// slsSources are the beginnings of the Serverless Framework's variable
+// sources after "${": ${self:...}, ${file(...)}, ${strToBool(...)} and the
+// like. CloudFormation's own ${AWS::Region} is none of them, nor are IAM
+// policy variables such as ${aws:username}, written as plain text in
+// templates: of the aws source, only its two variables count.
+var slsSources = []string{
+	"self:", "sls:", "opt:", "param:", "env:", "file(", "ssm:", "ssm(",
+	"cf:", "cf(", "cf.", "s3:", "aws:accountId", "aws:region", "strToBool(", "git:",
+}
+
+// hasSlsVariable reports whether v holds, at any depth, an untagged string
+// with a Serverless variable, such as "${self:custom.stage}-client".
+func hasSlsVariable(v *Value, depth int) bool {
+	if v == nil || depth > maxDepth {
+		return false
+	}
+	if v.Kind == ValueString && v.Tag == "" {
+		for s := v.Str; ; {
+			i := strings.Index(s, "${")
+			if i < 0 {
+				break
+			}
+			s = strings.TrimLeft(s[i+2:], " ")
+			for _, src := range slsSources {
+				if strings.HasPrefix(s, src) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, e := range v.Elems {
+		if hasSlsVariable(e, depth+1) {
+			return true
+		}
+	}
+	for _, m := range v.Membs {
+		if hasSlsVariable(m.Val, depth+1) {
+			return true
+		}
+	}
+	return false
+}

@@ -541,7 +541,7 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 	}
 	c := newClient(addr, res.Pos)
 	c.Ignore = m.ignored(rng)
-	r := hclClientReader{m: m, c: c}
+	r := hclClientReader{m: m, c: c, absentBy: m.absentByDefault(blk.Body)}
 	r.body("", requestMembers, blk.Body, c.Body)
 	out := c.public(f.Name)
 	if len(out.Errors) == 0 {
@@ -686,6 +686,60 @@ func ctyValue(v cty.Value, at Position, depth int) *Value {
 type hclClientReader struct {
 	m *hclModule
 	c *client
+	// absentBy are the variables whose defaults leave the client out
+	// (count 0, for_each empty): a deployment that creates it overrides
+	// them, so a value resting on their defaults is unknown.
+	absentBy map[string]bool
+}
+
+// absentByDefault returns the variables with a default that a resource's
+// count or for_each rests on when, with those defaults, it creates no
+// instance; nil otherwise.
+func (m *hclModule) absentByDefault(body *hclsyntax.Body) map[string]bool {
+	for _, meta := range []string{"count", "for_each"} {
+		a := body.Attributes[meta]
+		if a == nil {
+			continue
+		}
+		deps := m.defaultsOf(a.Expr)
+		if len(deps) == 0 || !noInstances(m.eval(a.Expr)) {
+			continue
+		}
+		out := map[string]bool{}
+		for _, d := range deps {
+			out[d] = true
+		}
+		return out
+	}
+	return nil
+}
+
+// noInstances reports whether a known count or for_each value creates no
+// instance: the number 0, or an empty map, set, list or object.
+func noInstances(v cty.Value) bool {
+	if !v.IsWhollyKnown() || v.IsNull() {
+		return false
+	}
+	ty := v.Type()
+	switch {
+	case ty == cty.Number:
+		return v.RawEquals(cty.Zero)
+	case ty.IsObjectType():
+		return len(ty.AttributeTypes()) == 0
+	case v.CanIterateElements():
+		return v.LengthInt() == 0
+	}
+	return false
+}
+
+// restsOnAbsent reports whether any of deps leaves the client out.
+func (r *hclClientReader) restsOnAbsent(deps []string) bool {
+	for _, d := range deps {
+		if r.absentBy[d] {
+			return true
+		}
+	}
+	return false
 }
 
 // hclMeta are the meta-arguments and provider arguments of a resource that
@@ -723,7 +777,15 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 			c.errorf(at, "%s is a block: write %s { ... }", name, name)
 			continue
 		}
-		if deps := r.m.defaultsOf(a.Expr); len(deps) > 0 {
+		deps := r.m.defaultsOf(a.Expr)
+		if r.restsOnAbsent(deps) {
+			// Not the value of any deployment that creates the client.
+			if val, ok := r.value(path, spec, name, cty.DynamicVal, a.Expr); ok {
+				out[spec.Name] = val
+			}
+			continue
+		}
+		if len(deps) > 0 {
 			c.Defaults[path] = strings.Join(deps, ", ")
 		}
 		var v cty.Value

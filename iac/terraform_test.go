@@ -267,3 +267,83 @@ func TestOtherJSON(t *testing.T) {
 		t.Errorf("misspelt request: kind %q, not an input %v; want a request", f.Kind, notInput)
 	}
 }
+
+// TestTerraformCountByDefault reads clients whose count or for_each leaves
+// them out under the variables' defaults: a deployment that creates them
+// overrides those variables, so no value rests on their defaults there. A
+// value resting on another default, or a client the defaults do create,
+// is still checked with them.
+func TestTerraformCountByDefault(t *testing.T) {
+	const src = `
+variable "m2m" { default = false }
+variable "secret" { default = false }
+variable "clients" { default = {} }
+locals { m2m_on = var.m2m }
+
+resource "aws_cognito_user_pool_client" "off" {
+  count                                = var.m2m ? 1 : 0
+  name                                 = "m2m"
+  user_pool_id                         = "us-east-1_abc"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_scopes                 = ["api/read"]
+  generate_secret                      = local.m2m_on
+}
+
+resource "aws_cognito_user_pool_client" "each_off" {
+  for_each                             = var.m2m ? { a = 1 } : {}
+  name                                 = "m2m"
+  user_pool_id                         = "us-east-1_abc"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_scopes                 = ["api/read"]
+  generate_secret                      = var.m2m
+}
+
+resource "aws_cognito_user_pool_client" "other_default" {
+  count                                = var.m2m ? 1 : 0
+  name                                 = "m2m"
+  user_pool_id                         = "us-east-1_abc"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_scopes                 = ["api/read"]
+  generate_secret                      = var.secret
+}
+
+resource "aws_cognito_user_pool_client" "on" {
+  count                                = var.m2m ? 0 : 1
+  name                                 = "m2m"
+  user_pool_id                         = "us-east-1_abc"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["client_credentials"]
+  allowed_oauth_scopes                 = ["api/read"]
+  generate_secret                      = var.m2m
+}
+`
+	f := ReadBytes("main.tf", []byte(src))
+	if errs := inputErrors(f); errs != nil {
+		t.Fatalf("input errors: %q", errs)
+	}
+	wantUnknown := map[string][]string{
+		"aws_cognito_user_pool_client.off":           {"GenerateSecret"},
+		"aws_cognito_user_pool_client.each_off":      {"GenerateSecret"},
+		"aws_cognito_user_pool_client.other_default": nil,
+		"aws_cognito_user_pool_client.on":            nil,
+	}
+	got := unknowns(f)
+	for k, v := range got {
+		if len(v) == 0 {
+			got[k] = nil
+		}
+	}
+	if diff := cmp.Diff(wantUnknown, got); diff != "" {
+		t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+	}
+	want := []violation{
+		{"aws_cognito_user_pool_client.other_default", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 32, true},
+		{"aws_cognito_user_pool_client.on", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 42, true},
+	}
+	if diff := cmp.Diff(want, violations(f)); diff != "" {
+		t.Errorf("violations mismatch (-want +got):\n%s", diff)
+	}
+}

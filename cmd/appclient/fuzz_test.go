@@ -34,6 +34,9 @@ func FuzzAnalyze(f *testing.F) {
 		"service: s\nresources: [${file(x.yml)}, {Resources: {}}]\n",
 		"resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"${var.a}\"\n  callback_urls = [for x in local.l : x]\n  dynamic \"token_validity_units\" {\n    for_each = [1]\n  }\n}\n",
 		"variable \"a\" {\n  default = \"x\"\n}\nlocals {\n  b = \"${var.a}${local.b}\"\n}\n",
+		"Parameters: {P: {Default: a}}\nConditions: {A: !Not [!Condition B], B: !Or [!Condition A, !Equals [!Ref P, a]]}\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Condition: A\n    Properties: {GenerateSecret: !Ref P}\n",
+		"Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {ClientName: ${self:custom.x}, CallbackURLs: [\"${sls:stage}\"]}\n",
+		"variable \"on\" {\n  default = false\n}\nresource \"aws_cognito_user_pool_client\" \"c\" {\n  count = var.on ? 1 : 0\n  for_each = var.on ? {} : {a = 1}\n  generate_secret = var.on\n}\n",
 		"{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[{\"type\":\"aws_cognito_user_pool_client\",\"values\":{\"callback_urls\":[1]}}]}}}",
 	} {
 		f.Add([]byte(s))

@@ -1,0 +1,3 @@
+resource "aws_cognito_user_pool" "user-pool" {
+  name = var.user_pool_name
+}
