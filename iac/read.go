@@ -54,7 +54,7 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 		return readTerraform([]tfSource{{name: name, data: data}})[0], false
 	}
 	src := string(data)
-	root, isJSON, err := parseAny(src)
+	root, isJSON, err := parseAny(data)
 	if err != nil {
 		return fail(err)
 	}
@@ -189,25 +189,25 @@ func describeKeys(root *Value) string {
 // parseAny reads JSON when the text starts with '{' or '[', and YAML
 // otherwise. A '{' file with a JSON syntax error may still be a YAML
 // template in flow style; the JSON error is reported when it is not.
-func parseAny(src string) (n *Value, isJSON bool, err error) {
-	trimmed := strings.TrimLeft(src, " \t\r\n")
-	if strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "[") {
-		n, jerr := parseJSON(src)
+func parseAny(data []byte) (n *Value, isJSON bool, err error) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		n, jerr := parseJSON(data)
 		if jerr == nil {
 			return n, true, nil
 		}
 		var pe *posError
-		if strings.HasPrefix(trimmed, "{") && len(src) <= maxYAMLBytes && errors.As(jerr, &pe) && !pe.limit {
-			if y, yerr := parseYAML(src); yerr == nil && y.Kind == ValueMap && y.get("Resources") != nil {
+		if trimmed[0] == '{' && len(data) <= maxYAMLBytes && errors.As(jerr, &pe) && !pe.limit {
+			if y, yerr := parseYAML(data); yerr == nil && y.Kind == ValueMap && y.get("Resources") != nil {
 				return y, false, nil
 			}
 		}
 		return nil, true, jerr
 	}
-	if len(src) > maxYAMLBytes {
+	if len(data) > maxYAMLBytes {
 		return nil, false, &posError{Msg: fmt.Sprintf("YAML larger than %d MiB (CloudFormation accepts templates of at most 1 MB)", maxYAMLBytes>>20)}
 	}
-	n, err = parseYAML(src)
+	n, err = parseYAML(data)
 	return n, false, err
 }
 
