@@ -36,7 +36,7 @@ func Check(c *Client) []Finding {
 	if len(c.Errors) > 0 {
 		return nil
 	}
-	err := c.Request.Validate()
+	err := c.validate()
 	if err == nil {
 		return nil
 	}
