@@ -332,6 +332,10 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 		if err != nil {
 			return nil, p.lexError(err, off, "")
 		}
+		// The lexer stops a number at a second digit only after a lone 0.
+		if end := off + len(lit); end < len(p.data) && '0' <= p.data[end] && p.data[end] <= '9' {
+			return nil, p.errorf(off, "number with a leading zero")
+		}
 		return &Value{Kind: ValueNumber, Str: p.src[off : off+len(lit)], Pos: at}, nil
 	case jsonlex.Bool:
 		b, err := p.lex.Bool()

@@ -49,6 +49,7 @@ func TestParseJSONErrors(t *testing.T) {
 		{"bad escape", "[\"a\\xb\"]", "1:5: invalid character 'x' in string escape code"},
 		{"bad unicode escape", "[\"\\u12g4\"]", "1:7: invalid character 'g' in \\u hexadecimal character escape"},
 		{"bad number", "[-a]", "1:3: invalid character 'a' in numeric literal"},
+		{"leading zero", "{\"a\": -012}", "1:7: number with a leading zero"},
 		{"bad fraction", "[1.]", "1:4: invalid character ']' after decimal point in numeric literal"},
 		{"misspelt literal", "[ture]", "1:3: invalid character 'u' in literal true (expecting 'r')"},
 		{"after the value", "{} {}", "1:4: unexpected character '{' after the top-level value"},

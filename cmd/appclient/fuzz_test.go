@@ -34,6 +34,8 @@ func FuzzAnalyze(f *testing.F) {
 		"service: s\nresources: [${file(x.yml)}, {Resources: {}}]\n",
 		"resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"${var.a}\"\n  callback_urls = [for x in local.l : x]\n  dynamic \"token_validity_units\" {\n    for_each = [1]\n  }\n}\n",
 		"variable \"a\" {\n  default = \"x\"\n}\nlocals {\n  b = \"${var.a}${local.b}\"\n}\n",
+		`{"UserPoolClient": {"ClientSecret": "s3cr3tvalue", "ClientId": 1, "CallbackURLs": ["http://a"]}}`,
+		`{"UserPoolId": "us-east-1_AbC123xyz", "ClientId": "c", "AllowedOAuthFlows": ["client_credentials"]}`,
 		"{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[{\"type\":\"aws_cognito_user_pool_client\",\"values\":{\"callback_urls\":[1]}}]}}}",
 	} {
 		f.Add([]byte(s))
