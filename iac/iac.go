@@ -216,7 +216,8 @@ type Client struct {
 	// "TokenValidityUnits.IdToken".
 	Unknown []string
 	// Positions maps member paths ("CallbackURLs", "CallbackURLs[1]",
-	// "TokenValidityUnits.AccessToken") to where they are written. Members
+	// "TokenValidityUnits.AccessToken") to where they are written; for a
+	// described client, the members of its UserPoolClient object. Members
 	// a plan or state file does not locate are missing.
 	Positions map[string]Position
 	// Defaults maps member paths whose value rests on a default (a

@@ -1,7 +1,8 @@
 // Package jsonlex reads JSON text (RFC 8259) one value at a time, for readers
 // that check the structure of their input as they go and report each problem
-// at a byte offset, such as the strict request decoders of package appclient
-// and a tree reader that keeps the position of every value (see the example).
+// at a byte offset: the strict request decoders of package appclient, and
+// package iac's tree reader, which keeps the position of every value (the
+// example shows one).
 //
 // A [Lexer] does not build values and knows no schema. Its caller asks the
 // [Kind] of the next value with [Lexer.Peek] and then reads it: a string, a
