@@ -59,7 +59,7 @@ func Check(c *Client) []Finding {
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
 			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
 	}
-	if err := c.Request.Validate(); err != nil {
+	if err := c.validate(); err != nil {
 		var ve *appclient.ValidationError
 		if !errors.As(err, &ve) {
 			return []Finding{{File: c.File, Pos: c.Pos, Resource: c.Resource, Rule: "internal",
@@ -69,7 +69,7 @@ func Check(c *Client) []Finding {
 			add(appclient.SeverityError, fe.Field, fe.Rule, fe.Exception, fe.Message)
 		}
 	}
-	for _, a := range c.Request.Lint() {
+	for _, a := range c.lint() {
 		add(appclient.SeverityWarning, a.Field, a.Rule, "", a.Message)
 	}
 	return out

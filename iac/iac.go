@@ -8,6 +8,13 @@
 //
 //   - request JSON: the body of CreateUserPoolClient, as the AWS CLI's
 //     --cli-input-json takes it, read with [appclient.DecodeRequest];
+//   - update requests: the body of UpdateUserPoolClient (recognised by its
+//     ClientId), read with [appclient.DecodeUpdateRequest];
+//   - described clients: the output of "aws cognito-idp
+//     describe-user-pool-client", {"UserPoolClient": {...}}, read as
+//     strictly as a request, its ClientId, ClientSecret, CreationDate and
+//     LastModifiedDate allowed and not read (the secret's value is never
+//     kept);
 //   - CloudFormation templates, JSON or YAML (short-form tags such as !Ref
 //     included): every AWS::Cognito::UserPoolClient resource;
 //   - Serverless Framework services (serverless.yml, .yaml, .json): the
@@ -120,7 +127,15 @@ type Kind string
 
 // The kinds of input.
 const (
-	KindRequest        Kind = "request"
+	// KindRequest is a CreateUserPoolClient request body.
+	KindRequest Kind = "request"
+	// KindUpdate is an UpdateUserPoolClient request body: a JSON object
+	// with a ClientId member.
+	KindUpdate Kind = "update"
+	// KindDescribed is the output of "aws cognito-idp
+	// describe-user-pool-client": a JSON object whose one member is
+	// UserPoolClient.
+	KindDescribed      Kind = "described"
 	KindCloudFormation Kind = "cloudformation"
 	// KindTerraform is a Terraform plan, as "terraform show -json plan.out"
 	// prints it.
@@ -172,7 +187,8 @@ type Client struct {
 	// File is the name of the file that defines the client.
 	File string
 	// Resource is the CloudFormation logical ID or the Terraform address
-	// ("aws_cognito_user_pool_client.web"); "" for a request file.
+	// ("aws_cognito_user_pool_client.web"); "" for a request, an update
+	// request or a described client.
 	Resource string
 	// Pos is where the definition starts.
 	Pos Position
@@ -181,7 +197,18 @@ type Client struct {
 	// known ones stay right). It is read from the definition through
 	// [appclient.DecodeRequest]. It is the zero request when Errors is not
 	// empty.
+	//
+	// For an update request, Request is the configuration the update gives
+	// the client ([appclient.UpdateUserPoolClientRequest.Configuration]):
+	// ClientName "" when the update keeps the current name, and
+	// GenerateSecret false, since an update does not say whether the client
+	// has a secret. For a described client, GenerateSecret is true when it
+	// has a ClientSecret, whose value is not kept.
 	Request appclient.CreateUserPoolClientRequest
+	// Update is, for an update request ([KindUpdate]), the request as
+	// [appclient.DecodeUpdateRequest] reads it, checked by [Check] with its
+	// own Validate; nil for every other kind, and when Errors is not empty.
+	Update *appclient.UpdateUserPoolClientRequest
 	// Unknown are the member paths whose value is known only at deployment,
 	// sorted: "DefaultRedirectURI", "CallbackURLs" (the whole list),
 	// "CallbackURLs[2]" (one element), "CallbackURLs#" (the number of
@@ -189,7 +216,8 @@ type Client struct {
 	// "TokenValidityUnits.IdToken".
 	Unknown []string
 	// Positions maps member paths ("CallbackURLs", "CallbackURLs[1]",
-	// "TokenValidityUnits.AccessToken") to where they are written. Members
+	// "TokenValidityUnits.AccessToken") to where they are written; for a
+	// described client, the members of its UserPoolClient object. Members
 	// a plan or state file does not locate are missing.
 	Positions map[string]Position
 	// Defaults maps member paths whose value rests on a default (a

@@ -1,13 +1,15 @@
 package iac
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cognitokit/appclient/internal/jsonlex"
 )
 
 // Limits that keep memory and time bounded whatever the input.
@@ -207,16 +209,19 @@ func (li *lineIndex) position(off int) Position {
 	return Position{Line: lo + 1, Column: col}
 }
 
-// jsonParser is a small JSON reader that keeps the position of every value,
-// which encoding/json does not. It enforces maxDepth and maxNodes.
+// jsonParser reads JSON into a tree of Values that keeps the position of
+// every value, which encoding/json does not. The tokens, strings and numbers
+// are internal/jsonlex's, the lexer of the strict request decoders; the
+// parser adds the positions, maxDepth, maxNodes and duplicate members.
+// Unpaired surrogate escapes read as U+FFFD, as encoding/json reads them: a
+// template is read as AWS reads it; a request is then also read by the
+// strict decoder, which rejects them.
 type jsonParser struct {
-	src   string
-	off   int
+	lex   jsonlex.Lexer
+	data  []byte
+	src   string // data as a string: strings without escapes are slices of it
 	lines *lineIndex
 	nodes int
-	// discard is positive while reading a value that is checked but not
-	// kept: the large parts of a Terraform plan that no check reads.
-	discard int
 }
 
 // planOnlyKeys are the top-level members of a Terraform plan that no check
@@ -228,17 +233,18 @@ var planOnlyKeys = map[string]bool{
 	"variables": true, "deferred_changes": true,
 }
 
-// parseJSON reads one JSON value that must fill src (whitespace aside).
-func parseJSON(src string) (*Value, error) {
-	p := &jsonParser{src: src, lines: newLineIndex(src)}
-	p.space()
+// parseJSON reads one JSON value that must fill data (whitespace aside).
+func parseJSON(data []byte) (*Value, error) {
+	src := string(data)
+	p := &jsonParser{data: data, src: src, lines: newLineIndex(src)}
+	p.lex.ReplaceUnpairedSurrogates = true
+	p.lex.Reset(p.data)
 	n, err := p.value(0)
 	if err != nil {
 		return nil, err
 	}
-	p.space()
-	if p.off < len(p.src) {
-		return nil, p.errorf(p.off, "unexpected %s after the top-level value", p.describe(p.off))
+	if !p.lex.AtEnd() {
+		return nil, p.errorf(p.lex.Offset(), "unexpected %s after the top-level value", p.describe(p.lex.Offset()))
 	}
 	return n, nil
 }
@@ -251,108 +257,129 @@ func (p *jsonParser) limitf(off int, format string, args ...any) error {
 	return &posError{Pos: p.lines.position(off), Msg: fmt.Sprintf(format, args...), limit: true}
 }
 
+// lexError turns an error of the lexer into a posError at its offset.
+// start is where the value or name being read begins. expected, when not
+// "", says what the parser expected there: an error at start is worded
+// "unexpected X, expected ...". When a string starts there, an end of input
+// within it (the lexer says "... in string literal" at the end only then) is
+// "string not terminated" at its opening quote. Every other error keeps the
+// lexer's words.
+func (p *jsonParser) lexError(err error, start int, expected string) error {
+	var le *jsonlex.Error
+	if !errors.As(err, &le) {
+		return err
+	}
+	switch {
+	case le.Offset == len(p.data) && start < len(p.data) && p.data[start] == '"' && strings.HasSuffix(le.Msg, " in string literal"):
+		return p.errorf(start, "string not terminated")
+	case le.Offset == start && expected != "":
+		return p.errorf(start, "unexpected %s, expected %s", p.describe(start), expected)
+	}
+	return p.errorf(le.Offset, "%s", le.Msg)
+}
+
 // describe names the character at off for an error message.
 func (p *jsonParser) describe(off int) string {
-	if off >= len(p.src) {
+	if off >= len(p.data) {
 		return "end of input"
 	}
-	r, _ := utf8.DecodeRuneInString(p.src[off:])
+	r, _ := utf8.DecodeRune(p.data[off:])
 	if r == utf8.RuneError || r < 0x20 {
-		return fmt.Sprintf("byte 0x%02x", p.src[off])
+		return fmt.Sprintf("byte 0x%02x", p.data[off])
 	}
 	return fmt.Sprintf("character %q", r)
 }
 
-func (p *jsonParser) space() {
-	for p.off < len(p.src) {
-		switch p.src[p.off] {
-		case ' ', '\t', '\n', '\r':
-			p.off++
-		default:
-			return
-		}
+// str returns a string the lexer read from the literal whose opening quote
+// is at quote: a slice of src when b is a slice of the input (the literal
+// has no escape), a copy otherwise.
+func (p *jsonParser) str(b []byte, quote int) string {
+	if len(b) > 0 && &b[0] == &p.data[quote+1] {
+		return p.src[quote+1 : quote+1+len(b)]
 	}
+	return string(b)
 }
 
+// value reads the value at the lexer's offset, depth lists and maps deep.
 func (p *jsonParser) value(depth int) (*Value, error) {
+	p.lex.SkipSpace()
+	off := p.lex.Offset()
 	if depth > maxDepth {
-		return nil, p.limitf(p.off, "nesting deeper than %d levels", maxDepth)
+		return nil, p.limitf(off, "nesting deeper than %d levels", maxDepth)
 	}
-	if p.discard == 0 {
-		p.nodes++
-	}
+	p.nodes++
 	if p.nodes > maxNodes {
-		return nil, p.limitf(p.off, "more than %d values", maxNodes)
+		return nil, p.limitf(off, "more than %d values", maxNodes)
 	}
-	if p.off >= len(p.src) {
-		return nil, p.errorf(p.off, "unexpected end of input")
+	kind, err := p.lex.Peek()
+	if err != nil {
+		return nil, p.lexError(err, off, "a value")
 	}
-	at := p.lines.position(p.off)
-	switch c := p.src[p.off]; {
-	case c == '{':
+	at := p.lines.position(off)
+	switch kind {
+	case jsonlex.Object:
 		return p.object(depth, at)
-	case c == '[':
+	case jsonlex.Array:
 		return p.array(depth, at)
-	case c == '"':
-		s, err := p.str()
+	case jsonlex.String:
+		b, err := p.lex.StringBytes()
 		if err != nil {
-			return nil, err
+			return nil, p.lexError(err, off, "")
 		}
-		return &Value{Kind: ValueString, Str: s, Pos: at}, nil
-	case c == '-' || (c >= '0' && c <= '9'):
-		return p.number(at)
-	default:
-		for _, lit := range [...]struct {
-			text string
-			kind ValueKind
-		}{{"true", ValueBool}, {"false", ValueBool}, {"null", ValueNull}} {
-			if strings.HasPrefix(p.src[p.off:], lit.text) {
-				p.off += len(lit.text)
-				return &Value{Kind: lit.kind, Str: lit.text, Pos: at}, nil
-			}
+		return &Value{Kind: ValueString, Str: p.str(b, off), Pos: at}, nil
+	case jsonlex.Number:
+		lit, _, err := p.lex.Number()
+		if err != nil {
+			return nil, p.lexError(err, off, "")
 		}
-		return nil, p.errorf(p.off, "unexpected %s, expected a value", p.describe(p.off))
+		// The lexer stops a number at a second digit only after a lone 0.
+		if end := off + len(lit); end < len(p.data) && '0' <= p.data[end] && p.data[end] <= '9' {
+			return nil, p.errorf(off, "number with a leading zero")
+		}
+		return &Value{Kind: ValueNumber, Str: p.src[off : off+len(lit)], Pos: at}, nil
+	case jsonlex.Bool:
+		b, err := p.lex.Bool()
+		if err != nil {
+			return nil, p.lexError(err, off, "")
+		}
+		return &Value{Kind: ValueBool, Str: strconv.FormatBool(b), Pos: at}, nil
+	default: // jsonlex.Null
+		if err := p.lex.Null(); err != nil {
+			return nil, p.lexError(err, off, "")
+		}
+		return &Value{Kind: ValueNull, Str: "null", Pos: at}, nil
 	}
 }
 
 func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 	n := &Value{Kind: ValueMap, Pos: at}
-	p.off++ // {
+	more, err := p.lex.OpenObject()
+	if err != nil {
+		return nil, p.lexError(err, p.lex.Offset(), "")
+	}
 	// seen indexes the members once the object is large.
 	var seen map[string]int
-	p.space()
-	if p.off < len(p.src) && p.src[p.off] == '}' {
-		p.off++
-		return n, nil
-	}
-	for {
-		p.space()
-		if p.off >= len(p.src) || p.src[p.off] != '"' {
-			return nil, p.errorf(p.off, "unexpected %s, expected a member name", p.describe(p.off))
-		}
-		keyPos := p.lines.position(p.off)
-		key, err := p.str()
+	for more {
+		p.lex.SkipSpace()
+		keyOff := p.lex.Offset()
+		name, _, err := p.lex.Name()
 		if err != nil {
-			return nil, err
+			return nil, p.lexError(err, keyOff, "a member name")
 		}
-		p.space()
-		if p.off >= len(p.src) || p.src[p.off] != ':' {
-			return nil, p.errorf(p.off, "unexpected %s, expected ':'", p.describe(p.off))
-		}
-		p.off++
-		p.space()
-		skip := depth == 0 && planOnlyKeys[key]
-		if skip {
-			p.discard++
-		}
-		v, err := p.value(depth + 1)
-		if skip {
-			p.discard--
-		}
-		if err != nil {
-			return nil, err
-		}
-		if p.discard == 0 && !skip {
+		key := p.str(name, keyOff)
+		keyPos := p.lines.position(keyOff)
+		if depth == 0 && planOnlyKeys[key] {
+			// Checked for syntax, in constant stack space, and not kept.
+			p.lex.SkipSpace()
+			valOff := p.lex.Offset()
+			if err := p.lex.Skip(); err != nil {
+				return nil, p.lexError(err, valOff, "a value")
+			}
+		} else {
+			v, err := p.value(depth + 1)
+			if err != nil {
+				return nil, err
+			}
 			if first := n.find(key, &seen); first != nil {
 				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
 			}
@@ -361,192 +388,41 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 				seen[key] = len(n.Membs) - 1
 			}
 		}
-		p.space()
-		if p.off < len(p.src) && p.src[p.off] == ',' {
-			p.off++
-			continue
+		p.lex.SkipSpace()
+		next := p.lex.Offset()
+		if more, err = p.lex.NextMember(); err != nil {
+			return nil, p.lexError(err, next, "',' or '}'")
 		}
-		if p.off < len(p.src) && p.src[p.off] == '}' {
-			p.off++
-			return n, nil
-		}
-		return nil, p.errorf(p.off, "unexpected %s, expected ',' or '}'", p.describe(p.off))
 	}
+	return n, nil
 }
 
 func (p *jsonParser) array(depth int, at Position) (*Value, error) {
 	n := &Value{Kind: ValueList, Pos: at}
-	p.off++ // [
-	p.space()
-	if p.off < len(p.src) && p.src[p.off] == ']' {
-		p.off++
-		return n, nil
+	more, err := p.lex.OpenArray()
+	if err != nil {
+		return nil, p.lexError(err, p.lex.Offset(), "")
 	}
-	for {
-		p.space()
+	for more {
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		if p.discard == 0 {
-			n.Elems = append(n.Elems, v)
-		}
-		p.space()
-		if p.off < len(p.src) && p.src[p.off] == ',' {
-			p.off++
-			continue
-		}
-		if p.off < len(p.src) && p.src[p.off] == ']' {
-			p.off++
-			return n, nil
-		}
-		return nil, p.errorf(p.off, "unexpected %s, expected ',' or ']'", p.describe(p.off))
-	}
-}
-
-func (p *jsonParser) number(at Position) (*Value, error) {
-	start := p.off
-	if p.src[p.off] == '-' {
-		p.off++
-	}
-	digits := func() int {
-		n := 0
-		for p.off < len(p.src) && p.src[p.off] >= '0' && p.src[p.off] <= '9' {
-			p.off++
-			n++
-		}
-		return n
-	}
-	intStart := p.off
-	if digits() == 0 {
-		return nil, p.errorf(p.off, "unexpected %s in a number", p.describe(p.off))
-	}
-	if p.src[intStart] == '0' && p.off-intStart > 1 {
-		return nil, p.errorf(intStart, "number with a leading zero")
-	}
-	if p.off < len(p.src) && p.src[p.off] == '.' {
-		p.off++
-		if digits() == 0 {
-			return nil, p.errorf(p.off, "unexpected %s in a number", p.describe(p.off))
+		n.Elems = append(n.Elems, v)
+		p.lex.SkipSpace()
+		next := p.lex.Offset()
+		if more, err = p.lex.NextElement(); err != nil {
+			return nil, p.lexError(err, next, "',' or ']'")
 		}
 	}
-	if p.off < len(p.src) && (p.src[p.off] == 'e' || p.src[p.off] == 'E') {
-		p.off++
-		if p.off < len(p.src) && (p.src[p.off] == '+' || p.src[p.off] == '-') {
-			p.off++
-		}
-		if digits() == 0 {
-			return nil, p.errorf(p.off, "unexpected %s in a number", p.describe(p.off))
-		}
-	}
-	return &Value{Kind: ValueNumber, Str: p.src[start:p.off], Pos: at}, nil
-}
-
-// str reads a JSON string starting at the opening quote.
-func (p *jsonParser) str() (string, error) {
-	start := p.off
-	p.off++ // "
-	plain := true
-	for i := p.off; i < len(p.src); i++ {
-		c := p.src[i]
-		if c == '"' {
-			if plain {
-				s := p.src[p.off:i]
-				if !utf8.ValidString(s) {
-					break
-				}
-				p.off = i + 1
-				return s, nil
-			}
-			break
-		}
-		if c == '\\' || c < 0x20 {
-			plain = false
-			break
-		}
-	}
-	var b strings.Builder
-	for {
-		if p.off >= len(p.src) {
-			return "", p.errorf(start, "string not terminated")
-		}
-		c := p.src[p.off]
-		switch {
-		case c == '"':
-			p.off++
-			return b.String(), nil
-		case c < 0x20:
-			return "", p.errorf(p.off, "control character 0x%02x in a string", c)
-		case c == '\\':
-			if p.off+1 >= len(p.src) {
-				return "", p.errorf(start, "string not terminated")
-			}
-			e := p.src[p.off+1]
-			p.off += 2
-			switch e {
-			case '"', '\\', '/':
-				b.WriteByte(e)
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			case 't':
-				b.WriteByte('\t')
-			case 'u':
-				r, ok := p.hex4()
-				if !ok {
-					return "", p.errorf(p.off, "invalid \\u escape")
-				}
-				if utf16.IsSurrogate(r) {
-					save := p.off
-					if strings.HasPrefix(p.src[p.off:], `\u`) {
-						p.off += 2
-						if r2, ok := p.hex4(); ok {
-							if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-								b.WriteRune(d)
-								continue
-							}
-						}
-					}
-					p.off = save
-					r = utf8.RuneError
-				}
-				b.WriteRune(r)
-			default:
-				return "", p.errorf(p.off-2, "invalid escape \\%c in a string", e)
-			}
-		default:
-			r, size := utf8.DecodeRuneInString(p.src[p.off:])
-			if r == utf8.RuneError && size == 1 {
-				return "", p.errorf(p.off, "invalid UTF-8 byte 0x%02x in a string", c)
-			}
-			b.WriteString(p.src[p.off : p.off+size])
-			p.off += size
-		}
-	}
-}
-
-func (p *jsonParser) hex4() (rune, bool) {
-	if p.off+4 > len(p.src) {
-		return 0, false
-	}
-	v, err := strconv.ParseUint(p.src[p.off:p.off+4], 16, 32)
-	if err != nil {
-		return 0, false
-	}
-	p.off += 4
-	return rune(v), true
+	return n, nil
 }
 
 // parseYAML reads the first document of a YAML file. Aliases are expanded
 // with maxNodes counting every expansion, so alias bombs fail fast.
-func parseYAML(src string) (*Value, error) {
+func parseYAML(data []byte) (*Value, error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(err)
 	}
 	if doc.Kind == 0 {

@@ -371,12 +371,12 @@ func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
 			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
 	}
 	var ve *appclient.ValidationError
-	if errors.As(c.Request.ValidateInPool(pool), &ve) {
+	if errors.As(c.validateInPool(pool), &ve) {
 		for _, fe := range ve.Errors {
 			add(appclient.SeverityError, fe.Field, fe.Rule, fe.Exception, fe.Message)
 		}
 	}
-	for _, a := range c.Request.LintInPool(pool) {
+	for _, a := range c.lintInPool(pool) {
 		add(appclient.SeverityWarning, a.Field, a.Rule, "", a.Message)
 	}
 	return out

@@ -53,8 +53,7 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 	if strings.HasSuffix(name, ".tf") {
 		return readTerraform([]tfSource{{name: name, data: data}})[0], false
 	}
-	src := string(data)
-	root, isJSON, err := parseAny(src)
+	root, isJSON, err := parseAny(data)
 	if err != nil {
 		return fail(err)
 	}
@@ -108,18 +107,26 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 			}
 		}
 		return res, false
+	case isJSON && root.get("UserPoolClient") != nil:
+		res.Kind = KindDescribed
+		res.Clients = []*Client{readDescribed(name, data, root)}
+		return res, false
+	case isJSON && root.get("ClientId") != nil:
+		res.Kind = KindUpdate
+		res.Clients = []*Client{readUpdate(name, data, root)}
+		return res, false
 	case isJSON && !requestLike(root):
 		notInput = true
 		return fail(&posError{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
-			"; it reads request JSON (the --cli-input-json form of create-user-pool-client), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)"})
+			"; it reads request JSON (the --cli-input-json form of create-user-pool-client), update requests (with ClientId), described clients (with UserPoolClient), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)"})
 	case isJSON:
 		res.Kind = KindRequest
 		c := newClient("", root.Pos)
 		indexPositions(c, "", root)
-		req, err := appclient.DecodeRequest(strings.NewReader(src))
+		req, err := appclient.DecodeRequest(bytes.NewReader(data))
 		out := c.public(name)
 		if err != nil {
-			out.Errors = append(out.Errors, decodeError(name, err, src, c))
+			out.Errors = append(out.Errors, decodeError(name, err, data, nil, c))
 		} else {
 			out.Request = req
 		}
@@ -189,25 +196,25 @@ func describeKeys(root *Value) string {
 // parseAny reads JSON when the text starts with '{' or '[', and YAML
 // otherwise. A '{' file with a JSON syntax error may still be a YAML
 // template in flow style; the JSON error is reported when it is not.
-func parseAny(src string) (n *Value, isJSON bool, err error) {
-	trimmed := strings.TrimLeft(src, " \t\r\n")
-	if strings.HasPrefix(trimmed, "{") || strings.HasPrefix(trimmed, "[") {
-		n, jerr := parseJSON(src)
+func parseAny(data []byte) (n *Value, isJSON bool, err error) {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		n, jerr := parseJSON(data)
 		if jerr == nil {
 			return n, true, nil
 		}
 		var pe *posError
-		if strings.HasPrefix(trimmed, "{") && len(src) <= maxYAMLBytes && errors.As(jerr, &pe) && !pe.limit {
-			if y, yerr := parseYAML(src); yerr == nil && y.Kind == ValueMap && y.get("Resources") != nil {
+		if trimmed[0] == '{' && len(data) <= maxYAMLBytes && errors.As(jerr, &pe) && !pe.limit {
+			if y, yerr := parseYAML(data); yerr == nil && y.Kind == ValueMap && y.get("Resources") != nil {
 				return y, false, nil
 			}
 		}
 		return nil, true, jerr
 	}
-	if len(src) > maxYAMLBytes {
+	if len(data) > maxYAMLBytes {
 		return nil, false, &posError{Msg: fmt.Sprintf("YAML larger than %d MiB (CloudFormation accepts templates of at most 1 MB)", maxYAMLBytes>>20)}
 	}
-	n, err = parseYAML(src)
+	n, err = parseYAML(data)
 	return n, false, err
 }
 
@@ -254,18 +261,4 @@ func indexPositions(c *client, prefix string, n *Value) {
 			}
 		}
 	}
-}
-
-// decodeError turns an error of DecodeRequest into an input error at the
-// position it names.
-func decodeError(name string, err error, src string, c *client) *Error {
-	var de *appclient.DecodeError
-	if errors.As(err, &de) {
-		msg := de.Msg
-		if de.Field != "" {
-			msg = de.Field + ": " + msg
-		}
-		return &Error{File: name, Pos: newLineIndex(src).position(int(de.Offset)), Msg: msg}
-	}
-	return &Error{File: name, Pos: c.Pos, Msg: err.Error()}
 }

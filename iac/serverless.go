@@ -103,7 +103,7 @@ func parseFragment(name string, data []byte) (*Value, error) {
 	if len(data) > maxYAMLBytes {
 		return nil, &posError{Msg: fmt.Sprintf("%s: fragment larger than %d MiB", name, maxYAMLBytes>>20)}
 	}
-	v, _, err := parseAny(string(data))
+	v, _, err := parseAny(data)
 	if err != nil {
 		if pe, ok := err.(*posError); ok {
 			return nil, &posError{Msg: fmt.Sprintf("%s:%d:%d: %s", name, pe.Pos.Line, pe.Pos.Column, pe.Msg), limit: pe.limit}

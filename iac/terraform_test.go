@@ -257,7 +257,7 @@ func TestOtherJSON(t *testing.T) {
 	if !notInput || f.Kind != "" {
 		t.Errorf("package.json: kind %q, not an input %v; want no kind, not an input", f.Kind, notInput)
 	}
-	want := []string{`package.json:1:1: a JSON object of no kind this reads: members "name", "version"; it reads request JSON (the --cli-input-json form of create-user-pool-client), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)`}
+	want := []string{`package.json:1:1: a JSON object of no kind this reads: members "name", "version"; it reads request JSON (the --cli-input-json form of create-user-pool-client), update requests (with ClientId), described clients (with UserPoolClient), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)`}
 	if diff := cmp.Diff(want, inputErrors(f)); diff != "" {
 		t.Errorf("errors mismatch (-want +got):\n%s", diff)
 	}

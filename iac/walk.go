@@ -41,8 +41,9 @@ func Read(path string) ([]*File, error) {
 // their paths. It skips .git, node_modules and .terraform directories.
 //
 // What it reads: JSON and YAML files (.json, .yaml, .yml, .template,
-// .tfstate) that are request JSON, CloudFormation templates, Serverless
-// services, or Terraform plans or state; and, in each directory holding
+// .tfstate) that are request JSON, update requests, described clients,
+// CloudFormation templates, Serverless services, or Terraform plans or
+// state; and, in each directory holding
 // .tf files, those files as one Terraform module (one File per .tf file).
 // A file that mentions no app client is not read further, a JSON or YAML
 // file of another kind is skipped, and the fragments a Serverless service

@@ -57,32 +57,30 @@ type inputError struct {
 }
 
 // readInput reads a file, standard input for "-", or every input under a
-// directory, and adds what it found to results.
+// directory, and adds what it found to results. Every kind of input is
+// package iac's.
 func readInput(name string, stdin io.Reader, results []*fileResult) ([]*fileResult, error) {
 	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		// File by file, so that only the results stay in memory.
 		err := iac.Walk(name, func(f *iac.File) error {
 			results = append(results, result(f)...)
 			return nil
 		})
 		return results, err
 	}
-	// Update requests and described clients are told apart here; every other
-	// kind is iac's.
-	if fi, err := os.Stat(name); name == "-" || err == nil && fi.Mode().IsRegular() && fi.Size() <= maxSideBytes {
-		data, err := readSide(name, stdin)
-		if err != nil {
-			return results, err
-		}
-		if r := analyzeAPIInput(name, data); r != nil {
-			return append(results, r), nil
-		}
-		return append(results, result(iac.ReadBytes(displayName(name), data))...), nil
-	}
-	f, err := iac.ReadFile(name)
+	f, err := readFile(name, stdin)
 	if err != nil {
 		return results, err
 	}
 	return append(results, result(f)...), nil
+}
+
+// readFile reads one file, or standard input for "-".
+func readFile(name string, stdin io.Reader) (*iac.File, error) {
+	if name == "-" {
+		return iac.ReadFrom(displayName(name), stdin)
+	}
+	return iac.ReadFile(name)
 }
 
 // displayName is how a file is named in messages.
@@ -95,9 +93,6 @@ func displayName(name string) string {
 
 // analyze validates every app client of one input held in memory.
 func analyze(name string, data []byte) *fileResult {
-	if r := analyzeAPIInput(name, data); r != nil {
-		return r // an update request or a described client
-	}
 	return result(iac.ReadBytes(displayName(name), data))[0]
 }
 

@@ -1,18 +1,17 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"strings"
 	"time"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac"
 )
 
 const diffUsage = `Usage:
@@ -82,23 +81,15 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var sides [2]apiInput
+	var sides [2]side
 	failed := false
 	for i, name := range files {
-		data, err := readSide(name, stdin)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: %s\n", displayName(name), readErrorText(err))
-			failed = true
-			continue
+		sd, msgs := readDiffSide(name, stdin)
+		for _, m := range msgs {
+			fmt.Fprintln(stderr, m)
 		}
-		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-		in, err := readAPIInput(data)
-		if err != nil {
-			fmt.Fprintln(stderr, inputErrorText(displayName(name), data, err))
-			failed = true
-			continue
-		}
-		sides[i] = in
+		failed = failed || len(msgs) > 0
+		sides[i] = sd
 	}
 	if failed {
 		return 2
@@ -107,7 +98,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	desired, actual := sides[0], sides[1]
 	var notes []string
 	for _, p := range [...]struct {
-		side, other *apiInput
+		side, other *side
 		name        string
 	}{{&desired, &actual, displayName(files[0])}, {&actual, &desired, displayName(files[1])}} {
 		if !p.side.SecretKnown {
@@ -140,43 +131,54 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// maxSideBytes bounds what diff reads of one side: a request or a described
-// client is a few kilobytes, and at most about 250 KB with every list full.
-const maxSideBytes = 10 << 20
-
-// readSide reads a file, or standard input for "-", refusing more than
-// maxSideBytes.
-func readSide(name string, stdin io.Reader) ([]byte, error) {
-	r := stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, maxSideBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxSideBytes {
-		return nil, fmt.Errorf("larger than %d MiB", maxSideBytes>>20)
-	}
-	return data, nil
+// side is one side of a diff: the configuration a request, an update
+// request or a described client gives a client.
+type side struct {
+	// Kind is the kind of input: request, update or described.
+	Kind string
+	// Config is the configuration. For an update, ClientName is "" when the
+	// update keeps the current name, and GenerateSecret is false.
+	Config appclient.CreateUserPoolClientRequest
+	// SecretKnown reports whether the input says if the client has a
+	// secret: an update does not.
+	SecretKnown bool
+	// NameKnown reports whether the input names the client: an update may
+	// leave ClientName out to keep the current one.
+	NameKnown bool
 }
 
-// inputErrorText words an input problem as FILE:LINE:COL: FIELD: MESSAGE.
-func inputErrorText(file string, data []byte, err error) string {
-	var ie *apiInputError
-	if !errors.As(err, &ie) {
-		return file + ": " + err.Error()
+// readDiffSide reads one side of a diff with package iac, or returns the
+// messages that say why it cannot be compared: it cannot be read, or it is
+// no request, update request or described client.
+func readDiffSide(name string, stdin io.Reader) (side, []string) {
+	f, err := readFile(name, stdin)
+	if err != nil {
+		return side{}, []string{displayName(name) + ": " + readErrorText(err)}
 	}
-	if ie.Offset < 0 {
-		return file + ": " + ie.Error()
+	var msgs []string
+	for _, e := range f.Errors {
+		msgs = append(msgs, e.Error())
 	}
-	line, col := lineCol(data, ie.Offset)
-	return fmt.Sprintf("%s:%d:%d: %s", file, line, col, ie.Error())
+	for _, c := range f.Clients {
+		for _, e := range c.Errors {
+			msgs = append(msgs, e.Error())
+		}
+	}
+	if len(msgs) > 0 {
+		return side{}, msgs
+	}
+	switch f.Kind {
+	case iac.KindRequest, iac.KindUpdate, iac.KindDescribed:
+	default:
+		return side{}, []string{fmt.Sprintf("%s: a %s input: diff compares a request, an update request or a described client", f.Name, f.Kind)}
+	}
+	c := f.Clients[0]
+	return side{
+		Kind:        string(f.Kind),
+		Config:      c.Request,
+		SecretKnown: c.Update == nil,
+		NameKnown:   c.Update == nil || c.Update.ClientName != nil,
+	}, nil
 }
 
 // writeDiffText prints one line per change.

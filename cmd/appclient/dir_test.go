@@ -10,8 +10,9 @@ import (
 )
 
 // TestValidateDirectory runs validate on a directory: every input under it
-// is read, findings come in file order and then line order, a Serverless
-// fragment's findings name the fragment, and ignored rules are dropped.
+// is read (update requests and described clients too), findings come in
+// file order and then line order, a Serverless fragment's findings name the
+// fragment, and ignored rules are dropped.
 func TestValidateDirectory(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -19,6 +20,8 @@ func TestValidateDirectory(t *testing.T) {
 		"a/main.tf":        "resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"c\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n  # appclient-ignore: redirect-https\n  callback_urls = [\"http://a.example.com/\"]\n  logout_urls = [\"https://a.example.com/#x\"]\n  default_redirect_uri = \"https://b.example.com/\"\n}\n",
 		"c/serverless.yml": "service: s\nprovider:\n  name: aws\nresources:\n  - ${file(res/client.yml)}\n",
 		"c/res/client.yml": "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: ${self:custom.name}\n      CallbackURLs: [http://a.example.com/]\n",
+		"d/update.json":    "{\"UserPoolId\": \"us-east-1_AbC123xyz\", \"ClientId\": \"c\",\n  \"CallbackURLs\": [\"http://a.example.com/\"]}",
+		"d/described.json": `{"UserPoolClient": {"UserPoolId": "us-east-1_AbC123xyz", "ClientName": "c", "ClientSecret": "s3cr3tvalue", "CallbackURLs": ["http://b.example.com/"]}}`,
 		"package.json":     `{"name": "x"}`,
 	}
 	for name, content := range files {
@@ -44,6 +47,12 @@ b/template.yaml:9: C: CallbackURLs[0]: "http://a.example.com/" cannot use http (
 c/res/client.yml:2: C: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
 c/res/client.yml:7: C: CallbackURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
 c/res/client.yml:7: C: CallbackURLs[0]: "http://a.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+d/described.json:1: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
+d/described.json:1: CallbackURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
+d/described.json:1: CallbackURLs[0]: "http://b.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+d/update.json:1: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
+d/update.json:2: CallbackURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
+d/update.json:2: CallbackURLs[0]: "http://a.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
 -- stderr --
 `
 	if diff := cmp.Diff(want, got); diff != "" {

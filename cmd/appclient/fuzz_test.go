@@ -37,6 +37,8 @@ func FuzzAnalyze(f *testing.F) {
 		"Parameters: {P: {Default: a}}\nConditions: {A: !Not [!Condition B], B: !Or [!Condition A, !Equals [!Ref P, a]]}\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Condition: A\n    Properties: {GenerateSecret: !Ref P}\n",
 		"Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {ClientName: ${self:custom.x}, CallbackURLs: [\"${sls:stage}\"]}\n",
 		"variable \"on\" {\n  default = false\n}\nresource \"aws_cognito_user_pool_client\" \"c\" {\n  count = var.on ? 1 : 0\n  for_each = var.on ? {} : {a = 1}\n  generate_secret = var.on\n}\n",
+		`{"UserPoolClient": {"ClientSecret": "s3cr3tvalue", "ClientId": 1, "CallbackURLs": ["http://a"]}}`,
+		`{"UserPoolId": "us-east-1_AbC123xyz", "ClientId": "c", "AllowedOAuthFlows": ["client_credentials"]}`,
 		"{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[{\"type\":\"aws_cognito_user_pool_client\",\"values\":{\"callback_urls\":[1]}}]}}}",
 	} {
 		f.Add([]byte(s))

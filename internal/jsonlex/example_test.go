@@ -7,7 +7,7 @@ import (
 	"github.com/cognitokit/appclient/internal/jsonlex"
 )
 
-// A tree reader, as the command's reader of templates and plans is: every
+// A tree reader, as package iac's reader of templates and plans is: every
 // value keeps its position, a depth limit bounds the recursion, and lone
 // surrogates are read as U+FFFD, as encoding/json reads them.
 func Example() {

@@ -1,7 +1,8 @@
 // Package jsonlex reads JSON text (RFC 8259) one value at a time, for readers
 // that check the structure of their input as they go and report each problem
-// at a byte offset, such as the strict request decoders of package appclient
-// and a tree reader that keeps the position of every value (see the example).
+// at a byte offset: the strict request decoders of package appclient, and
+// package iac's tree reader, which keeps the position of every value (the
+// example shows one).
 //
 // A [Lexer] does not build values and knows no schema. Its caller asks the
 // [Kind] of the next value with [Lexer.Peek] and then reads it: a string, a
@@ -300,7 +301,7 @@ func (l *Lexer) open(opening, closing byte, context string) (bool, error) {
 // Name reads an object member's name and the colon after it. It returns the
 // name, unescaped, and the offset of its opening quote. The name shares
 // memory with the input or with l's scratch buffer: it is valid until the
-// next call of Name, String or Skip.
+// next call of Name, String, StringBytes or Skip.
 func (l *Lexer) Name() (name []byte, off int, err error) {
 	l.SkipSpace()
 	off = l.off
@@ -355,6 +356,18 @@ func (l *Lexer) String() (string, error) {
 	}
 	b, err := l.scratchString()
 	return string(b), err
+}
+
+// StringBytes reads a string, as [Lexer.String] does, without copying its
+// value: like a name of [Lexer.Name], it shares memory with the input when
+// the string holds no escape, and with l's scratch buffer otherwise, and is
+// valid until the next call of Name, String, StringBytes or Skip.
+func (l *Lexer) StringBytes() ([]byte, error) {
+	l.SkipSpace()
+	if l.off >= len(l.data) || l.data[l.off] != '"' {
+		return nil, l.syntax(l.off, "looking for beginning of string")
+	}
+	return l.scratchString()
 }
 
 // plain tells the bytes that stand for themselves in a string literal:

@@ -279,6 +279,51 @@ func TestNameBuffer(t *testing.T) {
 	}
 }
 
+// TestStringBytes checks that StringBytes reads what String reads, sharing
+// the input's memory when the string has no escape, and fails where String
+// fails.
+func TestStringBytes(t *testing.T) {
+	tests := []struct {
+		in, want string
+		shared   bool
+		err      string
+	}{
+		{in: ` "plain"`, want: "plain", shared: true},
+		{in: `"t\u00e9\n"`, want: "t\u00e9\n"},
+		{in: `"back\\slash"`, want: `back\slash`},
+		{in: `"\ud83d\ude00"`, want: "\U0001f600"},
+		{in: `""`, want: ""},
+		{in: `1`, err: "byte offset 0: invalid character '1' looking for beginning of string"},
+		{in: `"open`, err: "byte offset 5: unexpected end of input in string literal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			data := []byte(tt.in)
+			l := New(data)
+			b, err := l.StringBytes()
+			want, werr := New(data).String()
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err || werr == nil || werr.Error() != tt.err {
+					t.Fatalf("StringBytes error %v, String error %v, want %q", err, werr, tt.err)
+				}
+				return
+			}
+			if err != nil || werr != nil {
+				t.Fatalf("StringBytes error %v, String error %v", err, werr)
+			}
+			if string(b) != tt.want || want != tt.want {
+				t.Errorf("StringBytes = %q, String = %q, want %q", b, want, tt.want)
+			}
+			if shared := len(b) > 0 && &b[0] == &data[bytes.IndexByte(data, '"')+1]; shared != tt.shared {
+				t.Errorf("shares the input's memory: %v, want %v", shared, tt.shared)
+			}
+			if l.Offset() != len(data) {
+				t.Errorf("offset after the string = %d, want %d", l.Offset(), len(data))
+			}
+		})
+	}
+}
+
 func TestKindString(t *testing.T) {
 	var got []string
 	for _, k := range []Kind{Object, Array, String, Number, Bool, Null, 0} {

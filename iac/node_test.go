@@ -1,0 +1,74 @@
+package iac
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestParseJSON reads JSON into the tree: positions of values and names in
+// characters, strings with and without escapes, numbers as written, and
+// the members of a plan that no check reads left out.
+func TestParseJSON(t *testing.T) {
+	src := "{\n  \"é\": [\"a\\u00e9\\ud800\", -1.5e3, true, null],\n  \"planned_values\": {\"x\": [1, {\"y\": \"\\n\"}]},\n  \"k\\\"\": {}\n}"
+	got, err := parseJSON([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &Value{Kind: ValueMap, Pos: Position{1, 1}, Membs: []Member{
+		{Key: "é", KeyPos: Position{2, 3}, Val: &Value{Kind: ValueList, Pos: Position{2, 8}, Elems: []*Value{
+			{Kind: ValueString, Str: "a\u00e9\ufffd", Pos: Position{2, 9}},
+			{Kind: ValueNumber, Str: "-1.5e3", Pos: Position{2, 26}},
+			{Kind: ValueBool, Str: "true", Pos: Position{2, 34}},
+			{Kind: ValueNull, Str: "null", Pos: Position{2, 40}},
+		}}},
+		{Key: "k\"", KeyPos: Position{4, 3}, Val: &Value{Kind: ValueMap, Pos: Position{4, 10}}},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tree mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestParseJSONErrors checks the position and wording of each kind of
+// JSON error.
+func TestParseJSONErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"end in a string", "{\"a\": \"bc", "1:7: string not terminated"},
+		{"end in a name", "{\n  \"ab", "2:3: string not terminated"},
+		{"end before a name", "{\"a\": 1,", "1:9: unexpected end of input, expected a member name"},
+		{"not a name", "{\"a\": 1, 2}", "1:10: unexpected character '2', expected a member name"},
+		{"no colon", "{\"a\" 1}", "1:6: invalid character '1' after object key"},
+		{"no value", "{\"a\": }", "1:7: unexpected character '}', expected a value"},
+		{"end before a value", "[1, ", "1:5: unexpected end of input, expected a value"},
+		{"no comma in an object", "{\"a\": 1 \"b\": 2}", "1:9: unexpected character '\"', expected ',' or '}'"},
+		{"no comma in a list", "[1 2]", "1:4: unexpected character '2', expected ',' or ']'"},
+		{"control character", "[\"a\tb\"]", "1:4: invalid character '\\t' in string literal"},
+		{"bad escape", "[\"a\\xb\"]", "1:5: invalid character 'x' in string escape code"},
+		{"bad unicode escape", "[\"\\u12g4\"]", "1:7: invalid character 'g' in \\u hexadecimal character escape"},
+		{"bad number", "[-a]", "1:3: invalid character 'a' in numeric literal"},
+		{"leading zero", "{\"a\": -012}", "1:7: number with a leading zero"},
+		{"bad fraction", "[1.]", "1:4: invalid character ']' after decimal point in numeric literal"},
+		{"misspelt literal", "[ture]", "1:3: invalid character 'u' in literal true (expecting 'r')"},
+		{"after the value", "{} {}", "1:4: unexpected character '{' after the top-level value"},
+		{"columns count characters", "{\"é\": x}", "1:7: unexpected character 'x', expected a value"},
+		{"error in a skipped plan member", "{\"planned_values\": {\"a\": [1,]}}", "1:29: invalid character ']' looking for beginning of value"},
+		{"end in a skipped plan string", "{\"planned_values\": \"abc", "1:20: string not terminated"},
+		{"duplicate member", "{\"a\": 1,\n \"a\": 2}", "2:2: duplicate member \"a\" (first at line 1)"},
+		{"too deep", strings.Repeat("[", maxDepth+1) + "1" + strings.Repeat("]", maxDepth+1), "1:258: nesting deeper than 256 levels"},
+		{"too many values", "[" + strings.Repeat("0,", maxNodes) + "0]", "1:2097152: more than 1048576 values"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseJSON([]byte(tt.src))
+			if err == nil {
+				t.Fatalf("parseJSON(%q) succeeded", tt.src)
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("error mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
