@@ -2,6 +2,7 @@ package iac
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 
@@ -201,4 +202,38 @@ func isList(path string) bool {
 		specs = spec.Fields
 	}
 	return spec != nil && spec.Type == typeStringList
+}
+
+// Findings checks every client of f as the command does: [Check], then
+// [CheckPool] against the resources of f (of its whole module, for a .tf
+// file), leaving out the rules each client silences ([Client.Ignores]). The
+// findings come in the order of the files that define the clients (f, then
+// the fragments it includes), each in line and column order. Input errors
+// are not findings: see [File.Errors] and [Client.Errors].
+func (f *File) Findings() []Finding {
+	var out []Finding
+	resources := f.PoolResources()
+	for _, c := range f.Clients {
+		for _, fd := range append(Check(c), CheckPool(c, resources)...) {
+			if !c.Ignores(fd.Rule) {
+				out = append(out, fd)
+			}
+		}
+	}
+	order := map[string]int{f.Name: 0}
+	for _, c := range f.Clients {
+		if _, ok := order[c.File]; !ok {
+			order[c.File] = len(order)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if a.File != b.File {
+			return order[a.File] - order[b.File]
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line - b.Pos.Line
+		}
+		return a.Pos.Column - b.Pos.Column
+	})
+	return out
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/iac"
@@ -96,51 +95,38 @@ func analyze(name string, data []byte) *fileResult {
 	return result(iac.ReadBytes(displayName(name), data))[0]
 }
 
-// result checks the clients of a file read and turns what it found into
-// what the output prints: one result for the file, then one for each file
-// it includes that defines clients (a Serverless fragment), each with its
-// findings in line order. A client whose rule is ignored by its
-// definition drops the findings of that rule.
+// result turns what iac found in a file read (File.Findings: checked,
+// silenced rules left out, in line order) into what the output prints: one
+// result for the file, then one for each file it includes that defines
+// clients (a Serverless fragment).
 func result(f *iac.File) []*fileResult {
 	res := &fileResult{Name: f.Name, Kind: string(f.Kind)}
 	out := []*fileResult{res}
+	byName := map[string]*fileResult{f.Name: res}
+	resultOf := func(name string) *fileResult {
+		r := byName[name]
+		if r == nil {
+			r = &fileResult{Name: name, Kind: string(f.Kind)}
+			byName[name] = r
+			out = append(out, r)
+		}
+		return r
+	}
 	for _, e := range f.Errors {
 		res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 	}
 	for _, c := range f.Clients {
-		res := res
-		if c.File != f.Name {
-			res = nil
-			for _, r := range out {
-				if r.Name == c.File {
-					res = r
-				}
-			}
-			if res == nil {
-				res = &fileResult{Name: c.File, Kind: string(f.Kind)}
-				out = append(out, res)
-			}
-		}
-		res.Clients = append(res.Clients, &client{Resource: c.Resource, Pos: posOf(c.Pos), unknown: c.Unknown})
+		r := resultOf(c.File)
+		r.Clients = append(r.Clients, &client{Resource: c.Resource, Pos: posOf(c.Pos), unknown: c.Unknown})
 		for _, e := range c.Errors {
-			res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
-		}
-		for _, fd := range append(iac.Check(c), iac.CheckPool(c, f.PoolResources())...) {
-			if c.Ignores(fd.Rule) {
-				continue
-			}
-			res.Findings = append(res.Findings, finding{
-				Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
-				Rule: fd.Rule, Severity: fd.Severity, Exception: fd.Exception, Message: fd.Message,
-			})
+			r.Errors = append(r.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 		}
 	}
-	for _, r := range out {
-		slices.SortStableFunc(r.Findings, func(a, b finding) int {
-			if a.Pos.Line != b.Pos.Line {
-				return a.Pos.Line - b.Pos.Line
-			}
-			return a.Pos.Col - b.Pos.Col
+	for _, fd := range f.Findings() {
+		r := resultOf(fd.File)
+		r.Findings = append(r.Findings, finding{
+			Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
+			Rule: fd.Rule, Severity: fd.Severity, Exception: fd.Exception, Message: fd.Message,
 		})
 	}
 	return out
