@@ -45,28 +45,14 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "text", "output format: text or json")
-	var files []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, diffUsage)
-				return 0
-			}
-			fmt.Fprintf(stderr, "appclient diff: %v\n\n%s", err, diffUsage)
-			return 2
-		}
-		remaining := fs.Args()
-		consumed := rest[:len(rest)-len(remaining)]
-		if len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
-			files = append(files, remaining...)
-			break
-		}
-		if len(remaining) == 0 {
-			break
-		}
-		files = append(files, remaining[0])
-		rest = remaining[1:]
+	files, err := parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, diffUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "appclient diff: %v\n\n%s", err, diffUsage)
+		return 2
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "appclient diff: unknown format %q (want text or json)\n", *format)
@@ -112,7 +98,6 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	changes := appclient.Diff(desired.Config, actual.Config)
 
-	var err error
 	if *format == "json" {
 		err = writeDiffJSON(stdout, files, desired.Kind, actual.Kind, changes, notes)
 	} else {

@@ -256,30 +256,14 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too")
-	// Accept flags after the file names too: validate a.yaml -format json.
-	// After "--" every argument is a file.
-	var files []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, usage)
-				return 0
-			}
-			fmt.Fprintf(stderr, "appclient validate: %v\n\n%s", err, usage)
-			return 2
-		}
-		remaining := fs.Args()
-		consumed := rest[:len(rest)-len(remaining)]
-		if len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
-			files = append(files, remaining...)
-			break
-		}
-		if len(remaining) == 0 {
-			break
-		}
-		files = append(files, remaining[0])
-		rest = remaining[1:]
+	files, err := parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "appclient validate: %v\n\n%s", err, usage)
+		return 2
 	}
 	switch *format {
 	case "text", "json", "sarif":
@@ -313,7 +297,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	writeErrors(stderr, results)
-	var err error
 	switch *format {
 	case "text":
 		err = writeText(stdout, results)
@@ -347,4 +330,27 @@ func version() string {
 		return bi.Main.Version
 	}
 	return "(devel)"
+}
+
+// parseArgs parses the flags of fs wherever they stand among the file
+// arguments ("validate a.yaml -format json" too), and returns the file
+// arguments in order. After "--" every argument is a file.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	rest := args
+	for {
+		if err := fs.Parse(rest); err != nil {
+			return nil, err
+		}
+		remaining := fs.Args()
+		consumed := rest[:len(rest)-len(remaining)]
+		if len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
+			return append(files, remaining...), nil
+		}
+		if len(remaining) == 0 {
+			return files, nil
+		}
+		files = append(files, remaining[0])
+		rest = remaining[1:]
+	}
 }
