@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // modelFileName is the AWS model extract in ../shared/spec (see specFile).
@@ -36,6 +39,7 @@ type modelBounds struct {
 type model struct {
 	Inputs struct {
 		Create map[string]modelMember `json:"CreateUserPoolClientRequest"`
+		Update map[string]modelMember `json:"UpdateUserPoolClientRequest"`
 	} `json:"inputs"`
 	Structures map[string]struct {
 		Members map[string]modelMember `json:"members"`
@@ -283,4 +287,110 @@ func setMember(t *testing.T, v reflect.Value, path []string, value any) {
 		}
 	}
 	t.Fatalf("no member %s", path[0])
+}
+
+// TestUpdateMirrorsCreate checks the update request against the model and
+// against the create request, so that a member added to one is not
+// forgotten in the other: the update has exactly the model's update
+// members; every member it shares with the create request has the same Go
+// name, type, JSON name and constraints (ClientName excepted: optional in
+// an update); and view, which lets Validate and Lint check an update as a
+// create request, copies every shared member.
+func TestUpdateMirrorsCreate(t *testing.T) {
+	create := reflect.TypeFor[CreateUserPoolClientRequest]()
+	update := reflect.TypeFor[UpdateUserPoolClientRequest]()
+	createFields := map[string]reflect.StructField{}
+	for i := 0; i < create.NumField(); i++ {
+		createFields[create.Field(i).Name] = create.Field(i)
+	}
+	updateOnly := map[string]bool{"ClientID": true}
+	differs := map[string]bool{"ClientName": true}
+	var shared []string
+	for i := 0; i < update.NumField(); i++ {
+		f := update.Field(i)
+		if updateOnly[f.Name] {
+			continue
+		}
+		c, ok := createFields[f.Name]
+		switch {
+		case !ok:
+			t.Errorf("UpdateUserPoolClientRequest.%s has no field of that name in CreateUserPoolClientRequest", f.Name)
+		case differs[f.Name]:
+		case c.Type != f.Type || c.Tag != f.Tag:
+			t.Errorf("UpdateUserPoolClientRequest.%s is %v `%s`, CreateUserPoolClientRequest.%s is %v `%s`: want the same", f.Name, f.Type, f.Tag, c.Name, c.Type, c.Tag)
+		default:
+			shared = append(shared, f.Name)
+		}
+	}
+	for name := range createFields {
+		if _, ok := update.FieldByName(name); !ok && name != "GenerateSecret" && name != "ClientSecret" {
+			t.Errorf("CreateUserPoolClientRequest.%s is missing from UpdateUserPoolClientRequest", name)
+		}
+	}
+
+	// view copies every shared member: fill each with a value of its own.
+	var u UpdateUserPoolClientRequest
+	uv := reflect.ValueOf(&u).Elem()
+	for _, name := range shared {
+		f := uv.FieldByName(name)
+		f.Set(nonZero(f.Type()))
+	}
+	v := u.view()
+	vv := reflect.ValueOf(v)
+	for _, name := range shared {
+		if !reflect.DeepEqual(uv.FieldByName(name).Interface(), vv.FieldByName(name).Interface()) {
+			t.Errorf("view() does not copy %s", name)
+		}
+	}
+
+	modelFile := specFile(t, modelFileName, "the update request's members")
+	data, err := os.ReadFile(modelFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m model
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s: %v", modelFile, err)
+	}
+	if len(m.Inputs.Update) == 0 {
+		t.Fatal("the model has no UpdateUserPoolClientRequest members")
+	}
+	var want, got []string
+	for name := range m.Inputs.Update {
+		want = append(want, name)
+	}
+	for i := 0; i < update.NumField(); i++ {
+		name, _, _ := strings.Cut(update.Field(i).Tag.Get("json"), ",")
+		got = append(got, name)
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("update members mismatch with the model (-model +Go):\n%s", diff)
+	}
+}
+
+// nonZero returns a value of type t that is not its zero value: a pointer
+// to a non-zero value, a one-element slice, a string "x", true, 1.
+func nonZero(t reflect.Type) reflect.Value {
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.Pointer:
+		v.Set(reflect.New(t.Elem()))
+		v.Elem().Set(nonZero(t.Elem()))
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(t, 1, 1))
+		v.Index(0).Set(nonZero(t.Elem()))
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int32, reflect.Int64, reflect.Int:
+		v.SetInt(1)
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			v.Field(i).Set(nonZero(t.Field(i).Type))
+		}
+	}
+	return v
 }
