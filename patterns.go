@@ -130,6 +130,12 @@ func matchUnicodeClasses(s string, withZ bool) int {
 	}
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c-0x21 <= 0x7e-0x21 {
+			// The usual case, printable ASCII but the space, in one
+			// unsigned comparison.
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			// ASCII: letters, digits, punctuation and symbols are 0x21-0x7e;
 			// the space is Zs.

@@ -817,6 +817,12 @@ func TestPatternFunctions(t *testing.T) {
 		{"provider separator", matchProvider, "a\u2028b", -1},
 		{"redirect separator", matchRedirect, "a\u2028b", 1},
 		{"redirect symbol", matchRedirect, "a€b", -1},
+		{"redirect printable ASCII edges", matchRedirect, "!~", -1},
+		{"redirect space", matchRedirect, "a b", 1},
+		{"redirect DEL", matchRedirect, "ab\x7f", 2},
+		{"redirect control", matchRedirect, "\x1fa", 0},
+		{"provider space", matchProvider, "a b", -1},
+		{"provider DEL", matchProvider, "a\x7f", 1},
 		{"empty", matchHex, "", 0},
 	}
 	for _, tc := range tests {
