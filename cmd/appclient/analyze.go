@@ -56,22 +56,26 @@ type inputError struct {
 }
 
 // readInput reads a file, standard input for "-", or every input under a
-// directory, and adds what it found to results. Every kind of input is
-// package iac's.
-func readInput(name string, stdin io.Reader, results []*fileResult) ([]*fileResult, error) {
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
-		// File by file, so that only the results stay in memory.
-		err := iac.Walk(name, func(f *iac.File) error {
-			results = append(results, result(f)...)
+// directory, and hands emit what it found, file by file, in order, so that
+// nothing of a file need stay in memory once it is written. Every kind of
+// input is package iac's.
+func readInput(name string, stdin io.Reader, emit func(*fileResult)) error {
+	if fi, err := os.Stat(name); name != "-" && err == nil && fi.IsDir() {
+		return iac.Walk(name, func(f *iac.File) error {
+			for _, r := range result(f) {
+				emit(r)
+			}
 			return nil
 		})
-		return results, err
 	}
 	f, err := readFile(name, stdin)
 	if err != nil {
-		return results, err
+		return err
 	}
-	return append(results, result(f)...), nil
+	for _, r := range result(f) {
+		emit(r)
+	}
+	return nil
 }
 
 // readFile reads one file, or standard input for "-".

@@ -279,38 +279,11 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	stdinUsed := false
-	var results []*fileResult
-	for _, name := range files {
-		if name == "-" {
-			if stdinUsed {
-				results = append(results, &fileResult{Name: displayName(name), Errors: []inputError{{Msg: "standard input given twice"}}})
-				continue
-			}
-			stdinUsed = true
-		}
-		var err error
-		results, err = readInputInPool(name, stdin, results, pool, stderr)
-		if err != nil {
-			results = append(results, &fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
-		}
-	}
-
-	writeErrors(stderr, results)
-	switch *format {
-	case "text":
-		err = writeText(stdout, results)
-	case "json":
-		err = writeJSON(stdout, results)
-	case "sarif":
-		err = writeSARIF(stdout, results)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "appclient: %v\n", err)
-		return 2
-	}
+	// Text is written file by file, as each is read; json and sarif are
+	// documents, written once every file is read.
 	status := 0
-	for _, r := range results {
+	var results []*fileResult
+	emit := func(r *fileResult) {
 		for _, f := range r.Findings {
 			if status == 0 && (f.Severity != appclient.SeverityWarning || *strict) {
 				status = 1
@@ -319,6 +292,43 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(r.Errors) > 0 {
 			status = 2
 		}
+		if *format != "text" {
+			results = append(results, r)
+			return
+		}
+		writeErrors(stderr, r)
+		if err := writeText(stdout, r); err != nil && status != 2 {
+			fmt.Fprintf(stderr, "appclient: %v\n", err)
+			status = 2
+		}
+	}
+	stdinUsed := false
+	for _, name := range files {
+		if name == "-" {
+			if stdinUsed {
+				emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: "standard input given twice"}}})
+				continue
+			}
+			stdinUsed = true
+		}
+		if err := readInputInPool(name, stdin, pool, stderr, emit); err != nil {
+			emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
+		}
+	}
+	if *format == "text" {
+		return status
+	}
+	for _, r := range results {
+		writeErrors(stderr, r)
+	}
+	if *format == "json" {
+		err = writeJSON(stdout, results)
+	} else {
+		err = writeSARIF(stdout, results)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "appclient: %v\n", err)
+		return 2
 	}
 	return status
 }

@@ -11,46 +11,42 @@ import (
 	"github.com/cognitokit/appclient"
 )
 
-// writeText prints one line per finding, in the style of compiler errors:
+// writeText prints one line per finding of a file, in the style of compiler errors:
 //
 //	FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION)
 //	FILE:LINE: RESOURCE: MEMBER: warning: MESSAGE (RULE)
 //
 // RESOURCE is left out for request files, which hold one client.
-func writeText(w io.Writer, results []*fileResult) error {
+func writeText(w io.Writer, r *fileResult) error {
 	var b strings.Builder
-	for _, r := range results {
-		for _, f := range r.Findings {
-			fmt.Fprintf(&b, "%s:%d: ", r.Name, max(f.Pos.Line, 1))
-			if f.Resource != "" {
-				b.WriteString(f.Resource)
-				b.WriteString(": ")
-			}
-			if f.Field != "" {
-				b.WriteString(f.Field)
-				b.WriteString(": ")
-			}
-			if f.Severity == appclient.SeverityWarning {
-				fmt.Fprintf(&b, "warning: %s (%s)\n", f.Message, f.Rule)
-				continue
-			}
-			b.WriteString(f.Message)
-			if f.Exception != "" {
-				fmt.Fprintf(&b, " (%s)", f.Exception)
-			}
-			b.WriteByte('\n')
+	for _, f := range r.Findings {
+		fmt.Fprintf(&b, "%s:%d: ", r.Name, max(f.Pos.Line, 1))
+		if f.Resource != "" {
+			b.WriteString(f.Resource)
+			b.WriteString(": ")
 		}
+		if f.Field != "" {
+			b.WriteString(f.Field)
+			b.WriteString(": ")
+		}
+		if f.Severity == appclient.SeverityWarning {
+			fmt.Fprintf(&b, "warning: %s (%s)\n", f.Message, f.Rule)
+			continue
+		}
+		b.WriteString(f.Message)
+		if f.Exception != "" {
+			fmt.Fprintf(&b, " (%s)", f.Exception)
+		}
+		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // writeErrors prints the input errors as FILE:LINE:COL: RESOURCE: MESSAGE.
-func writeErrors(w io.Writer, results []*fileResult) {
-	for _, r := range results {
-		for _, e := range r.Errors {
-			fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e))
-		}
+func writeErrors(w io.Writer, r *fileResult) {
+	for _, e := range r.Errors {
+		fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e))
 	}
 }
 

@@ -107,11 +107,10 @@ func lineColumn(src string, off int) (line, col int) {
 }
 
 // readInputInPool is readInput, with the request files also checked
-// against pool when there is one. A note on stderr names each input of
-// another kind: -pool does not apply to it.
-func readInputInPool(name string, stdin io.Reader, results []*fileResult, pool *appclient.Pool, stderr io.Writer) ([]*fileResult, error) {
+// against pool (nil for none).
+func readInputInPool(name string, stdin io.Reader, pool *appclient.Pool, stderr io.Writer, emit func(*fileResult)) error {
 	if pool == nil {
-		return readInput(name, stdin, results)
+		return readInput(name, stdin, emit)
 	}
 	var files []*iac.File
 	var err error
@@ -123,14 +122,16 @@ func readInputInPool(name string, stdin io.Reader, results []*fileResult, pool *
 		files, err = iac.Read(name)
 	}
 	if err != nil {
-		return results, err
+		return err
 	}
 	for _, f := range files {
 		rs := result(f)
 		checkInPool(rs[0], f, pool, stderr)
-		results = append(results, rs...)
+		for _, r := range rs {
+			emit(r)
+		}
 	}
-	return results, nil
+	return nil
 }
 
 // checkInPool adds to the result of a request file the findings of the
@@ -143,8 +144,9 @@ func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.W
 	if pool == nil || len(res.Errors) > 0 {
 		return
 	}
-	if f.Kind != iac.KindRequest || len(f.Clients) != 1 {
-		fmt.Fprintf(stderr, "%s: note: -pool applies to request files, not to this %s input\n", res.Name, res.Kind)
+	apiShape := f.Kind == iac.KindRequest || f.Kind == iac.KindUpdate || f.Kind == iac.KindDescribed
+	if !apiShape || len(f.Clients) != 1 {
+		fmt.Fprintf(stderr, "%s: note: -pool applies to request, update and describe files, not to this %s input\n", res.Name, res.Kind)
 		return
 	}
 	c := f.Clients[0]

@@ -44,6 +44,12 @@ func TestValidatePool(t *testing.T) {
 		"m2m-bad-scope.json": `{"UserPoolId": "us-east-1_AbC123xyz", "ClientName": "billing", "GenerateSecret": true,
 			"AllowedOAuthFlowsUserPoolClient": true, "AllowedOAuthFlows": ["client_credentials"],
 			"AllowedOAuthScopes": ["billing/refunds"]}`,
+		"update-bad-scope.json": `{"UserPoolId": "us-east-1_AbC123xyz", "ClientId": "1example23456789",
+			"AllowedOAuthFlowsUserPoolClient": true, "AllowedOAuthFlows": ["client_credentials"],
+			"AllowedOAuthScopes": ["billing/refunds"]}`,
+		"update.json": `{"UserPoolId": "us-east-1_AbC123xyz", "ClientId": "1example23456789",
+			"AllowedOAuthFlowsUserPoolClient": true, "AllowedOAuthFlows": ["client_credentials"],
+			"AllowedOAuthScopes": ["billing/invoices"]}`,
 	})
 	in := func(name string) string { return filepath.Join(dir, name) }
 	partner := filepath.Join("testdata", "request", "orders-partner.json")
@@ -78,8 +84,11 @@ func TestValidatePool(t *testing.T) {
 			result{Status: 2, Stderr: partner + ":2:3: UserPoolId \"us-east-1_AbC123xyz\" is not the user pool that -pool describes"}},
 		{"-pool cannot be standard input", []string{"-pool", "-", partner},
 			result{Status: 2, Stderr: "appclient validate: invalid value \"-\" for flag -pool"}},
+		{"P1 in an update request", []string{"-pool", in("servers.json"), in("update-bad-scope.json")},
+			result{Status: 1, Rules: []string{appclient.RuleCustomScopeExists}}},
+		{"neighbour: an update with the server's scope", []string{"-pool", in("servers.json"), in("update.json")}, result{Status: 0}},
 		{"a template gets a note", []string{"-pool", ordersPool, "testdata/template.yaml"},
-			result{Status: 1, Stderr: "testdata/template.yaml: note: -pool applies to request files"}},
+			result{Status: 1, Stderr: "testdata/template.yaml: note: -pool applies to request, update and describe files"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
