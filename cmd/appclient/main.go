@@ -147,7 +147,9 @@
 // itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB),
 // nested deeper than 256 levels or holding more than 1048576 values (YAML
 // aliases counted as expanded) are refused with status 2, so that memory
-// stays bounded.
+// stays bounded. Text output is written file by file, so a directory of any
+// size needs no more memory than its largest file; json and sarif are
+// single documents, written once every file is read.
 //
 // # Diff
 //
