@@ -374,6 +374,47 @@ func TestPoolPreflight(t *testing.T) {
 	}
 }
 
+// TestPoolPreflightUpdate: an update is checked against its pool like a
+// create request, and sends nothing when it breaks a pool rule.
+func TestPoolPreflightUpdate(t *testing.T) {
+	update := func(scope string) *cip.UpdateUserPoolClientInput {
+		return &cip.UpdateUserPoolClientInput{
+			UserPoolId:                      aws.String("us-east-1_AbC123xyz"),
+			ClientId:                        aws.String("1example23456789"),
+			AllowedOAuthFlowsUserPoolClient: true,
+			AllowedOAuthFlows:               []types.OAuthFlowType{types.OAuthFlowTypeClientCredentials},
+			AllowedOAuthScopes:              []string{scope},
+			ExplicitAuthFlows:               []types.ExplicitAuthFlowsType{types.ExplicitAuthFlowsTypeAllowRefreshTokenAuth},
+		}
+	}
+	for _, tt := range []struct {
+		scope string
+		rule  string // "" for none
+	}{
+		{"api4/write", ""},
+		{"api4/delete", appclient.RuleCustomScopeExists},
+	} {
+		t.Run(tt.scope, func(t *testing.T) {
+			f := newFakePool()
+			stub := &stubTransport{body: []byte(`{"UserPoolClient":{"ClientId":"1example23456789"}}`)}
+			client := newClient(stub, "", awssdk.WithPoolPreflight(awssdk.NewPoolCache(f, 0)))
+			_, err := client.UpdateUserPoolClient(context.Background(), update(tt.scope))
+			sent, _ := stub.requests()
+			var ve *appclient.ValidationError
+			if tt.rule == "" {
+				if err != nil || sent != 1 {
+					t.Errorf("err = %v, %d requests sent; want nil and 1", err, sent)
+				}
+			} else if !errors.As(err, &ve) || sent != 0 || ve.Errors[0].Rule != tt.rule {
+				t.Errorf("err = %v, %d requests sent; want a %s violation and none", err, sent, tt.rule)
+			}
+			if n := f.describes.Load(); n != 1 {
+				t.Errorf("%d DescribeUserPool calls, want 1", n)
+			}
+		})
+	}
+}
+
 func TestPoolPreflightLeavesOtherOperations(t *testing.T) {
 	f := newFakePool()
 	stub := &stubTransport{body: []byte(`{}`)}

@@ -114,9 +114,11 @@ func (c *PoolCache) Refresh(userPoolID string) {
 const poolPreflightID = "appclient.PoolPreflight"
 
 // WithPoolPreflight returns a client option that checks every
-// CreateUserPoolClient call against its user pool before the SDK serializes
-// it: [appclient.CreateUserPoolClientRequest.ValidateInPool] with the pool
-// that cache gives for the input's UserPoolId. It does everything
+// CreateUserPoolClient and UpdateUserPoolClient call against its user pool
+// before the SDK serializes it: ValidateInPool of
+// [appclient.CreateUserPoolClientRequest] or
+// [appclient.UpdateUserPoolClientRequest], with the pool that cache gives for
+// the input's UserPoolId. It does everything
 // [WithPreflight] does (there is no need for both) and also rejects custom
 // scopes, identity providers and required attributes the pool does not have,
 // and features its plan does not include.
@@ -125,16 +127,16 @@ const poolPreflightID = "appclient.PoolPreflight"
 //	out, err := client.CreateUserPoolClient(ctx, in, awssdk.WithPoolPreflight(pools))
 //
 // The cache may use the same client: the check acts only on
-// CreateUserPoolClient. A request that breaks a constraint of UserPoolId is
+// CreateUserPoolClient and UpdateUserPoolClient. A request that breaks a constraint of UserPoolId is
 // rejected without loading anything. When the pool cannot be loaded (no
 // permission to describe it, no such pool), the call fails with that error,
 // which wraps the SDK's, and sends nothing: the check does not pass a client
 // it could not check.
 //
 // The pool rules' warning (attributes that do not exist) is not reported
-// here: the call goes ahead; use LintInPool to see it.
-//
-// UpdateUserPoolClient calls pass untouched by this option.
+// here: the call goes ahead; use LintInPool to see it. An update input does
+// not say whether the client has a secret, so the rules that need to know
+// are left to Cognito, as with [WithPreflight].
 func WithPoolPreflight(cache *PoolCache) func(*cip.Options) {
 	return func(o *cip.Options) {
 		o.APIOptions = append(o.APIOptions, func(stack *middleware.Stack) error {
@@ -152,20 +154,31 @@ type poolPreflight struct{ cache *PoolCache }
 // ID names the middleware in the stack.
 func (poolPreflight) ID() string { return poolPreflightID }
 
-// HandleInitialize checks a CreateUserPoolClient input against its pool and
-// stops the call if it is invalid; any other input passes on unchanged.
+// HandleInitialize checks a CreateUserPoolClient or UpdateUserPoolClient
+// input against its pool and stops the call if it is invalid; any other
+// input passes on unchanged.
 func (m poolPreflight) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (
 	middleware.InitializeOutput, middleware.Metadata, error,
 ) {
-	params, ok := in.Parameters.(*cip.CreateUserPoolClientInput)
-	if !ok {
+	var r interface {
+		Validate() error
+		ValidateInPool(*appclient.Pool) error
+	}
+	var poolID string
+	switch params := in.Parameters.(type) {
+	case *cip.CreateUserPoolClientInput:
+		c := fromCreateInput(params, true)
+		r, poolID = &c, c.UserPoolID
+	case *cip.UpdateUserPoolClientInput:
+		u := fromUpdateInput(params, true)
+		r, poolID = &u, u.UserPoolID
+	default:
 		return next.HandleInitialize(ctx, in)
 	}
-	r := fromCreateInput(params, true)
 	if err := r.Validate(); err != nil && poolIDInvalid(err) {
 		return middleware.InitializeOutput{}, middleware.Metadata{}, err
 	}
-	pool, err := m.cache.Pool(ctx, r.UserPoolID)
+	pool, err := m.cache.Pool(ctx, poolID)
 	if err != nil {
 		return middleware.InitializeOutput{}, middleware.Metadata{}, fmt.Errorf("appclient pre-flight: %w", err)
 	}
