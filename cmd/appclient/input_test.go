@@ -127,6 +127,55 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// TestDuplicateKeys checks the status and output of templates with a key
+// written twice: outside the app clients it is CloudFormation's business
+// (the last wins) and the clients are checked; inside a client that client
+// is an input error, and the file's other clients are still checked.
+func TestDuplicateKeys(t *testing.T) {
+	const client = "    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: web\n      CallbackURLs: [http://a.example.com/]\n"
+	const httpError = `CallbackURLs[0]: "http://a.example.com/" cannot use http`
+	tests := []struct {
+		name       string
+		input      string
+		wantStatus int
+		wantStderr string
+		checked    []string // the clients with the http error on standard output
+	}{
+		{"no duplicate", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: a\n  C:\n" + client, 1, "", []string{"C"}},
+		{"duplicate in another resource", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: a\n      BucketName: b\n  C:\n" + client, 1, "", []string{"C"}},
+		{"duplicate in another JSON resource", `{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Type": "AWS::SNS::Topic"}, "C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "us-east-1_AbC123xyz", "CallbackURLs": ["http://a.example.com/"]}}}}`, 1, "", []string{"C"}},
+		{"duplicate in one of two clients", "Resources:\n  C:\n" + client + "      ClientName: api\n  D:\n" + client, 2,
+			"in.txt:8:7: C: duplicate key \"ClientName\" (also at line 6): only the last one is used; keep one\n", []string{"D"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "in.txt")
+			if err := os.WriteFile(path, []byte(tt.input), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"validate", path}, strings.NewReader(""), &stdout, &stderr)
+			if code != tt.wantStatus {
+				t.Errorf("exit status = %d, want %d", code, tt.wantStatus)
+			}
+			if diff := cmp.Diff(tt.wantStderr, strings.ReplaceAll(stderr.String(), path, "in.txt")); diff != "" {
+				t.Errorf("standard error mismatch (-want +got):\n%s", diff)
+			}
+			var checked []string
+			for _, line := range strings.Split(stdout.String(), "\n") {
+				if strings.Contains(line, httpError) {
+					_, rest, _ := strings.Cut(strings.TrimPrefix(line, path+":"), ": ")
+					res, _, _ := strings.Cut(rest, ": ")
+					checked = append(checked, res)
+				}
+			}
+			if diff := cmp.Diff(tt.checked, checked); diff != "" {
+				t.Errorf("checked clients mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestUsage checks the command line itself.
 func TestUsage(t *testing.T) {
 	tests := []struct {
