@@ -85,6 +85,13 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 			continue
 		}
 		c := newClient(r.Key, r.KeyPos)
+		// A logical ID written twice deploys its last resource, this one.
+		for _, d := range res.dups {
+			if d.key == r.Key {
+				c.dupError(d)
+			}
+		}
+		c.dupErrors(r.Val)
 		c.Ignore = cfnIgnore(r.Val.get("Metadata"))
 		rd := rd.forCondition(r.Val.get("Condition"))
 		props := r.Val.member("Properties")

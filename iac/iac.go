@@ -231,8 +231,10 @@ type Client struct {
 	// inside it. "all" silences every rule.
 	Ignore []string
 	// Errors are problems that keep the client from being checked: an
-	// unknown property, a value of the wrong type. Nil when the client was
-	// read.
+	// unknown property, a value of the wrong type, a key written twice in
+	// the client's resource (a key written twice elsewhere in a template,
+	// plan or state is read as CloudFormation reads it, the last one
+	// winning, and is no error). Nil when the client was read.
 	Errors []*Error
 }
 

@@ -86,6 +86,17 @@ type Value struct {
 	// variables and modules its expression refers to
 	// ("aws_cognito_user_pool.main", "var.domain"); nil elsewhere.
 	Refs []string
+
+	// dups are the keys a ValueMap had more than once; Membs holds only
+	// the last occurrence of each, in the place of the first.
+	dups []dupKey
+}
+
+// dupKey is a key written twice in one map: prev is where it was written
+// before, last where it is written again (and what Membs keeps).
+type dupKey struct {
+	key        string
+	prev, last Position
 }
 
 // Member is one key of a map.
@@ -222,6 +233,9 @@ type jsonParser struct {
 	src   string // data as a string: strings without escapes are slices of it
 	lines *lineIndex
 	nodes int
+	// strict makes a duplicate member an error, as the request decoders
+	// have it; otherwise the last occurrence wins, as in CloudFormation.
+	strict bool
 }
 
 // planOnlyKeys are the top-level members of a Terraform plan that no check
@@ -233,10 +247,18 @@ var planOnlyKeys = map[string]bool{
 	"variables": true, "deferred_changes": true,
 }
 
-// parseJSON reads one JSON value that must fill data (whitespace aside).
-func parseJSON(data []byte) (*Value, error) {
+// parseJSON reads one JSON value that must fill data (whitespace aside). Of
+// a member written twice in one object the last wins and is recorded in
+// the object's dups.
+func parseJSON(data []byte) (*Value, error) { return parseJSONMode(data, false) }
+
+// parseJSONStrict is parseJSON with a duplicate member an error, the first
+// one found, for the inputs the request decoders read.
+func parseJSONStrict(data []byte) (*Value, error) { return parseJSONMode(data, true) }
+
+func parseJSONMode(data []byte, strict bool) (*Value, error) {
 	src := string(data)
-	p := &jsonParser{data: data, src: src, lines: newLineIndex(src)}
+	p := &jsonParser{data: data, src: src, lines: newLineIndex(src), strict: strict}
 	p.lex.ReplaceUnpairedSurrogates = true
 	p.lex.Reset(p.data)
 	n, err := p.value(0)
@@ -381,11 +403,16 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 				return nil, err
 			}
 			if first := n.find(key, &seen); first != nil {
-				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
-			}
-			n.Membs = append(n.Membs, Member{Key: key, KeyPos: keyPos, Val: v})
-			if seen != nil {
-				seen[key] = len(n.Membs) - 1
+				if p.strict {
+					return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
+				}
+				n.dups = append(n.dups, dupKey{key: key, prev: first.KeyPos, last: keyPos})
+				first.KeyPos, first.Val = keyPos, v
+			} else {
+				n.Membs = append(n.Membs, Member{Key: key, KeyPos: keyPos, Val: v})
+				if seen != nil {
+					seen[key] = len(n.Membs) - 1
+				}
 			}
 		}
 		p.lex.SkipSpace()
@@ -506,7 +533,9 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 	case yaml.MappingNode:
 		n := &Value{Kind: ValueMap, Tag: tag, Pos: at}
 		// Keys written in the map override keys merged into it (<<: *base),
-		// wherever they stand; of several merged maps, the first wins.
+		// wherever they stand; of several merged maps, the first wins. Of a
+		// key written twice the last wins, as CloudFormation has it, in
+		// the place of the first.
 		explicit := map[string]Position{}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k := y.Content[i]
@@ -517,13 +546,12 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 				return nil, &posError{Pos: Position{Line: k.Line, Column: k.Column}, Msg: "map key is not a scalar"}
 			}
 			keyPos := Position{Line: k.Line, Column: k.Column}
-			if first, dup := explicit[k.Value]; dup {
-				// CloudFormation rejects duplicate keys; YAML readers
-				// disagree on which one wins.
-				return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", k.Value, first.Line)}
+			if prev, dup := explicit[k.Value]; dup {
+				n.dups = append(n.dups, dupKey{key: k.Value, prev: prev, last: keyPos})
 			}
 			explicit[k.Value] = keyPos
 		}
+		at := map[string]int{} // index in Membs of each key written
 		merged := map[string]bool{}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
@@ -540,12 +568,20 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 					if m.Kind != ValueMap {
 						return nil, &posError{Pos: Position{Line: v.Line, Column: v.Column}, Msg: "merge key (<<) needs a map or a list of maps"}
 					}
+					from := map[string]bool{}
 					for _, mm := range m.Membs {
 						if _, ok := explicit[mm.Key]; ok || merged[mm.Key] {
 							continue
 						}
 						merged[mm.Key] = true
+						from[mm.Key] = true
 						n.Membs = append(n.Membs, mm)
+					}
+					// A key twice in a merged map is twice in this one.
+					for _, d := range m.dups {
+						if from[d.key] {
+							n.dups = append(n.dups, d)
+						}
 					}
 				}
 				continue
@@ -554,7 +590,13 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			n.Membs = append(n.Membs, Member{Key: k.Value, KeyPos: Position{Line: k.Line, Column: k.Column}, Val: val})
+			mb := Member{Key: k.Value, KeyPos: Position{Line: k.Line, Column: k.Column}, Val: val}
+			if j, ok := at[k.Value]; ok {
+				n.Membs[j] = mb
+				continue
+			}
+			at[k.Value] = len(n.Membs)
+			n.Membs = append(n.Membs, mb)
 		}
 		return n, nil
 	case yaml.ScalarNode:
@@ -579,4 +621,56 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 		return n, nil
 	}
 	return nil, &posError{Pos: at, Msg: "unsupported YAML node"}
+}
+
+// hasDups reports whether a key is written twice in a map of n or below.
+func hasDups(n *Value, depth int) bool {
+	if n == nil || depth > maxDepth+1 {
+		return false
+	}
+	if len(n.dups) > 0 {
+		return true
+	}
+	for _, e := range n.Elems {
+		if hasDups(e, depth+1) {
+			return true
+		}
+	}
+	for _, m := range n.Membs {
+		if hasDups(m.Val, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// dupErrors gives c an error for every key written twice in a map of n or
+// below: in a client, which of the two deploys is a trap, so the client is
+// not checked. A map reached twice through YAML aliases counts once.
+func (c *client) dupErrors(n *Value) {
+	seen := map[dupKey]bool{}
+	var walk func(n *Value, depth int)
+	walk = func(n *Value, depth int) {
+		if n == nil || depth > maxDepth+1 {
+			return
+		}
+		for _, d := range n.dups {
+			if !seen[d] {
+				seen[d] = true
+				c.dupError(d)
+			}
+		}
+		for _, e := range n.Elems {
+			walk(e, depth+1)
+		}
+		for _, m := range n.Membs {
+			walk(m.Val, depth+1)
+		}
+	}
+	walk(n, 0)
+}
+
+// dupError gives c the error of key d written twice.
+func (c *client) dupError(d dupKey) {
+	c.errorf(d.last, "duplicate key %q (also at line %d): only the last one is used; keep one", d.key, d.prev.Line)
 }

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestParseJSON(t *testing.T) {
 		}}},
 		{Key: "k\"", KeyPos: Position{4, 3}, Val: &Value{Kind: ValueMap, Pos: Position{4, 10}}},
 	}}
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Value{})); diff != "" {
 		t.Errorf("tree mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -56,7 +57,6 @@ func TestParseJSONErrors(t *testing.T) {
 		{"columns count characters", "{\"é\": x}", "1:7: unexpected character 'x', expected a value"},
 		{"error in a skipped plan member", "{\"planned_values\": {\"a\": [1,]}}", "1:29: invalid character ']' looking for beginning of value"},
 		{"end in a skipped plan string", "{\"planned_values\": \"abc", "1:20: string not terminated"},
-		{"duplicate member", "{\"a\": 1,\n \"a\": 2}", "2:2: duplicate member \"a\" (first at line 1)"},
 		{"too deep", strings.Repeat("[", maxDepth+1) + "1" + strings.Repeat("]", maxDepth+1), "1:258: nesting deeper than 256 levels"},
 		{"too many values", "[" + strings.Repeat("0,", maxNodes) + "0]", "1:2097152: more than 1048576 values"},
 	}
@@ -70,5 +70,53 @@ func TestParseJSONErrors(t *testing.T) {
 				t.Errorf("error mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestParseDuplicates checks that of a key written twice the last wins, in
+// the place of the first, and is recorded, in JSON (small objects and
+// indexed large ones) and YAML alike; and that the strict reader of
+// request files stops at the first duplicate with today's error.
+func TestParseDuplicates(t *testing.T) {
+	var large strings.Builder
+	large.WriteString("{")
+	for i := range 20 {
+		fmt.Fprintf(&large, "%q: %d, ", fmt.Sprintf("k%d", i), i)
+	}
+	large.WriteString("\"a\": 1,\n\"k3\": \"x\"}")
+	tests := []struct {
+		name, src string
+		parse     func([]byte) (*Value, error)
+		key       string // the duplicated key
+		want      string // its value
+		wantDup   dupKey
+		wantLen   int // members kept
+		wantIndex int // where the key is kept
+	}{
+		{"JSON", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}", parseJSON, "a", "3", dupKey{"a", Position{1, 2}, Position{3, 2}}, 2, 0},
+		{"large JSON object", large.String(), parseJSON, "k3", "x", dupKey{"k3", Position{1, 29}, Position{2, 1}}, 21, 3},
+		{"YAML", "a: 1\nb: 2\na: 3\n", parseYAML, "a", "3", dupKey{"a", Position{1, 1}, Position{3, 1}}, 2, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := tt.parse([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(n.Membs) != tt.wantLen {
+				t.Errorf("%d members, want %d", len(n.Membs), tt.wantLen)
+			}
+			m := n.Membs[tt.wantIndex]
+			if m.Key != tt.key || m.Val.Str != tt.want || m.KeyPos != tt.wantDup.last {
+				t.Errorf("member %d = %q: %q at %v, want %q: %q at %v", tt.wantIndex, m.Key, m.Val.Str, m.KeyPos, tt.key, tt.want, tt.wantDup.last)
+			}
+			if diff := cmp.Diff([]dupKey{tt.wantDup}, n.dups, cmp.AllowUnexported(dupKey{})); diff != "" {
+				t.Errorf("dups mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+	_, err := parseJSONStrict([]byte("{\"a\": 1,\n \"a\": 2}"))
+	if err == nil || err.Error() != "2:2: duplicate member \"a\" (first at line 1)" {
+		t.Errorf("parseJSONStrict error = %v, want 2:2: duplicate member \"a\" (first at line 1)", err)
 	}
 }

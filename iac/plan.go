@@ -57,6 +57,7 @@ func tfClients(root *Value) ([]*client, error) {
 		}
 		addr := str(e.get("address"))
 		c := newClient(addr, e.Pos)
+		c.dupErrors(e)
 		after, unknown := ch.get("after"), ch.get("after_unknown")
 		if after == nil || after.Kind != ValueMap {
 			if unknown != nil && unknown.Kind == ValueBool && unknown.Str == "true" {
@@ -290,7 +291,7 @@ func stripInstanceKeys(addr string) string {
 // blocks mean not set.
 func tfStateClients(root *Value) ([]*client, error) {
 	var out []*client
-	add := func(addr string, at Position, attrs *Value) {
+	add := func(addr string, at Position, attrs *Value) *client {
 		c := newClient(addr, at)
 		if attrs == nil || attrs.Kind != ValueMap {
 			c.errorf(at, "%s: the attributes must be a map", addr)
@@ -299,6 +300,7 @@ func tfStateClients(root *Value) ([]*client, error) {
 			r.object("", requestMembers, attrs, nil, nil, c.Body)
 		}
 		out = append(out, c)
+		return c
 	}
 	if vals := root.get("values"); vals != nil {
 		var walk func(mod *Value, depth int)
@@ -310,7 +312,7 @@ func tfStateClients(root *Value) ([]*client, error) {
 				if str(r.get("type")) != tfClientType || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
 					continue
 				}
-				add(str(r.get("address")), r.Pos, r.get("values"))
+				add(str(r.get("address")), r.Pos, r.get("values")).dupErrors(r)
 			}
 			for _, m := range mod.get("child_modules").elems() {
 				walk(m, depth+1)
@@ -337,7 +339,11 @@ func tfStateClients(root *Value) ([]*client, error) {
 					addr += "[" + strconv.Quote(k.Str) + "]"
 				}
 			}
-			add(addr, inst.Pos, inst.get("attributes"))
+			c := add(addr, inst.Pos, inst.get("attributes"))
+			c.dupErrors(inst)
+			for _, d := range r.dups {
+				c.dupError(d)
+			}
 		}
 	}
 	return out, nil

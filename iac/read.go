@@ -57,6 +57,16 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 	if err != nil {
 		return fail(err)
 	}
+	// The request decoders reject a duplicate member, and so does a file
+	// they read, with the error of the first.
+	strict := func() (*File, bool) {
+		if hasDups(root, 0) {
+			if _, err := parseJSONStrict(data); err != nil {
+				return fail(err)
+			}
+		}
+		return nil, false
+	}
 	if root.Kind != ValueMap {
 		notInput = true
 		return fail(&posError{Pos: root.Pos, Msg: fmt.Sprintf("expected a request object, a CloudFormation template or a Terraform plan, found %s", root.Kind)})
@@ -108,10 +118,16 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 		}
 		return res, false
 	case isJSON && root.get("UserPoolClient") != nil:
+		if f, _ := strict(); f != nil {
+			return f, false
+		}
 		res.Kind = KindDescribed
 		res.Clients = []*Client{readDescribed(name, data, root)}
 		return res, false
 	case isJSON && root.get("ClientId") != nil:
+		if f, _ := strict(); f != nil {
+			return f, false
+		}
 		res.Kind = KindUpdate
 		res.Clients = []*Client{readUpdate(name, data, root)}
 		return res, false
@@ -120,6 +136,9 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 		return fail(&posError{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
 			"; it reads request JSON (the --cli-input-json form of create-user-pool-client), update requests (with ClientId), described clients (with UserPoolClient), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)"})
 	case isJSON:
+		if f, _ := strict(); f != nil {
+			return f, false
+		}
 		res.Kind = KindRequest
 		c := newClient("", root.Pos)
 		indexPositions(c, "", root)

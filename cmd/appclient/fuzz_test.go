@@ -40,6 +40,9 @@ func FuzzAnalyze(f *testing.F) {
 		`{"UserPoolClient": {"ClientSecret": "s3cr3tvalue", "ClientId": 1, "CallbackURLs": ["http://a"]}}`,
 		`{"UserPoolId": "us-east-1_AbC123xyz", "ClientId": "c", "AllowedOAuthFlows": ["client_credentials"]}`,
 		"{\"format_version\":\"1.0\",\"values\":{\"root_module\":{\"resources\":[{\"type\":\"aws_cognito_user_pool_client\",\"values\":{\"callback_urls\":[1]}}]}}}",
+		"B: &b {ClientName: a, ClientName: b}\nResources:\n  C: {Type: AWS::S3::Bucket, Type: x}\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {<<: [*b, *b], UserPoolId: u, UserPoolId: v}\n",
+		`{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient"}, "C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"ClientName": "a", "ClientName": "b"}}}}`,
+		`{"UserPoolId": "u", "TokenValidityUnits": {"IdToken": "hours", "IdToken": "days"}, "TokenValidityUnits": {}}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -97,9 +97,9 @@ func TestBadInput(t *testing.T) {
 		{"nested unknown property", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      TokenValidityUnits: {AccessTokens: hours}\n", "in.txt:5:28: C: TokenValidityUnits has no property \"AccessTokens\" (did you mean \"AccessToken\"?)\n"},
 		{"wrong type", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      CallbackURLs: https://a.example.com/\n      AccessTokenValidity: 1.5\n      GenerateSecret: yes please\n", "in.txt:5:21: C: CallbackURLs must be a list, not a string\nin.txt:6:28: C: AccessTokenValidity must be an integer, not \"1.5\"\nin.txt:7:23: C: GenerateSecret must be true or false, not \"yes please\"\n"},
 		{"integer overflow", `{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"RefreshTokenValidity": 99999999999}}}}`, "in.txt:1:101: C: RefreshTokenValidity 99999999999 does not fit in a 32-bit integer\n"},
-		{"duplicate JSON member", "{\"Resources\": {\n  \"C\": {\"Type\": \"AWS::Cognito::UserPoolClient\"},\n  \"C\": {}\n}}", "in.txt:3:3: duplicate member \"C\" (first at line 2)\n"},
-		{"duplicate member of a large JSON object", "{" + manyMembers(40) + ", \"k7\": 2}", "in.txt:1:422: duplicate member \"k7\" (first at line 1)\n"},
-		{"duplicate YAML key", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      ClientName: a\n      ClientName: b\n", "in.txt:6:7: duplicate key \"ClientName\" (first at line 5)\n"},
+		{"duplicate member of a large request", "{\"ClientName\": \"a\", " + manyMembers(40) + ", \"k7\": 2}", "in.txt:1:441: duplicate member \"k7\" (first at line 1)\n"},
+		{"duplicate JSON logical ID of a client", "{\"Resources\": {\n  \"C\": {},\n  \"C\": {\"Type\": \"AWS::Cognito::UserPoolClient\"}\n}}", "in.txt:3:3: C: duplicate key \"C\" (also at line 2): only the last one is used; keep one\n"},
+		{"duplicate YAML key in a client", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      ClientName: a\n      ClientName: b\n", "in.txt:6:7: C: duplicate key \"ClientName\" (also at line 5): only the last one is used; keep one\n"},
 		{"unknown request member", "{\n  \"UserPoolId\": \"us-east-1_AbC123xyz\",\n  \"ClientName\": \"web\",\n  \"RedirectURLs\": []\n}\n", "in.txt:4:3: RedirectURLs: unknown member\n"},
 		{"near miss of a request member", "{\n  \"UserPoolId\": \"us-east-1_AbC123xyz\",\n  \"ClientName\": \"web\",\n  \"CallbackUrls\": []\n}\n", "in.txt:4:3: CallbackUrls: unknown member (names are case-sensitive: did you mean \"CallbackURLs\"?)\n"},
 		{"request member of the wrong type", "{\n  \"UserPoolId\": \"us-east-1_AbC123xyz\",\n  \"ClientName\": \"web\",\n  \"AccessTokenValidity\": \"60\"\n}\n", "in.txt:4:26: AccessTokenValidity: want an integer, got string\n"},
@@ -122,6 +122,55 @@ func TestBadInput(t *testing.T) {
 			}
 			if stdout.Len() != 0 {
 				t.Errorf("standard output = %q, want nothing", stdout.String())
+			}
+		})
+	}
+}
+
+// TestDuplicateKeys checks the status and output of templates with a key
+// written twice: outside the app clients it is CloudFormation's business
+// (the last wins) and the clients are checked; inside a client that client
+// is an input error, and the file's other clients are still checked.
+func TestDuplicateKeys(t *testing.T) {
+	const client = "    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: web\n      CallbackURLs: [http://a.example.com/]\n"
+	const httpError = `CallbackURLs[0]: "http://a.example.com/" cannot use http`
+	tests := []struct {
+		name       string
+		input      string
+		wantStatus int
+		wantStderr string
+		checked    []string // the clients with the http error on standard output
+	}{
+		{"no duplicate", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: a\n  C:\n" + client, 1, "", []string{"C"}},
+		{"duplicate in another resource", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: a\n      BucketName: b\n  C:\n" + client, 1, "", []string{"C"}},
+		{"duplicate in another JSON resource", `{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Type": "AWS::SNS::Topic"}, "C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "us-east-1_AbC123xyz", "CallbackURLs": ["http://a.example.com/"]}}}}`, 1, "", []string{"C"}},
+		{"duplicate in one of two clients", "Resources:\n  C:\n" + client + "      ClientName: api\n  D:\n" + client, 2,
+			"in.txt:8:7: C: duplicate key \"ClientName\" (also at line 6): only the last one is used; keep one\n", []string{"D"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "in.txt")
+			if err := os.WriteFile(path, []byte(tt.input), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"validate", path}, strings.NewReader(""), &stdout, &stderr)
+			if code != tt.wantStatus {
+				t.Errorf("exit status = %d, want %d", code, tt.wantStatus)
+			}
+			if diff := cmp.Diff(tt.wantStderr, strings.ReplaceAll(stderr.String(), path, "in.txt")); diff != "" {
+				t.Errorf("standard error mismatch (-want +got):\n%s", diff)
+			}
+			var checked []string
+			for _, line := range strings.Split(stdout.String(), "\n") {
+				if strings.Contains(line, httpError) {
+					_, rest, _ := strings.Cut(strings.TrimPrefix(line, path+":"), ": ")
+					res, _, _ := strings.Cut(rest, ": ")
+					checked = append(checked, res)
+				}
+			}
+			if diff := cmp.Diff(tt.checked, checked); diff != "" {
+				t.Errorf("checked clients mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
