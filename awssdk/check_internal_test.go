@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unsafe"
 
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go/middleware"
@@ -40,6 +41,35 @@ func TestSharedView(t *testing.T) {
 		if &view.CallbackURLs[0] != &in.CallbackURLs[0] || view.DefaultRedirectURI != in.DefaultRedirectURI {
 			t.Errorf("%s: the view copies instead of sharing", name)
 		}
+		if unsafe.Pointer(&view.AllowedOAuthFlows[0]) != unsafe.Pointer(&in.AllowedOAuthFlows[0]) ||
+			unsafe.Pointer(&view.ExplicitAuthFlows[0]) != unsafe.Pointer(&in.ExplicitAuthFlows[0]) {
+			t.Errorf("%s: the view copies the flows instead of sharing them", name)
+		}
+	}
+}
+
+// TestPreflightViolationsOutliveTheView: the middleware reuses its request
+// value, so a violation it returned must not change when the next call
+// fills that value with another input.
+func TestPreflightViolationsOutliveTheView(t *testing.T) {
+	next := middleware.InitializeHandlerFunc(func(context.Context, middleware.InitializeInput) (middleware.InitializeOutput, middleware.Metadata, error) {
+		return middleware.InitializeOutput{}, middleware.Metadata{}, nil
+	})
+	bad := inputOf(t, "web-app.json")
+	bad.CallbackURLs = append([]string{"http://app.example.com/cb"}, bad.CallbackURLs...)
+	bad.ClientName = new("bad/name")
+	_, _, err := (preflight{}).HandleInitialize(context.Background(), middleware.InitializeInput{Parameters: bad}, next)
+	if err == nil {
+		t.Fatal("the invalid input passed")
+	}
+	before := err.Error()
+	for range 10 {
+		if _, _, err := (preflight{}).HandleInitialize(context.Background(), middleware.InitializeInput{Parameters: inputOf(t, "aws-example.json")}, next); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if after := err.Error(); after != before {
+		t.Errorf("violations changed after later calls:\nbefore: %s\nafter:  %s", before, after)
 	}
 }
 

@@ -2,9 +2,12 @@ package awssdk
 
 import (
 	"context"
+	"sync"
 
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go/middleware"
+
+	"github.com/cognitokit/appclient"
 )
 
 // preflightID is the ID of the pre-flight middleware in the Initialize step.
@@ -68,8 +71,12 @@ func (preflight) HandleInitialize(ctx context.Context, in middleware.InitializeI
 ) {
 	switch params := in.Parameters.(type) {
 	case *cip.CreateUserPoolClientInput:
-		r := fromCreateInput(params, true)
-		if err := r.Validate(); err != nil {
+		r := createViews.Get().(*appclient.CreateUserPoolClientRequest)
+		*r = fromCreateInput(params, true)
+		err := r.Validate()
+		*r = appclient.CreateUserPoolClientRequest{} // keep nothing of the input
+		createViews.Put(r)
+		if err != nil {
 			return middleware.InitializeOutput{}, middleware.Metadata{}, err
 		}
 	case *cip.UpdateUserPoolClientInput:
@@ -80,3 +87,9 @@ func (preflight) HandleInitialize(ctx context.Context, in middleware.InitializeI
 	}
 	return next.HandleInitialize(ctx, in)
 }
+
+// createViews holds the request values the pre-flight check fills from an
+// input: Validate needs its request on the heap, and a call should not pay
+// an allocation for it. A violation holds copies of values, never the
+// request itself, so a value goes back to the pool as soon as it is checked.
+var createViews = sync.Pool{New: func() any { return new(appclient.CreateUserPoolClientRequest) }}
