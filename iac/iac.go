@@ -48,8 +48,10 @@
 // an unknown part is unknown as a whole. The client's request leaves an
 // unknown member out (an unknown list element is "", so that the indexes
 // of the others stay right) and [Client.Unknown] names its member path.
-// [Check] validates a client and sets aside every violation whose rule
-// reads an unknown value; every other rule still reports.
+// [Check] validates and lints a client and sets aside every finding whose
+// rule reads an unknown value; every other rule still reports. [CheckPool]
+// adds the rules that need the user pool the file defines, and
+// [File.Findings] does both for every client of a file, as the command does.
 //
 // Defaults are evaluated: a CloudFormation parameter's Default (through
 // Ref, Fn::Sub and Fn::Join), a Terraform variable's default, Terraform
