@@ -454,6 +454,15 @@ var ruleIndex = func() map[string]*RuleInfo {
 // ruleInfo returns the entry of the rule id, or nil.
 func ruleInfo(id string) *RuleInfo { return ruleIndex[id] }
 
+// RuleByID returns the rule with the given id, as in FieldError.Rule and
+// Advisory.Rule, and whether there is one.
+func RuleByID(id string) (RuleInfo, bool) {
+	if r := ruleIndex[id]; r != nil {
+		return *r, true
+	}
+	return RuleInfo{}, false
+}
+
 // finding is one finding of a check, before the rule's entry makes it a
 // FieldError or an Advisory.
 type finding struct {

@@ -499,3 +499,16 @@ func TestFilesDependDownward(t *testing.T) {
 		})
 	}
 }
+
+// TestRuleByID: every entry of Rules is found by its id, and nothing else.
+func TestRuleByID(t *testing.T) {
+	for _, want := range Rules() {
+		got, ok := RuleByID(want.ID)
+		if !ok || got.ID != want.ID || got.Severity != want.Severity || got.Exception != want.Exception {
+			t.Errorf("RuleByID(%q) = %v, %v; want its entry", want.ID, got.ID, ok)
+		}
+	}
+	if _, ok := RuleByID("no-such-rule"); ok {
+		t.Error(`RuleByID("no-such-rule") found a rule`)
+	}
+}

@@ -76,22 +76,12 @@ func Check(c *Client) []Finding {
 	return out
 }
 
-// rules indexes appclient.Rules, the table that says, for each rule, which
-// values a finding of it reads (appclient.RuleInfo.Inputs).
-var rules = func() map[string]appclient.RuleInfo {
-	m := map[string]appclient.RuleInfo{}
-	for _, r := range appclient.Rules() {
-		m[r.ID] = r
-	}
-	return m
-}()
-
 // inputsOf returns the values a finding of rule on field reads, as tokens:
 // member paths ("A", "A.B", "L[3]"), "L#" (the number of elements of L) and
 // "L[*]" (every element of L); ok is false for a rule this package does not
 // know.
 func inputsOf(rule, field string) (tokens []string, ok bool) {
-	if r, found := rules[rule]; found {
+	if r, found := appclient.RuleByID(rule); found {
 		return r.Inputs(field), true
 	}
 	return nil, false

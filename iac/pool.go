@@ -358,7 +358,7 @@ func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
 	}
 	var out []Finding
 	add := func(sev appclient.Severity, field, rule, exception, msg string) {
-		if rules[rule].Scope != appclient.ScopePool {
+		if r, _ := appclient.RuleByID(rule); r.Scope != appclient.ScopePool {
 			return // a rule of Validate, which Check reports
 		}
 		if dependsOnUnknown(unknown, rule, field) {
