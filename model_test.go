@@ -295,7 +295,8 @@ func setMember(t *testing.T, v reflect.Value, path []string, value any) {
 // members; every member it shares with the create request has the same Go
 // name, type, JSON name and constraints (ClientName excepted: optional in
 // an update); and view, which lets Validate and Lint check an update as a
-// create request, copies every shared member.
+// create request, and toUpdate, which goes the other way, copy every shared
+// member.
 func TestUpdateMirrorsCreate(t *testing.T) {
 	create := reflect.TypeFor[CreateUserPoolClientRequest]()
 	update := reflect.TypeFor[UpdateUserPoolClientRequest]()
@@ -340,6 +341,14 @@ func TestUpdateMirrorsCreate(t *testing.T) {
 	for _, name := range shared {
 		if !reflect.DeepEqual(uv.FieldByName(name).Interface(), vv.FieldByName(name).Interface()) {
 			t.Errorf("view() does not copy %s", name)
+		}
+	}
+	// toUpdate, which safe updates build on, goes the other way.
+	back := toUpdate(&v, "c")
+	bv := reflect.ValueOf(back)
+	for _, name := range shared {
+		if !reflect.DeepEqual(uv.FieldByName(name).Interface(), bv.FieldByName(name).Interface()) {
+			t.Errorf("toUpdate() does not copy %s", name)
 		}
 	}
 
