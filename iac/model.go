@@ -179,17 +179,6 @@ func (c *client) unknownPaths() []string {
 	return out
 }
 
-// posOf returns the position of a member path, falling back to its parents
-// and then to the resource.
-func (c *client) posOf(path string) Position {
-	for p := path; p != ""; p = parentPath(p) {
-		if at, ok := c.Where[p]; ok {
-			return at
-		}
-	}
-	return c.Pos
-}
-
 // parentPath strips the last element or index of a member path:
 // "A.B[2]" → "A.B" → "A" → "".
 func parentPath(p string) string {
