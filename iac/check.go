@@ -31,8 +31,37 @@ type Finding struct {
 	// advisory.
 	Exception string
 	// Message says what is wrong, without the member path. A finding that
-	// rests on a default value says so.
+	// rests on a default value says so, and so does one that rests on a
+	// value a deployment passes, naming where it is written.
 	Message string
+	// Origins are where the values a deployment passes that the finding
+	// rests on are written (a tfvars line, a module's argument, a parameter
+	// file), beside Pos, the member of the client; nil for none.
+	Origins []Origin
+}
+
+// provenance adds to a finding's message the defaults and passed values
+// it rests on, and returns those values' origins.
+func (c *Client) provenance(msg, rule, field string) (string, []Origin) {
+	if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
+		msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+	}
+	var origins []Origin
+	for _, p := range readPaths(c.Origins, rule, field) {
+		for _, o := range c.Origins[p] {
+			if !slices.Contains(origins, o) {
+				origins = append(origins, o)
+			}
+		}
+	}
+	if len(origins) == 0 {
+		return msg, nil
+	}
+	names := make([]string, len(origins))
+	for i, o := range origins {
+		names[i] = o.String()
+	}
+	return msg + " (with " + strings.Join(names, ", ") + ")", origins
 }
 
 // Check validates a client's request and lints it, and returns the
@@ -54,11 +83,9 @@ func Check(c *Client) []Finding {
 		if dependsOnUnknown(unknown, rule, field) {
 			return
 		}
-		if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
-			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
-		}
+		msg, origins := c.provenance(msg, rule, field)
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
-			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg, Origins: origins})
 	}
 	if err := c.validate(); err != nil {
 		var ve *appclient.ValidationError
@@ -117,16 +144,9 @@ func dependsOnUnknown(unknown map[string]bool, rule, field string) bool {
 // restsOn returns what provides the defaults that a violation of rule on
 // field reads, sorted, or nil when it reads none.
 func restsOn(defaults map[string]string, rule, field string) []string {
-	if len(defaults) == 0 {
-		return nil
-	}
-	inputs, ok := inputsOf(rule, field)
-	if !ok {
-		inputs = []string{field}
-	}
 	seen := map[string]bool{}
 	var out []string
-	add := func(p string) {
+	for _, p := range readPaths(defaults, rule, field) {
 		for from := range strings.SplitSeq(defaults[p], ", ") {
 			if from != "" && !seen[from] {
 				seen[from] = true
@@ -134,18 +154,38 @@ func restsOn(defaults map[string]string, rule, field string) []string {
 			}
 		}
 	}
+	sort.Strings(out)
+	return out
+}
+
+// readPaths returns the member paths among m's keys that a violation of
+// rule on field reads: the member itself, one of its parents, or one of
+// its elements or nested members; sorted.
+func readPaths[T any](m map[string]T, rule, field string) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	inputs, ok := inputsOf(rule, field)
+	if !ok {
+		inputs = []string{field}
+	}
+	seen := map[string]bool{}
 	for _, tok := range inputs {
 		tok = strings.TrimSuffix(strings.TrimSuffix(tok, "[*]"), "#")
-		// The member itself, one of its parents, or one of its elements
-		// or nested members.
 		for p := tok; p != ""; p = parentPath(p) {
-			add(p)
-		}
-		for p := range defaults {
-			if strings.HasPrefix(p, tok+"[") || strings.HasPrefix(p, tok+".") {
-				add(p)
+			if _, ok := m[p]; ok {
+				seen[p] = true
 			}
 		}
+		for p := range m {
+			if strings.HasPrefix(p, tok+"[") || strings.HasPrefix(p, tok+".") {
+				seen[p] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
 	}
 	sort.Strings(out)
 	return out

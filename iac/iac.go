@@ -42,9 +42,10 @@
 // Fn::Transform, conditions and imports; Serverless variables (${self:...},
 // ${opt:...}, ${env:...}, ${file(...)}, ${ssm:...} and every other "${"
 // in a Serverless file), whatever the member's type; Terraform references
-// to resources, data sources and modules, variables without a default,
-// each.*, count.index, dynamic blocks, for expressions and functions this
-// package does not evaluate; a plan's "known after apply". A string with
+// to resources, data sources and module outputs, variables without a
+// default or a value assigned, each.* and count.index of a collection that
+// is unknown, loops over too much and functions this package does not
+// evaluate; a plan's "known after apply". A string with
 // an unknown part is unknown as a whole. The client's request leaves an
 // unknown member out (an unknown list element is "", so that the indexes
 // of the others stay right) and [Client.Unknown] names its member path.
@@ -59,10 +60,29 @@
 // deployment uses when nothing is passed; a finding that rests on one says
 // so, since a deployment can pass another value.
 //
+// # Values a deployment passes
+//
+// Values a deployment is given take the place of defaults, as the
+// deploying tool gives them (see [Values], [ReadWith] and [WalkWith]).
+// Terraform: a root module's terraform.tfvars, terraform.tfvars.json and
+// *.auto.tfvars[.json], TF_VAR_ variables, -var-file and -var, in
+// Terraform's precedence; and the arguments a module block passes to the
+// module it calls, read from a local path or from where terraform init
+// installed it (.terraform/modules/modules.json), nested calls included,
+// for at most 16 levels. A module whose source is not on disk is named in
+// [File.Notes], with what to run. A for_each or count with a known
+// collection, on a resource, a module block or a dynamic block, is
+// expanded: each instance is checked with its each.key, each.value or
+// count.index, under its address (aws_cognito_user_pool_client.c["web"],
+// module.web.aws_cognito_user_pool_client.this); an unknown collection
+// is checked once, with each and count unknown. Terraform's try, can,
+// file and templatefile (files of the module's own directory) and most of
+// its collection and string functions are evaluated. A finding that rests
+// on a value passed says where it was written ([Finding.Origins]).
+//
 // In Terraform configuration, plans and state, null, "" and an empty list
 // or block mean the attribute is not set (the provider sends nothing for
-// them), except in name and user_pool_id. A for_each or count resource is
-// checked once.
+// them), except in name and user_pool_id.
 //
 // # Silencing a rule
 //
@@ -84,9 +104,11 @@
 //
 // Files over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), nested
 // deeper than [MaxDepth] or holding more than [MaxValues] values are input
-// errors. Terraform expressions that loop (for expressions, template for
-// directives) are not evaluated, and the values other expressions read are
-// kept small, so that memory stays bounded whatever the input.
+// errors. Terraform for expressions (template for directives included)
+// are evaluated only unnested and over collections small enough, the
+// values expressions read and functions return are kept small, and a root
+// module reads at most 256 module instances, so that memory and time stay
+// bounded whatever the input.
 //
 // Package iac does not deploy, call AWS, or evaluate anything a deployment
 // decides.
@@ -182,6 +204,33 @@ type File struct {
 	// limit): when there are any, Clients is empty. Problems with one client
 	// are in that client's Errors.
 	Errors []*Error
+	// Notes are what reading left out that may hold clients, such as a
+	// Terraform module whose source is not on disk, with what to run to
+	// read it. They are not errors.
+	Notes []*Error
+}
+
+// Origin is where a value that a deployment passes was written.
+type Origin struct {
+	// Source names it as a message does: "terraform.tfvars",
+	// "-var-file prod.tfvars", "-var", "TF_VAR_domain", "module.web's
+	// argument callback_urls", "parameters.json", "samconfig.toml",
+	// "stage prod".
+	Source string
+	// File is the file the value is written in, or "" (a -var, the
+	// environment, a stage given on the command line).
+	File string
+	// Pos is where in File; the zero Position when unknown.
+	Pos Position
+}
+
+// String returns the source, and where it is written: "terraform.tfvars
+// at infra/terraform.tfvars:3".
+func (o Origin) String() string {
+	if o.File == "" || o.Pos.Line == 0 {
+		return o.Source
+	}
+	return o.Source + " at " + o.File + ":" + strconv.Itoa(o.Pos.Line)
 }
 
 // Client is one app-client definition.
@@ -227,6 +276,10 @@ type Client struct {
 	// to what provides it: "var.domain", "parameter CallbackUrl". A
 	// deployment can pass other values.
 	Defaults map[string]string
+	// Origins maps member paths whose value rests on a value a deployment
+	// passes (a tfvars file, -var, a module's caller, a parameter file, a
+	// Serverless stage) to where those values were written.
+	Origins map[string][]Origin
 	// Ignore are the rule ids the definition silences: CloudFormation
 	// Metadata appclient.config.ignore_checks, or a Terraform comment
 	// "# appclient-ignore: rule-id" on the line before the resource or

@@ -131,7 +131,7 @@ func findResource(c *Client, resources []*Resource) *Resource {
 		return nil
 	}
 	for _, r := range resources {
-		if (r.Name == c.Resource || r.Name == stripInstanceKeys(c.Resource)) && r.File == c.File &&
+		if (r.Name == c.Resource || r.Name == stripInstanceKeys(stripModulePath(c.Resource))) && r.File == c.File &&
 			(r.Type == cfnClientType || r.Type == tfClientType) {
 			return r
 		}
@@ -365,11 +365,9 @@ func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
 		if dependsOnUnknown(unknown, rule, field) {
 			return
 		}
-		if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
-			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
-		}
+		msg, origins := c.provenance(msg, rule, field)
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
-			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg, Origins: origins})
 	}
 	var ve *appclient.ValidationError
 	if errors.As(c.validateInPool(pool), &ve) {

@@ -9,6 +9,10 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // skipDirs are the directories a walk does not enter: version control,
@@ -16,25 +20,46 @@ import (
 var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true}
 
 // Read reads a file, as [ReadFile] does, or every input under a directory,
-// as [Walk] does.
+// as [Walk] does. It is [ReadWith] without values passed.
 func Read(path string) ([]*File, error) {
+	return ReadWith(path, nil)
+}
+
+// ReadWith reads a file or every input under a directory with the values
+// a deployment passes (see [Values]). A .tf file is read as a root module
+// of its own, with the variable files of its directory and the modules it
+// calls; the files of those modules follow it. An error reading a file
+// that vals names is returned as an [*Error] naming the file and line; a
+// -var that names no variable of any root module read, as a
+// [*UsageError], after reading.
+func ReadWith(path string, vals *Values) ([]*File, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if !fi.IsDir() {
+	if fi.IsDir() {
+		var out []*File
+		err = WalkWith(path, vals, func(f *File) error {
+			out = append(out, f)
+			return nil
+		})
+		return out, err
+	}
+	d, err := newDeployment(vals)
+	if err != nil {
+		return nil, err
+	}
+	var files []*File
+	if strings.HasSuffix(path, ".tf") {
+		files, _ = walkJob{paths: []string{path}, module: true, explicit: true}.run(d)
+	} else {
 		f, err := ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		return []*File{f}, nil
+		files = []*File{f}
 	}
-	var out []*File
-	err = Walk(path, func(f *File) error {
-		out = append(out, f)
-		return nil
-	})
-	return out, err
+	return files, d.unusedVar()
 }
 
 // Walk reads every input under dir and calls fn with each, in the order of
@@ -50,15 +75,33 @@ func Read(path string) ([]*File, error) {
 // includes are read as part of the service only. A file that looks like
 // an input but cannot be read is returned with its Errors.
 //
+// A directory of .tf files is read as a root module, with the variable
+// files Terraform loads (terraform.tfvars, terraform.tfvars.json,
+// *.auto.tfvars[.json]) and the modules it calls: local paths, and those
+// terraform init installed (.terraform/modules/modules.json). A module
+// directory that a root of the walk calls is read through its callers,
+// not again on its own.
+//
 // Files are read concurrently, by as many workers as GOMAXPROCS, and
 // handed to fn in order; at most a few files per worker are held in
 // memory at once. Walk stops at the first error fn returns, or the first
 // error walking the tree, and returns it.
 func Walk(dir string, fn func(*File) error) error {
+	return WalkWith(dir, nil, fn)
+}
+
+// WalkWith is [Walk] with the values a deployment passes (see [Values]
+// and [ReadWith]).
+func WalkWith(dir string, vals *Values, fn func(*File) error) error {
+	d, err := newDeployment(vals)
+	if err != nil {
+		return err
+	}
 	jobs, err := walkJobs(dir)
 	if err != nil {
 		return err
 	}
+	called := calledDirs(jobs)
 	// Serverless services first, so that the fragments they include are
 	// known before those files are reached.
 	included := map[string]bool{}
@@ -66,7 +109,7 @@ func Walk(dir string, fn func(*File) error) error {
 	for i, j := range jobs {
 		if j.serverless {
 			var inc []string
-			done[i], inc = j.run()
+			done[i], inc = j.run(d)
 			for _, p := range inc {
 				included[p] = true
 			}
@@ -96,8 +139,10 @@ func Walk(dir string, fn func(*File) error) error {
 				case j.serverless:
 					files = done[i]
 				case len(j.paths) == 1 && included[filepath.ToSlash(j.paths[0])]:
+				case j.module && called[filepath.Dir(j.paths[0])]:
+					// Read through the root module that calls it.
 				default:
-					files, _ = j.run()
+					files, _ = j.run(d)
 				}
 				slots[i] <- result{files}
 			}
@@ -133,7 +178,10 @@ func Walk(dir string, fn func(*File) error) error {
 	}
 	close(stop)
 	wg.Wait()
-	return ferr
+	if ferr != nil {
+		return ferr
+	}
+	return d.unusedVar()
 }
 
 // walkJob is one unit of a walk: one file, or the .tf files of one
@@ -142,6 +190,9 @@ type walkJob struct {
 	paths      []string
 	module     bool
 	serverless bool
+	// explicit is true for a file named by the caller, read even when it
+	// defines no client.
+	explicit bool
 }
 
 // walkJobs lists the jobs under dir in path order.
@@ -198,22 +249,24 @@ func mentionsClient(data []byte) bool {
 
 // run reads the job's files. It returns nil when they are no input, and
 // the fragments a Serverless service included.
-func (j walkJob) run() ([]*File, []string) {
+func (j walkJob) run(d *deployment) ([]*File, []string) {
 	if j.module {
 		srcs := make([]tfSource, 0, len(j.paths))
-		any := false
 		for _, p := range j.paths {
 			data, err := readInclude(p)
 			if err != nil {
 				return []*File{{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}}}, nil
 			}
-			any = any || bytes.Contains(data, []byte("aws_cognito_user_pool_client"))
 			srcs = append(srcs, tfSource{name: p, data: data})
 		}
-		if !any {
+		if !j.explicit && !tfMayHoldClients(srcs) {
 			return nil, nil
 		}
-		return readTerraform(srcs), nil
+		files := d.readRoot(filepath.Dir(j.paths[0]), srcs)
+		if !j.explicit && !worthShowing(files) {
+			return nil, nil
+		}
+		return files, nil
 	}
 	p := j.paths[0]
 	data, err := readInclude(p)
@@ -239,6 +292,103 @@ func (j walkJob) run() ([]*File, []string) {
 		return nil, included
 	}
 	return []*File{f}, included
+}
+
+// worthShowing reports whether files read from a directory of .tf files
+// have something to say: a client, an error or a note.
+func worthShowing(files []*File) bool {
+	for _, f := range files {
+		if len(f.Clients) > 0 || len(f.Errors) > 0 || len(f.Notes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// calledDirs returns the directories of .tf files of a walk that a root
+// module of the walk (a directory no other calls) calls through a local
+// module source, directly or through other modules: they are read through
+// their callers.
+func calledDirs(jobs []walkJob) map[string]bool {
+	dirs := map[string]bool{}
+	calls := map[string][]string{}
+	for _, j := range jobs {
+		if !j.module {
+			continue
+		}
+		dir := filepath.Dir(j.paths[0])
+		dirs[dir] = true
+		for _, p := range j.paths {
+			data, err := readInclude(p)
+			if err != nil || !bytes.Contains(data, []byte("module")) {
+				continue
+			}
+			calls[dir] = append(calls[dir], localModuleDirs(dir, p, data)...)
+		}
+	}
+	isCalled := map[string]bool{}
+	for _, targets := range calls {
+		for _, t := range targets {
+			isCalled[t] = true
+		}
+	}
+	out := map[string]bool{}
+	var visit func(dir string, depth int)
+	visit = func(dir string, depth int) {
+		if depth > maxModuleDepth {
+			return
+		}
+		for _, t := range calls[dir] {
+			if dirs[t] && !out[t] {
+				out[t] = true
+				visit(t, depth+1)
+			}
+		}
+	}
+	for dir := range dirs {
+		if !isCalled[dir] {
+			visit(dir, 0)
+		}
+	}
+	return out
+}
+
+// localModuleDirs returns the directories that the module blocks of a .tf
+// file call through a local path.
+func localModuleDirs(dir, name string, data []byte) []string {
+	if len(data) > maxHCLBytes {
+		return nil
+	}
+	if _, _, ok := hclNesting(data); !ok {
+		return nil
+	}
+	file, diags := hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, blk := range body.Blocks {
+		if blk.Type != "module" {
+			continue
+		}
+		a := blk.Body.Attributes["source"]
+		if a == nil {
+			continue
+		}
+		v, diags := a.Expr.Value(nil)
+		if diags.HasErrors() || v.Type() != cty.String || v.IsNull() {
+			continue
+		}
+		src := v.AsString()
+		if strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+			out = append(out, filepath.Clean(filepath.Join(dir, filepath.FromSlash(src))))
+		}
+	}
+	return out
 }
 
 // readError words an error reading a file without Go's "open x:" prefix.
