@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
+//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-var-file FILE]... [-var NAME=VALUE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
 //	appclient version
 //
@@ -34,7 +34,21 @@
 //     lists, relative ${file(...)} fragments included. Serverless variables
 //     are unknown.
 //   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
-//     with variables' defaults, locals and templates evaluated.
+//     with variables' defaults, locals and templates evaluated. A directory
+//     of .tf files is a root module: its terraform.tfvars,
+//     terraform.tfvars.json and *.auto.tfvars[.json], TF_VAR_ variables,
+//     and -var-file FILE and -var NAME=VALUE (repeatable; the later wins,
+//     as in Terraform) assign its variables, and the modules it calls
+//     (local paths, and what terraform init installed under
+//     .terraform/modules) are read with the arguments it passes, each
+//     client named by its instance path
+//     (module.web.aws_cognito_user_pool_client.this,
+//     aws_cognito_user_pool_client.c["web"]). A module whose source is not
+//     on disk is named in a note (standard error in text, the file's
+//     "notes" in json), with what to run; notes leave the exit status
+//     alone. A module directory that a root of the same walk calls is
+//     checked through its callers only. A -var naming no variable of any
+//     root read is a usage error.
 //   - a Terraform plan, as "terraform show -json plan.out" prints it: every
 //     aws_cognito_user_pool_client that the plan creates or updates, its
 //     attributes and blocks mapped to the API members (callback_urls to
@@ -58,7 +72,8 @@
 // skipped and every other check runs. An unknown list element still counts
 // as an element. The json output lists each client's unknown members.
 // Parameter and variable defaults are used, and a violation that rests on
-// one says so.
+// one says so; a violation that rests on a value passed (a tfvars line, a
+// module's argument) says where it is written.
 //
 // A client can silence rules by id: CloudFormation Metadata
 // appclient.config.ignore_checks, or a Terraform comment
@@ -170,12 +185,14 @@ import (
 	"runtime/debug"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac"
 )
 
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
 
 Usage:
-  appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
+  appclient validate [-format text|json|sarif] [-strict] [-pool FILE]...
+                     [-var-file FILE]... [-var NAME=VALUE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
   appclient version
 
@@ -204,8 +221,12 @@ Output formats:
   sarif  SARIF 2.1.0 for code-scanning services
 
 Flags:
-  -format FORMAT  text (default), json or sarif
-  -strict         warnings fail too (exit status 1)
+  -format FORMAT    text (default), json or sarif
+  -strict           warnings fail too (exit status 1)
+  -var-file FILE    Terraform variables for root modules (repeatable)
+  -var NAME=VALUE   a Terraform variable (repeatable; later wins, as in
+                    Terraform); terraform.tfvars and *.auto.tfvars are read
+                    without being named, TF_VAR_ variables too
 
 A text line reads:
   template.yaml:47: WebClient: CallbackURLs[1]: "http://shop.example.com/cb"
@@ -258,6 +279,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text, json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "exit with status 1 on warnings too")
+	values := addValueFlags(fs)
 	files, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, usage)
@@ -313,8 +335,18 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		if err := readInputInPool(name, stdin, pool, stderr, emit); err != nil {
-			emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
+		if err := readInputInPool(name, stdin, &values.vals, pool, stderr, emit); err != nil {
+			var usage *iac.UsageError
+			var ie *iac.Error
+			switch {
+			case errors.As(err, &usage):
+				fmt.Fprintf(stderr, "appclient validate: %v\n", err)
+				status = 2
+			case errors.As(err, &ie):
+				emit(&fileResult{Name: ie.File, Errors: []inputError{{Pos: posOf(ie.Pos), Msg: ie.Msg}}})
+			default:
+				emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
+			}
 		}
 	}
 	if *format == "text" {
