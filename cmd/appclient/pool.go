@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -86,16 +85,7 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 // readPoolFile reads a -pool file, refusing one larger than the inputs'
 // limit.
 func readPoolFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, iac.MaxFileSize+1))
-	if err == nil && len(data) > iac.MaxFileSize {
-		err = iac.ErrTooLarge
-	}
-	return data, err
+	return iac.ReadInput(name, iac.MaxFileSize)
 }
 
 // lineColumn returns the 1-based line and column, in characters, of byte
