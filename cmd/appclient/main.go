@@ -6,6 +6,7 @@
 //
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient rules [RULE...]
 //	appclient version
 //
 // validate reads each PATH: a file ("-" is standard input), or a directory,
@@ -127,16 +128,18 @@
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
 // run, every rule with its description, one result per finding (level error
-// for a violation, warning for an advisory), and input errors as tool
+// for a violation, warning for an advisory), and input errors both as
+// results of the rule unreadable-input, at their position, and as tool
 // execution notifications.
 //
 // In the json format, "severity" is "error" for a violation and "warning"
 // for an advisory, whose "exception" is "" (Cognito accepts the request).
 //
-// Rule ids are those of the rule book: required, length, list-size, pattern,
-// enum and range for the constraints of the AWS model, the service rules
-// such as client-credentials-needs-secret or redirect-https, and the
-// advisories such as implicit-grant or redirect-wildcard.
+// Rule ids are required, length, list-size, pattern, enum and range for the
+// constraints of the AWS model, the service rules such as
+// client-credentials-needs-secret or redirect-https, and the advisories such
+// as implicit-grant or redirect-wildcard. "appclient rules" lists every rule
+// with its severity, summary and help; "appclient rules ID" explains one.
 //
 // # Exit status
 //
@@ -157,6 +160,9 @@
 // appclient.Diff does, and exits 0 when they mean the same, 1 when they differ
 // and 2 for unreadable input; "appclient diff -h" describes its inputs and
 // output. A described client's secret is never read or printed.
+//
+// rules prints the rule table (appclient.Rules): each rule's id, severity,
+// code in the project's rule book, exception, summary and help.
 //
 // version prints the module version of the binary, or "(devel)".
 package main
