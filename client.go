@@ -32,6 +32,26 @@
 // [CreateUserPoolClientRequest.ValidateInPool], against a [Pool] the caller
 // describes. The subpackage awssdk connects the request to aws-sdk-go-v2 and
 // loads pools from the API.
+//
+// # New values from AWS
+//
+// AWS adds values before its published service model and the SDK's
+// enumerations list them: ALLOW_USER_AUTH in 2024, ALLOW_CLIENT_TOKEN_AUTH in
+// 2026. A pre-flight check that blocks what Cognito accepts is worse than
+// none, so an ExplicitAuthFlows value of the ALLOW_ form ("ALLOW_" then
+// upper-case letters and underscores) that this version does not know
+// passes Validate, and Lint reports it as unknown-auth-flow; a near miss of
+// a known flow ("ALLOW_USER_SRP", "allow_user_srp_auth") stays an
+// enumeration error that names the flow it means. Every other enumeration
+// is closed.
+//
+// A new value gets in this way: the project's model extract records it
+// under source.additions with the AWS documentation that shows it; its
+// constant goes into client.go, in Values (the model's order) and Valid,
+// which the model test holds to the extract; the rules it brings go into
+// the rule table (rules.go), each with a test that shows it rejecting and
+// one that shows its nearest valid neighbour passing. The SDK conversions
+// of package awssdk carry enumeration values as strings and need nothing.
 package appclient
 
 import (
