@@ -277,6 +277,10 @@ type sarifLogical struct {
 
 const informationURI = "https://github.com/cognitokit/appclient"
 
+// unreadableInput is the SARIF rule of input errors, which are not rules
+// of the rule table: a file or client that cannot be read.
+const unreadableInput = "unreadable-input"
+
 // sarifURI is the artifact URI of a file: its path as given (relative
 // paths stay relative, for code-scanning services to resolve against the
 // repository), with forward slashes and escaped as a URI path.
@@ -328,11 +332,24 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	}
+	// Input errors are results of their own rule too, with a location, so
+	// that code-scanning services show them on the file, not only in the
+	// run's notifications.
+	inputRule := len(run.Tool.Driver.Rules)
+	run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+		ID:                   unreadableInput,
+		Name:                 ruleName(unreadableInput),
+		ShortDescription:     sarifText{Text: "The input cannot be read, and the app clients it holds are not checked."},
+		FullDescription:      sarifText{Text: "A syntax error, an unknown property or member, a value of the wrong type, a key written twice in an app client, or a file over a size limit."},
+		Help:                 sarifText{Text: "Fix the input at the position given: the message says what is wrong. The clients of the file, or the client named, are checked once it can be read."},
+		DefaultConfiguration: sarifRuleConfig{Level: "error"},
+	})
 	for _, r := range results {
 		uri := sarifURI(r.Name)
 		for _, e := range r.Errors {
 			run.Invocations[0].ExecutionSuccessful = false
-			n := sarifNotification{Level: "error", Message: sarifText{Text: formatInputError(r.Name, e)}}
+			text := formatInputError(r.Name, e)
+			n := sarifNotification{Level: "error", Message: sarifText{Text: text}}
 			if e.Pos.Line > 0 {
 				n.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
@@ -340,6 +357,17 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 				}}}
 			}
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uri},
+				Region:           &sarifRegion{StartLine: max(e.Pos.Line, 1), StartColumn: e.Pos.Col},
+			}}
+			if e.Resource != "" {
+				loc.LogicalLocations = []sarifLogical{{Name: e.Resource, FullyQualifiedName: e.Resource, Kind: "resource"}}
+			}
+			run.Results = append(run.Results, sarifResult{
+				RuleID: unreadableInput, RuleIndex: inputRule, Level: "error",
+				Message: sarifText{Text: text}, Locations: []sarifLocation{loc},
+			})
 		}
 		for _, f := range r.Findings {
 			msg := f.Message
