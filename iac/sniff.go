@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"math"
 	"path"
 	"strings"
 )
@@ -46,9 +46,9 @@ func skipReason(p string, data []byte, err error) string {
 	return ""
 }
 
-// readHead reads the first sniffBytes of a file.
+// readHead reads the first sniffBytes of a file, of any size.
 func readHead(p string) ([]byte, error) {
-	f, err := os.Open(p)
+	f, _, err := OpenInput(p, math.MaxInt64)
 	if err != nil {
 		return nil, err
 	}

@@ -347,7 +347,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		writeErrors(stderr, r)
 		if err := writeText(stdout, r); err != nil && status != 2 {
-			fmt.Fprintf(stderr, "appclient: %v\n", err)
+			fmt.Fprintf(stderr, "appclient: %s\n", escapeText(err.Error()))
 			status = 2
 		}
 	}

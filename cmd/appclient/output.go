@@ -7,9 +7,67 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
 )
+
+// escapeText returns s with every character that could break a line of
+// text output or change how a terminal shows it escaped as in a Go string
+// literal: control characters (C0, DEL, C1), the Unicode line and
+// paragraph separators, bidirectional overrides and isolates, and bytes
+// that are not UTF-8. A file name or logical ID holding a newline cannot
+// forge a line of output, nor an escape sequence recolour one.
+func escapeText(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if mustEscape(r, size) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && mustEscape(r, size):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case mustEscape(r, size):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// mustEscape reports whether escapeText escapes the rune r, which took
+// size bytes.
+func mustEscape(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return true
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r == 0x2028, r == 0x2029, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
 
 // writeText prints one line per finding of a file, in the style of compiler errors:
 //
@@ -20,20 +78,20 @@ import (
 func writeText(w io.Writer, r *fileResult) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "%s:%d: ", r.Name, max(f.Pos.Line, 1))
+		fmt.Fprintf(&b, "%s:%d: ", escapeText(r.Name), max(f.Pos.Line, 1))
 		if f.Resource != "" {
-			b.WriteString(f.Resource)
+			b.WriteString(escapeText(f.Resource))
 			b.WriteString(": ")
 		}
 		if f.Field != "" {
-			b.WriteString(f.Field)
+			b.WriteString(escapeText(f.Field))
 			b.WriteString(": ")
 		}
 		if f.Severity == appclient.SeverityWarning {
-			fmt.Fprintf(&b, "warning: %s (%s)\n", f.Message, f.Rule)
+			fmt.Fprintf(&b, "warning: %s (%s)\n", escapeText(f.Message), f.Rule)
 			continue
 		}
-		b.WriteString(f.Message)
+		b.WriteString(escapeText(f.Message))
 		if f.Exception != "" {
 			fmt.Fprintf(&b, " (%s)", f.Exception)
 		}
@@ -52,16 +110,16 @@ func writeErrors(w io.Writer, r *fileResult) {
 
 func formatInputError(file string, e inputError) string {
 	var b strings.Builder
-	b.WriteString(file)
+	b.WriteString(escapeText(file))
 	if e.Pos.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Col)
 	}
 	b.WriteString(": ")
 	if e.Resource != "" {
-		b.WriteString(e.Resource)
+		b.WriteString(escapeText(e.Resource))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(escapeText(e.Msg))
 	return b.String()
 }
 
