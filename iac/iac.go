@@ -238,6 +238,11 @@ type Client struct {
 	// plan or state is read as CloudFormation reads it, the last one
 	// winning, and is no error). Nil when the client was read.
 	Errors []*Error
+
+	// emptyLists are, for a Terraform configuration, the member paths of
+	// the list arguments written as an empty list or set, which the
+	// provider does not send (advisory terraform-empty-list).
+	emptyLists []string
 }
 
 // Ignores reports whether the definition silences rule.
