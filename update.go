@@ -207,6 +207,8 @@ func (r *UpdateUserPoolClientRequest) validate(hasSecret bool) error {
 				fe.Message = "client_credentials needs a client secret, and the client has none (an update cannot add one)"
 			case RuleContextDataNeedsSecret:
 				fe.Message = "can be true only for a client with a secret, and the client has none (an update cannot add one)"
+			case RuleClientTokenAuthNeedsSecret:
+				fe.Message = "ALLOW_CLIENT_TOKEN_AUTH needs a client secret, and the client has none (an update cannot add one)"
 			}
 			errs = append(errs, fe)
 		}
