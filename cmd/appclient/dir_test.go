@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -56,5 +58,42 @@ d/update.json:2: CallbackURLs[0]: "http://a.example.com/" cannot use http (only 
 `
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("validate DIR mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestValidateDirectoryLink: a directory named through a link is read,
+// not skipped with status 0, and a named pipe under it is reported by
+// name, with status 2, without blocking, while the rest is checked.
+func TestValidateDirectoryLink(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "real")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: c\n      PreventUserExistenceErrors: ENABLED\n"
+	if err := os.WriteFile(filepath.Join(dir, "template.yaml"), []byte(tmpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "link")
+	if err := os.Symlink("real", link); err != nil {
+		t.Fatal(err)
+	}
+	got := runCLI(t, "", "validate", "-format", "json", link)
+	if !strings.HasPrefix(got, "exit status 0\n") || !strings.Contains(got, `"file": "`+filepath.Join(link, "template.yaml")+`"`) {
+		t.Errorf("validate LINK = %s, want the template read with status 0", got)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan string, 1)
+	go func() { done <- runCLI(t, "", "validate", link) }()
+	select {
+	case got = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("validate blocks on a named pipe")
+	}
+	want := "exit status 2\n-- stdout --\n-- stderr --\n" + filepath.Join(link, "pipe.yaml") + ": not a regular file: a named pipe\n"
+	if got != want {
+		t.Errorf("validate LINK with a pipe = %q, want %q", got, want)
 	}
 }
