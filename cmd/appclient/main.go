@@ -6,6 +6,7 @@
 //
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient version
 //
 // validate reads each PATH: a file ("-" is standard input), or a directory,
@@ -162,6 +163,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -177,6 +179,7 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
+  appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient version
 
 validate reads request JSON files (the --cli-input-json form of
@@ -247,6 +250,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runValidate(args[1:], stdin, stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdin, stdout, stderr)
+	case "audit":
+		return runAudit(context.Background(), args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "appclient: unknown command %q\n\n%s", args[0], usage)
 	return 2
