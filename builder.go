@@ -34,7 +34,8 @@ import (
 // [CreateUserPoolClientRequest.Validate] finds.
 //
 // Besides the setters, the grant methods ([Builder.AuthorizationCodeGrant],
-// [Builder.ImplicitGrant], [Builder.ClientCredentialsGrant]) set the members
+// [Builder.ImplicitGrant], [Builder.ClientCredentialsGrant],
+// [Builder.ClientTokenAuth]) set the members
 // that one OAuth grant needs, and [NewWebAppBuilder], [NewPublicClientBuilder]
 // and [NewMachineToMachineBuilder] start from the settings that current advice
 // gives each common kind of client.
@@ -147,6 +148,22 @@ func NewMachineToMachineBuilder(userPoolID, clientName string, scopes ...string)
 		recommended().
 		ExplicitAuthFlows(ExplicitAuthFlowAllowRefreshTokenAuth).
 		ClientCredentialsGrant(scopes...)
+}
+
+// NewClientTokenBuilder returns a Builder for a client of GetClientToken: a
+// service that gets access tokens for itself from the Cognito API, without
+// the OAuth token endpoint. It sets what [Builder.ClientTokenAuth] sets
+// (ExplicitAuthFlows to ["ALLOW_CLIENT_TOKEN_AUTH"] alone, the scopes and a
+// generated secret), EnableTokenRevocation to true and
+// PreventUserExistenceErrors to ENABLED. The OAuth flag stays off: the
+// client needs no OAuth flow.
+//
+// The scopes are custom scopes "<resource-server-identifier>/<scope-name>" of
+// the pool's resource servers; GetClientToken issues no other.
+func NewClientTokenBuilder(userPoolID, clientName string, scopes ...string) Builder {
+	return NewBuilder(userPoolID, clientName).
+		recommended().
+		ClientTokenAuth(scopes...)
 }
 
 // recommended sets what current advice wants of every kind of client.
@@ -635,6 +652,21 @@ func (b Builder) ImplicitGrant(callbackURLs ...string) Builder {
 func (b Builder) ClientCredentialsGrant(scopes ...string) Builder {
 	b.req.AllowedOAuthFlowsUserPoolClient = true
 	b.req.AllowedOAuthFlows = appendMissing(b.req.AllowedOAuthFlows, []OAuthFlow{OAuthFlowClientCredentials})
+	b.req.AllowedOAuthScopes = appendMissing(b.req.AllowedOAuthScopes, scopes)
+	if b.req.ClientSecret == nil {
+		b.req.GenerateSecret = true
+	}
+	return b
+}
+
+// ClientTokenAuth lets the client get tokens for itself with GetClientToken:
+// it sets ExplicitAuthFlows to ["ALLOW_CLIENT_TOKEN_AUTH"] alone (the flow
+// excludes every other), adds scopes to AllowedOAuthScopes unless already
+// there, and sets GenerateSecret unless the client has a custom ClientSecret.
+// The scopes are those GetClientToken issues, whatever
+// AllowedOAuthFlowsUserPoolClient says, and must be custom scopes.
+func (b Builder) ClientTokenAuth(scopes ...string) Builder {
+	b.req.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth}
 	b.req.AllowedOAuthScopes = appendMissing(b.req.AllowedOAuthScopes, scopes)
 	if b.req.ClientSecret == nil {
 		b.req.GenerateSecret = true

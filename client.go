@@ -32,7 +32,33 @@
 // [CreateUserPoolClientRequest.ValidateInPool], against a [Pool] the caller
 // describes. The subpackage awssdk connects the request to aws-sdk-go-v2 and
 // loads pools from the API.
+//
+// # New values from AWS
+//
+// AWS adds values before its published service model and the SDK's
+// enumerations list them: ALLOW_USER_AUTH in 2024, ALLOW_CLIENT_TOKEN_AUTH in
+// 2026. A pre-flight check that blocks what Cognito accepts is worse than
+// none, so an ExplicitAuthFlows value of the ALLOW_ form ("ALLOW_" then
+// upper-case letters and underscores) that this version does not know
+// passes Validate, and Lint reports it as unknown-auth-flow; a near miss of
+// a known flow ("ALLOW_USER_SRP", "allow_user_srp_auth") stays an
+// enumeration error that names the flow it means. Every other enumeration
+// is closed.
+//
+// A new value gets in this way: the project's model extract records it
+// under source.additions with the AWS documentation that shows it; its
+// constant goes into client.go, in Values (the model's order) and Valid,
+// which the model test holds to the extract; the rules it brings go into
+// the rule table (rules.go), each with a test that shows it rejecting and
+// one that shows its nearest valid neighbour passing. The SDK conversions
+// of package awssdk carry enumeration values as strings and need nothing.
 package appclient
+
+import (
+	"strings"
+
+	"github.com/cognitokit/appclient/internal/suggest"
+)
 
 // CreateUserPoolClientRequest is the request of Cognito's CreateUserPoolClient
 // operation. Its fields are the API's members in the API's order, required
@@ -289,10 +315,17 @@ const (
 	// ExplicitAuthFlowAllowUserAuth allows choice-based sign-in (passkeys,
 	// one-time passwords, passwords) through USER_AUTH.
 	ExplicitAuthFlowAllowUserAuth ExplicitAuthFlow = "ALLOW_USER_AUTH"
+	// ExplicitAuthFlowAllowClientTokenAuth allows GetClientToken: an access
+	// token for the client itself, with custom scopes, without the OAuth
+	// token endpoint. It must be the client's only flow, and the client needs
+	// a secret. AWS documents it ahead of its service model and the SDK's
+	// enumeration (see the package doc on new values).
+	ExplicitAuthFlowAllowClientTokenAuth ExplicitAuthFlow = "ALLOW_CLIENT_TOKEN_AUTH"
 )
 
-// Values returns the nine explicit authentication flows of the AWS model in
-// its order: the three legacy values, then the six ALLOW_ values.
+// Values returns the ten explicit authentication flows in the AWS model's
+// order: the three legacy values, then the seven ALLOW_ values, the last
+// of which, ALLOW_CLIENT_TOKEN_AUTH, AWS documents ahead of its model.
 func (ExplicitAuthFlow) Values() []ExplicitAuthFlow {
 	return []ExplicitAuthFlow{
 		ExplicitAuthFlowAdminNoSRPAuth,
@@ -304,6 +337,7 @@ func (ExplicitAuthFlow) Values() []ExplicitAuthFlow {
 		ExplicitAuthFlowAllowUserSRPAuth,
 		ExplicitAuthFlowAllowRefreshTokenAuth,
 		ExplicitAuthFlowAllowUserAuth,
+		ExplicitAuthFlowAllowClientTokenAuth,
 	}
 }
 
@@ -313,10 +347,54 @@ func (f ExplicitAuthFlow) Valid() bool {
 	switch f {
 	case ExplicitAuthFlowAdminNoSRPAuth, ExplicitAuthFlowCustomAuthFlowOnly, ExplicitAuthFlowUserPasswordAuth,
 		ExplicitAuthFlowAllowAdminUserPasswordAuth, ExplicitAuthFlowAllowCustomAuth, ExplicitAuthFlowAllowUserPasswordAuth,
-		ExplicitAuthFlowAllowUserSRPAuth, ExplicitAuthFlowAllowRefreshTokenAuth, ExplicitAuthFlowAllowUserAuth:
+		ExplicitAuthFlowAllowUserSRPAuth, ExplicitAuthFlowAllowRefreshTokenAuth, ExplicitAuthFlowAllowUserAuth,
+		ExplicitAuthFlowAllowClientTokenAuth:
 		return true
 	}
 	return false
+}
+
+// lagging reports whether f is a flow this version does not know but that
+// Cognito may: "ALLOW_" then upper-case letters and underscores, and not a
+// near miss of a known flow (see nearFlow). AWS has added such flows before
+// its service model and SDK listed them, so Validate accepts them and Lint
+// reports them (unknown-auth-flow).
+func (f ExplicitAuthFlow) lagging() bool {
+	s, ok := strings.CutPrefix(string(f), "ALLOW_")
+	if !ok || s == "" || f.Valid() {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'A' || c > 'Z') && c != '_' {
+			return false
+		}
+	}
+	return nearFlow(f) == ""
+}
+
+// nearFlow returns the known flow that f most likely misspells, or "" if
+// none: one equal to f but for letter case, within two edits of it, or
+// within two edits once both lose a final "_AUTH" (ALLOW_USER_SRP).
+func nearFlow(f ExplicitAuthFlow) ExplicitAuthFlow {
+	v := string(f)
+	if len(v) > 64 {
+		return "" // no known flow is half as long; spare the distance
+	}
+	best, bestDist := ExplicitAuthFlow(""), 3
+	for _, k := range f.Values() {
+		if k == f {
+			return ""
+		}
+		if strings.EqualFold(v, string(k)) {
+			return k
+		}
+		d := min(suggest.Distance(v, string(k)),
+			suggest.Distance(strings.TrimSuffix(v, "_AUTH"), strings.TrimSuffix(string(k), "_AUTH")))
+		if d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
 }
 
 // Legacy reports whether f is one of the three legacy values without the

@@ -21,12 +21,14 @@ type Advisory struct {
 	Value any
 }
 
-// String returns "Field: Message".
+// String returns "Field: Message (Rule)": the rule id is what silences the
+// advisory, in a template's ignore list or a configuration file.
 func (a *Advisory) String() string {
+	s := a.Message + " (" + a.Rule + ")"
 	if a.Field == "" {
-		return a.Message
+		return s
 	}
-	return a.Field + ": " + a.Message
+	return a.Field + ": " + s
 }
 
 // Lint returns the advisories of the request: settings Cognito accepts but
@@ -65,24 +67,28 @@ func lintRequest(r *CreateUserPoolClientRequest) []*Advisory {
 
 // The checks of the advisories, in the rule book's order.
 
-// W1: OAuth members without the OAuth flag.
+// W1: OAuth members without the OAuth flag, in one finding that names them
+// all. A client of GetClientToken uses its scopes whatever the flag says.
 func lintOAuthSettingsIgnored(r *CreateUserPoolClientRequest) (f findings) {
 	if r.AllowedOAuthFlowsUserPoolClient {
 		return
 	}
-	const msg = "is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member"
+	var ignored []string
 	for _, m := range [...]struct {
 		name string
-		n    int
+		set  bool
 	}{
-		{"AllowedOAuthFlows", len(r.AllowedOAuthFlows)},
-		{"AllowedOAuthScopes", len(r.AllowedOAuthScopes)},
-		{"CallbackURLs", len(r.CallbackURLs)},
-		{"LogoutURLs", len(r.LogoutURLs)},
+		{"AllowedOAuthFlows", len(r.AllowedOAuthFlows) > 0},
+		{"AllowedOAuthScopes", len(r.AllowedOAuthScopes) > 0 && !r.clientToken()},
+		{"CallbackURLs", len(r.CallbackURLs) > 0},
+		{"LogoutURLs", len(r.LogoutURLs) > 0},
 	} {
-		if m.n > 0 {
-			f.add(m.name, nil, msg)
+		if m.set {
+			ignored = append(ignored, m.name)
 		}
+	}
+	if len(ignored) > 0 {
+		f.add(oauthFlag, false, "is false, so Cognito ignores "+strings.Join(ignored, ", ")+": set it to true, or remove them")
 	}
 	return
 }
@@ -363,9 +369,37 @@ func lintMachineClientUserFlows(r *CreateUserPoolClientRequest) (f findings) {
 		return
 	}
 	for i, flow := range r.ExplicitAuthFlows {
-		if flow.Valid() && flow != ExplicitAuthFlowAllowRefreshTokenAuth {
+		// ALLOW_CLIENT_TOKEN_AUTH signs the client in, not a user.
+		if flow.Valid() && flow != ExplicitAuthFlowAllowRefreshTokenAuth && flow != ExplicitAuthFlowAllowClientTokenAuth {
 			f.add(index("ExplicitAuthFlows", i), string(flow),
 				fmt.Sprintf("%s allows user sign-in on a client_credentials client, which needs none", flow))
+		}
+	}
+	return
+}
+
+// W19: a well-formed flow that this version does not know.
+func lintUnknownAuthFlow(r *CreateUserPoolClientRequest) (f findings) {
+	for i, flow := range r.ExplicitAuthFlows {
+		if flow.lagging() {
+			f.add(index("ExplicitAuthFlows", i), string(flow),
+				fmt.Sprintf("%s is not one of the flows this version knows (%s): Cognito rejects a flow it does not know, so check the name against the AWS documentation, or upgrade appclient if the flow is new", quote(string(flow)), wantAuthFlows))
+		}
+	}
+	return
+}
+
+// W20: a reserved scope on a client of GetClientToken, which issues custom
+// scopes only. Where the client also has the code or implicit grant, the
+// scope serves that grant and is not reported.
+func lintClientTokenReservedScope(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.clientToken() || r.AllowedOAuthFlowsUserPoolClient && (r.hasFlow(OAuthFlowCode) || r.hasFlow(OAuthFlowImplicit)) {
+		return
+	}
+	for i, s := range r.AllowedOAuthScopes {
+		if reservedScope(s) {
+			f.add(index("AllowedOAuthScopes", i), s,
+				fmt.Sprintf("%q is a reserved scope, which GetClientToken never issues: ALLOW_CLIENT_TOKEN_AUTH clients get custom scopes of resource servers only", s))
 		}
 	}
 	return

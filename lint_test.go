@@ -52,13 +52,16 @@ var lintCases = []lintCase{
 	{"W1 flows without the flag", nil, func(r *CreateUserPoolClientRequest) {
 		r.AllowedOAuthFlowsUserPoolClient = false
 		r.AllowedOAuthScopes, r.CallbackURLs, r.LogoutURLs, r.DefaultRedirectURI = nil, nil, nil, nil
-	}, []advisory{{"AllowedOAuthFlows", RuleOAuthSettingsIgnored, nil}}},
+	}, []advisory{{"AllowedOAuthFlowsUserPoolClient", RuleOAuthSettingsIgnored, false}}},
+	// One cause, one finding: the flag, whatever number of members it leaves
+	// without effect.
 	{"W1 every OAuth member without the flag", nil, func(r *CreateUserPoolClientRequest) { r.AllowedOAuthFlowsUserPoolClient = false }, []advisory{
-		{"AllowedOAuthFlows", RuleOAuthSettingsIgnored, nil},
-		{"AllowedOAuthScopes", RuleOAuthSettingsIgnored, nil},
-		{"CallbackURLs", RuleOAuthSettingsIgnored, nil},
-		{"LogoutURLs", RuleOAuthSettingsIgnored, nil},
+		{"AllowedOAuthFlowsUserPoolClient", RuleOAuthSettingsIgnored, false},
 	}},
+	{"W1 client token: scopes used, flows ignored", clientTokenClient, func(r *CreateUserPoolClientRequest) {
+		r.AllowedOAuthFlows = []OAuthFlow{OAuthFlowClientCredentials}
+	}, []advisory{{"AllowedOAuthFlowsUserPoolClient", RuleOAuthSettingsIgnored, false}}},
+	{"W1 quiet: client token's scopes without the flag", clientTokenClient, func(r *CreateUserPoolClientRequest) {}, nil},
 	{"W1 quiet: no OAuth member without the flag", nil, func(r *CreateUserPoolClientRequest) {
 		r.AllowedOAuthFlowsUserPoolClient = false
 		r.AllowedOAuthFlows, r.AllowedOAuthScopes, r.CallbackURLs, r.LogoutURLs, r.DefaultRedirectURI = nil, nil, nil, nil, nil
@@ -204,6 +207,35 @@ var lintCases = []lintCase{
 	}, []advisory{{"ExplicitAuthFlows[1]", RuleMachineClientUserFlows, "ALLOW_USER_SRP_AUTH"}}},
 	{"W18 quiet: refresh only", quietMachine, func(r *CreateUserPoolClientRequest) {}, nil},
 	{"W18 quiet: user client with default flows", nil, func(r *CreateUserPoolClientRequest) { r.ExplicitAuthFlows = nil }, nil},
+	// W19
+	{"W19 a flow newer than this version", nil, func(r *CreateUserPoolClientRequest) {
+		r.ExplicitAuthFlows = append(r.ExplicitAuthFlows, "ALLOW_PASSKEY_AUTH")
+	}, []advisory{{"ExplicitAuthFlows[2]", RuleUnknownAuthFlow, "ALLOW_PASSKEY_AUTH"}}},
+	{"W19 quiet: the newest known flow", nil, func(r *CreateUserPoolClientRequest) {
+		r.ExplicitAuthFlows = append(r.ExplicitAuthFlows, ExplicitAuthFlowAllowUserAuth)
+	}, nil},
+	{"W19 quiet: a near miss is Validate's", nil, func(r *CreateUserPoolClientRequest) {
+		r.ExplicitAuthFlows = append(r.ExplicitAuthFlows, "ALLOW_USER_SRP")
+	}, nil},
+	// W20
+	{"W20 reserved scope on a client-token client", clientTokenClient, func(r *CreateUserPoolClientRequest) {
+		r.AllowedOAuthScopes = append(r.AllowedOAuthScopes, "openid")
+	}, []advisory{{"AllowedOAuthScopes[1]", RuleClientTokenReservedScope, "openid"}}},
+	{"W20 quiet: custom scopes only", clientTokenClient, func(r *CreateUserPoolClientRequest) {
+		r.AllowedOAuthScopes = append(r.AllowedOAuthScopes, "orders-api/orders.write")
+	}, nil},
+	{"W20 quiet: reserved scope without client-token auth", quietMachine, func(r *CreateUserPoolClientRequest) {
+		r.AllowedOAuthFlowsUserPoolClient, r.AllowedOAuthFlows = true, []OAuthFlow{OAuthFlowCode}
+		r.CallbackURLs = []string{"https://orders.example.com/cb"}
+		r.AllowedOAuthScopes = []string{"openid"}
+	}, nil},
+}
+
+// clientTokenClient is clientToken with the settings the advisories want.
+func clientTokenClient() *CreateUserPoolClientRequest {
+	r := clientToken()
+	r.PreventUserExistenceErrors = UserExistenceErrorsEnabled
+	return r
 }
 
 const (
@@ -287,8 +319,11 @@ func TestLintMessages(t *testing.T) {
 	if a := as[0]; a.Value != long || len(a.Message) > 300 || !strings.Contains(a.Message, "…") {
 		t.Errorf("advisory = %+v: want the whole value and a message that quotes it cut short", a)
 	}
-	if got := as[0].String(); !strings.HasPrefix(got, "LogoutURLs[0]: ") {
-		t.Errorf("String() = %q", got)
+	if got := as[0].String(); !strings.HasPrefix(got, "LogoutURLs[0]: ") || !strings.HasSuffix(got, " (redirect-wildcard)") {
+		t.Errorf("String() = %q, want the member path first and the rule id last", got)
+	}
+	if got, want := (&Advisory{Rule: "token-revocation-off", Message: "m"}).String(), "m (token-revocation-off)"; got != want {
+		t.Errorf("String() without a field = %q, want %q", got, want)
 	}
 }
 

@@ -414,8 +414,24 @@ var (
 	elemRedirect  = elemLength(matchRedirect, wantRedirect)
 	elemScope     = elemLength(matchScope, wantScope)
 	elemOAuthFlow = elemEnum(func(v string) bool { return OAuthFlow(v).Valid() }, wantOAuthFlows)
-	elemAuthFlow  = elemEnum(func(v string) bool { return ExplicitAuthFlow(v).Valid() }, wantAuthFlows)
+	elemAuthFlow  = authFlowElem
 )
+
+// authFlowElem checks an element of ExplicitAuthFlows: a known flow passes,
+// and so does a well-formed flow newer than this version (lagging), which
+// Lint reports; a near miss of a known flow is an enumeration error that
+// names the flow it most likely means.
+func authFlowElem(v string, _ bounds) (string, string) {
+	f := ExplicitAuthFlow(v)
+	if f.Valid() || f.lagging() {
+		return "", ""
+	}
+	msg := enumMessage(v, wantAuthFlows)
+	if near := nearFlow(f); near != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	return RuleEnum, msg
+}
 
 // Element bounds of the lists that the service rules look into: a rule looks
 // only at elements that passed their model constraints.

@@ -301,7 +301,7 @@ func contains(list []string, s string) bool {
 // P1: a custom scope names a resource server of the pool and one of its
 // scopes. A scope that is not of the custom form is O6's (scope-not-found).
 func checkCustomScopeExists(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
-	if !r.AllowedOAuthFlowsUserPoolClient {
+	if !r.scopesUsed() {
 		return
 	}
 	for i, s := range r.AllowedOAuthScopes {

@@ -344,7 +344,8 @@ func hasRule(err error, rule string) bool {
 func TestPoolRulesList(t *testing.T) {
 	var ids []string
 	for _, r := range ruleTable {
-		if r.Scope != ScopePool && r.Scope != ScopeTemplate {
+		// The template advisories W21 and W22 are the rule book's section 4.
+		if r.Scope != ScopePool && r.Scope != ScopeTemplate || r.Code[0] == 'W' {
 			continue
 		}
 		ids = append(ids, r.ID)

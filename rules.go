@@ -26,6 +26,8 @@ const (
 	RuleExplicitFlowsNoLegacyMix        = "explicit-flows-no-legacy-mix"
 	RuleRefreshTokenAuthRequired        = "refresh-token-auth-required"
 	RuleRotationForbidsRefreshTokenAuth = "rotation-forbids-refresh-token-auth"
+	RuleClientTokenAuthAlone            = "client-token-auth-alone"
+	RuleClientTokenAuthNeedsSecret      = "client-token-auth-needs-secret"
 	RuleTokenValidityRange              = "token-validity-range"
 	RuleWriteAttributeNotWritable       = "write-attribute-not-writable"
 
@@ -71,6 +73,21 @@ const (
 	RuleAnalyticsIncomplete         = "analytics-incomplete"
 	RuleRedirectSchemeUnsafe        = "redirect-scheme-unsafe"
 	RuleMachineClientUserFlows      = "machine-client-user-flows"
+	RuleUnknownAuthFlow             = "unknown-auth-flow"
+	RuleClientTokenReservedScope    = "client-token-reserved-scope"
+
+	// The advisories that need the template or configuration that defines
+	// the client: package iac decides them.
+
+	// RuleTerraformEmptyList (W21; Terraform configuration only): an
+	// argument set to an explicit empty list or set, which the provider does
+	// not send, so that Cognito stores its default and the next plan differs.
+	RuleTerraformEmptyList = "terraform-empty-list"
+	// RuleManagedLoginWithoutBranding (W22; templates and Terraform): a
+	// client of the code or implicit grant under a managed login version 2
+	// domain, without a managed login branding of its own, so that its login
+	// pages are unavailable.
+	RuleManagedLoginWithoutBranding = "managed-login-without-branding"
 )
 
 // Severity says what a finding of a rule means.
@@ -219,8 +236,8 @@ func unitOf(field string) []string {
 
 const oauthFlag = "AllowedOAuthFlowsUserPoolClient"
 
-// dependencyInputs: a scope of P6 is read only with OAuth on; a provider is
-// read alone.
+// dependencyInputs: a scope of P6 is read with OAuth on (or for
+// GetClientToken, whose known flow needs no flag); a provider is read alone.
 func dependencyInputs(field string) []string {
 	if strings.HasPrefix(field, "AllowedOAuthScopes") {
 		return []string{field, oauthFlag}
@@ -313,6 +330,14 @@ var ruleTable = []RuleInfo{
 		inputs: with("RefreshTokenRotation.Feature"), check: checkRotationForbidsRefreshTokenAuth,
 		Summary: "ExplicitAuthFlows holds ALLOW_REFRESH_TOKEN_AUTH while refresh token rotation is enabled.",
 		Help:    "With refresh token rotation enabled, tokens are refreshed through GetTokensFromRefreshToken and ExplicitAuthFlows must not include ALLOW_REFRESH_TOKEN_AUTH."},
+	{ID: RuleClientTokenAuthAlone, Code: "F4", Severity: SeverityError, Evidence: EvidenceDocumented, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrAuthFlows,
+		inputs: with("ExplicitAuthFlows[*]"), check: checkClientTokenAuthAlone,
+		Summary: "ExplicitAuthFlows holds ALLOW_CLIENT_TOKEN_AUTH together with other flows.",
+		Help:    "ALLOW_CLIENT_TOKEN_AUTH, the flow of GetClientToken, excludes every user authentication flow: it must be the client's only explicit authentication flow. Use a separate app client for user sign-in."},
+	{ID: RuleClientTokenAuthNeedsSecret, Code: "F5", Severity: SeverityError, Evidence: EvidenceDocumented, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrAuthFlows,
+		inputs: with("GenerateSecret", "ClientSecret"), check: checkClientTokenAuthNeedsSecret,
+		Summary: "ALLOW_CLIENT_TOKEN_AUTH is allowed for a client without a secret.",
+		Help:    "GetClientToken authenticates the client with its secret: set GenerateSecret to true or give a ClientSecret."},
 	{ID: RuleTokenValidityRange, Code: "T1", Severity: SeverityError, Evidence: EvidenceSeen, Scope: ScopeRequest, Exception: ExceptionInvalidParameter, Err: ErrTokenValidity,
 		inputs: unitOf, check: checkTokenValidityRange,
 		Summary: "A token lifetime, after unit conversion, is outside 5 minutes to 1 day (access, ID) or 60 minutes to 3650 days (refresh).",
@@ -355,7 +380,12 @@ var ruleTable = []RuleInfo{
 		Help:    "Nothing orders a deployment's resources but their references: a client that names a scope of a resource server, or an identity provider, of the same template or configuration without a Ref, GetAtt or Sub to it (or a DependsOn; in Terraform a reference or depends_on) may be created first, and Cognito then rejects it as custom-scope-exists or identity-provider-exists would. Decided by package iac over a template's resources."},
 
 	{ID: RuleOAuthSettingsIgnored, Code: "W1", Severity: SeverityWarning, Evidence: EvidenceSeen, Scope: ScopeRequest,
-		inputs: flagAndLength, check: lintOAuthSettingsIgnored,
+		// Reads the flag, whether each OAuth list is set, and whether the
+		// client is one of GetClientToken's (whose scopes are not ignored).
+		inputs: func(string) []string {
+			return []string{oauthFlag, "AllowedOAuthFlows#", "AllowedOAuthScopes#", "CallbackURLs#", "LogoutURLs#", "ExplicitAuthFlows[*]"}
+		},
+		check:   lintOAuthSettingsIgnored,
 		Summary: "OAuth flows, scopes, callback or logout URLs are set while AllowedOAuthFlowsUserPoolClient is false.",
 		Help:    "The OAuth members take effect only with AllowedOAuthFlowsUserPoolClient true; Cognito has been seen to accept and ignore them otherwise. Turn the flag on, or remove the members."},
 	{ID: RuleImplicitGrant, Code: "W2", Severity: SeverityWarning, Evidence: EvidenceDocumented, Scope: ScopeRequest,
@@ -430,6 +460,24 @@ var ruleTable = []RuleInfo{
 		inputs: with("AllowedOAuthFlows[*]", "ExplicitAuthFlows[*]", "ExplicitAuthFlows#"), check: lintMachineClientUserFlows,
 		Summary: "A client_credentials client allows user sign-in flows.",
 		Help:    "A machine-to-machine client needs no user sign-in, and each allowed flow is attack surface: set ExplicitAuthFlows to [ALLOW_REFRESH_TOKEN_AUTH] (absent means the defaults, which allow sign-in)."},
+	{ID: RuleUnknownAuthFlow, Code: "W19", Severity: SeverityWarning, Evidence: EvidenceDocumented, Scope: ScopeRequest,
+		inputs: self, check: lintUnknownAuthFlow,
+		Summary: "ExplicitAuthFlows holds a well-formed ALLOW_ flow that this version does not know.",
+		Help:    "AWS has added authentication flows before its service model and SDK listed them, so an unknown ALLOW_ value is not an error here. Cognito rejects a flow it does not know: check the name against the AWS documentation, and upgrade appclient if the flow is new."},
+	{ID: RuleClientTokenReservedScope, Code: "W20", Severity: SeverityWarning, Evidence: EvidenceDocumented, Scope: ScopeRequest,
+		inputs: with(oauthFlag, "ExplicitAuthFlows[*]", "AllowedOAuthFlows[*]"), check: lintClientTokenReservedScope,
+		Summary: "A client of ALLOW_CLIENT_TOKEN_AUTH lists a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin).",
+		Help:    "GetClientToken issues only custom scopes of the pool's resource servers, so a reserved scope is never granted to it: remove the scope, or give it to a client of the code grant."},
+	// W21 and W22 have no check here: package iac decides them over the
+	// configuration or template that defines the client.
+	{ID: RuleTerraformEmptyList, Code: "W21", Severity: SeverityWarning, Evidence: EvidenceSeen, Scope: ScopeTemplate,
+		inputs:  self,
+		Summary: "A Terraform argument is set to an explicit empty list or set.",
+		Help:    "The AWS provider sends nothing for an empty list, so Cognito keeps its default and the next plan shows a change again, or apply fails with \"Provider produced inconsistent result after apply\". Remove the argument instead of setting it to []."},
+	{ID: RuleManagedLoginWithoutBranding, Code: "W22", Severity: SeverityWarning, Evidence: EvidenceDocumented, Scope: ScopeTemplate,
+		inputs:  with(oauthFlag, "AllowedOAuthFlows[*]"),
+		Summary: "A client of the code or implicit grant has no managed login branding, while its pool's domain uses managed login version 2.",
+		Help:    "Cognito assigns no branding style to app clients created outside the console, and their managed login pages are unavailable until one is applied: add an AWS::Cognito::ManagedLoginBranding (Terraform: aws_cognito_managed_login_branding) for the client."},
 }
 
 // Rules returns the rule table: the six kinds of model constraint, the
@@ -590,6 +638,24 @@ var (
 	maxOAuthFlows   = int(memberBounds("AllowedOAuthFlows", "length").hi)
 	maxCallbackURLs = int(memberBounds("CallbackURLs", "length").hi)
 )
+
+// clientToken reports whether ExplicitAuthFlows holds ALLOW_CLIENT_TOKEN_AUTH:
+// then AllowedOAuthScopes are the scopes GetClientToken issues, whatever
+// AllowedOAuthFlowsUserPoolClient says.
+func (r *CreateUserPoolClientRequest) clientToken() bool {
+	for _, flow := range r.ExplicitAuthFlows {
+		if flow == ExplicitAuthFlowAllowClientTokenAuth {
+			return true
+		}
+	}
+	return false
+}
+
+// scopesUsed reports whether Cognito uses AllowedOAuthScopes: with OAuth on,
+// or for GetClientToken.
+func (r *CreateUserPoolClientRequest) scopesUsed() bool {
+	return r.AllowedOAuthFlowsUserPoolClient || r.clientToken()
+}
 
 // oauthFlowsChecked reports whether the OAuth rules that read the whole list
 // of flows run: OAuth is on, and the list is within its size (a list over its
@@ -924,7 +990,8 @@ func checkRefreshTokenAuthRequired(r *CreateUserPoolClientRequest) (f findings) 
 		return
 	}
 	for _, flow := range r.ExplicitAuthFlows {
-		if !flow.Valid() || flow.Legacy() || flow == ExplicitAuthFlowAllowRefreshTokenAuth {
+		// A client-token list gets no refresh token: F4 decides it.
+		if !flow.Valid() || flow.Legacy() || flow == ExplicitAuthFlowAllowRefreshTokenAuth || flow == ExplicitAuthFlowAllowClientTokenAuth {
 			return
 		}
 	}
@@ -941,6 +1008,39 @@ func checkRotationForbidsRefreshTokenAuth(r *CreateUserPoolClientRequest) (f fin
 		if flow == ExplicitAuthFlowAllowRefreshTokenAuth {
 			f.add(index("ExplicitAuthFlows", i), string(flow),
 				"ALLOW_REFRESH_TOKEN_AUTH is not allowed when refresh token rotation is enabled")
+		}
+	}
+	return
+}
+
+// F4: ALLOW_CLIENT_TOKEN_AUTH is the client's only flow.
+func checkClientTokenAuthAlone(r *CreateUserPoolClientRequest) (f findings) {
+	if !r.clientToken() {
+		return
+	}
+	var others []string
+	for _, flow := range r.ExplicitAuthFlows {
+		// Values that broke their enumeration are reported once, there.
+		if flow != ExplicitAuthFlowAllowClientTokenAuth && (flow.Valid() || flow.lagging()) {
+			others = append(others, string(flow))
+		}
+	}
+	if len(others) > 0 {
+		f.add("ExplicitAuthFlows", nil,
+			"ALLOW_CLIENT_TOKEN_AUTH must be the only flow, but the list also holds "+strings.Join(others, ", ")+": use a separate client for user sign-in")
+	}
+	return
+}
+
+// F5: ALLOW_CLIENT_TOKEN_AUTH needs a client secret.
+func checkClientTokenAuthNeedsSecret(r *CreateUserPoolClientRequest) (f findings) {
+	if r.hasSecret() {
+		return
+	}
+	for i, flow := range r.ExplicitAuthFlows {
+		if flow == ExplicitAuthFlowAllowClientTokenAuth {
+			f.add(index("ExplicitAuthFlows", i), string(flow),
+				"ALLOW_CLIENT_TOKEN_AUTH needs a client secret (set GenerateSecret or ClientSecret)")
 		}
 	}
 	return

@@ -82,11 +82,17 @@ func TestRuleTable(t *testing.T) {
 				t.Errorf("%s: lacks a pool check or a rule-book code, or has a request check", r.ID)
 			}
 		case ScopeTemplate:
-			// The one documented exception: dependency-order is decided by
-			// package iac over a template's resources, so its entry has no
-			// check (see its entry). Any other such rule needs a check.
-			if r.ID != RuleDependencyOrder || r.check != nil || r.poolCheck != nil || r.Code == "" {
-				t.Errorf("%s: a template rule other than dependency-order, or one with a check here", r.ID)
+			// Package iac decides these over a template's resources, so
+			// their entries have no check: dependency-order (P6) and the
+			// template advisories terraform-empty-list (W21) and
+			// managed-login-without-branding (W22).
+			switch r.ID {
+			case RuleDependencyOrder, RuleTerraformEmptyList, RuleManagedLoginWithoutBranding:
+			default:
+				t.Errorf("%s: a template rule that package iac does not decide", r.ID)
+			}
+			if r.check != nil || r.poolCheck != nil || r.Code == "" {
+				t.Errorf("%s: a template rule with a check here, or without a rule-book code", r.ID)
 			}
 		default:
 			t.Errorf("%s: scope %q", r.ID, r.Scope)
@@ -338,7 +344,13 @@ func TestRuleBook(t *testing.T) {
 		if len(want) < 6 {
 			t.Fatalf("read %d rules from section 3; has its table format changed?", len(want))
 		}
-		got := table(ScopePool, ScopeTemplate)
+		var got []bookRule
+		for _, r := range table(ScopePool, ScopeTemplate) {
+			// The template advisories (W21, W22) are in section 4.
+			if r.Code[0] == 'P' {
+				got = append(got, r)
+			}
+		}
 		// P6's exception is that of P1 or P2, whichever it applies to.
 		for i := range got {
 			if got[i].Code == "P6" {
@@ -355,7 +367,7 @@ func TestRuleBook(t *testing.T) {
 			t.Fatalf("read %d rules from section 4; has its table format changed?", len(want))
 		}
 		var got []bookRule
-		for _, r := range table(ScopeRequest) {
+		for _, r := range table(ScopeRequest, ScopeTemplate) {
 			if r.Severity == string(SeverityWarning) {
 				// Section 4 grades no evidence: the table's, for the
 				// facts each advisory rests on, is checked in TestRuleTable.

@@ -84,6 +84,19 @@ func machine() *CreateUserPoolClientRequest {
 	}
 }
 
+// clientToken is a client of GetClientToken as AWS's own example template
+// creates it: ALLOW_CLIENT_TOKEN_AUTH alone, a generated secret, a custom
+// scope, and the OAuth flag off.
+func clientToken() *CreateUserPoolClientRequest {
+	return &CreateUserPoolClientRequest{
+		UserPoolID:         "us-east-1_AbC123xyz",
+		ClientName:         "inventory-service",
+		GenerateSecret:     true,
+		ExplicitAuthFlows:  []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth},
+		AllowedOAuthScopes: []string{"orders-api/orders.read"},
+	}
+}
+
 // validationCase mutates a base request and names the violations it wants.
 type validationCase struct {
 	name   string
@@ -211,9 +224,29 @@ func modelConstraintCases() []validationCase {
 		{"ExplicitAuthFlows lower case", nil, func(r *CreateUserPoolClientRequest) {
 			r.ExplicitAuthFlows = []ExplicitAuthFlow{"ALLOW_REFRESH_TOKEN_AUTH", "allow_user_srp_auth"}
 		}, []violation{{"ExplicitAuthFlows[1]", "enum", ipe}}},
-		{"ExplicitAuthFlows unknown", nil, func(r *CreateUserPoolClientRequest) {
+		// Enum lag: a well-formed ALLOW_ flow that this version does not know
+		// passes (Lint's unknown-auth-flow reports it); a near miss of a
+		// known flow, or anything not of the ALLOW_ form, is an error.
+		{"ExplicitAuthFlows unknown but well formed", nil, func(r *CreateUserPoolClientRequest) {
 			r.ExplicitAuthFlows = []ExplicitAuthFlow{"ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_PASSKEY_AUTH"}
+		}, nil},
+		{"ExplicitAuthFlows near miss: suffix left out", nil, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = []ExplicitAuthFlow{"ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP"}
 		}, []violation{{"ExplicitAuthFlows[1]", "enum", ipe}}},
+		{"ExplicitAuthFlows near miss: letter case", nil, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = []ExplicitAuthFlow{"ALLOW_REFRESH_TOKEN_AUTH", "allow_user_srp_auth"}
+		}, []violation{{"ExplicitAuthFlows[1]", "enum", ipe}}},
+		{"ExplicitAuthFlows near miss: two edits", nil, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = []ExplicitAuthFlow{"ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SPR_AUTH"}
+		}, []violation{{"ExplicitAuthFlows[1]", "enum", ipe}}},
+		{"ExplicitAuthFlows not of the ALLOW_ form", nil, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = []ExplicitAuthFlow{"ALLOW_REFRESH_TOKEN_AUTH", "PASSKEY_AUTH", "ALLOW_", "ALLOW_Passkey"}
+		}, []violation{{"ExplicitAuthFlows[1]", "enum", ipe}, {"ExplicitAuthFlows[2]", "enum", ipe}, {"ExplicitAuthFlows[3]", "enum", ipe}}},
+		{"ExplicitAuthFlows client token, known from this version on", nil, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = []ExplicitAuthFlow{"ALLOW_CLIENT_TOKEN_AUTH"}
+			r.AllowedOAuthFlowsUserPoolClient, r.AllowedOAuthFlows, r.AllowedOAuthScopes = false, nil, []string{"orders-api/orders.read"}
+			r.CallbackURLs, r.LogoutURLs, r.DefaultRedirectURI = nil, nil, nil
+		}, nil},
 
 		// SupportedIdentityProviders: each 1-32, letters, marks, symbols, numbers, punctuation, separators.
 		{"provider empty", nil, func(r *CreateUserPoolClientRequest) { r.SupportedIdentityProviders = []string{""} }, []violation{{"SupportedIdentityProviders[0]", "length", ipe}}},
@@ -586,6 +619,31 @@ func serviceRuleCases() []validationCase {
 		}, []violation{{"ExplicitAuthFlows[1]", "rotation-forbids-refresh-token-auth", ipe}}},
 		{"F3 neighbour: rotation disabled", nil, func(r *CreateUserPoolClientRequest) {
 			r.RefreshTokenRotation = &RefreshTokenRotation{Feature: RotationFeatureDisabled}
+		}, nil},
+
+		// F2 and the client-token flow: such a client gets no refresh token.
+		{"F2 neighbour: client token alone", clientToken, func(r *CreateUserPoolClientRequest) {}, nil},
+
+		// F4 client-token-auth-alone.
+		{"F4 client token with a user flow", clientToken, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = append(r.ExplicitAuthFlows, ExplicitAuthFlowAllowUserSRPAuth)
+		}, []violation{{"ExplicitAuthFlows", "client-token-auth-alone", ipe}}},
+		{"F4 client token with refresh token auth", clientToken, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowRefreshTokenAuth, ExplicitAuthFlowAllowClientTokenAuth}
+		}, []violation{{"ExplicitAuthFlows", "client-token-auth-alone", ipe}}},
+		{"F4 client token with a legacy flow", clientToken, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = append(r.ExplicitAuthFlows, ExplicitAuthFlowUserPasswordAuth)
+		}, []violation{{"ExplicitAuthFlows", "explicit-flows-no-legacy-mix", ipe}, {"ExplicitAuthFlows", "client-token-auth-alone", ipe}}},
+		{"F4 an invalid entry is reported once, as enum", clientToken, func(r *CreateUserPoolClientRequest) {
+			r.ExplicitAuthFlows = append(r.ExplicitAuthFlows, "ALLOW_USER_SRP")
+		}, []violation{{"ExplicitAuthFlows[1]", "enum", ipe}}},
+		{"F4 neighbour: client token alone, OAuth off", clientToken, func(r *CreateUserPoolClientRequest) {}, nil},
+
+		// F5 client-token-auth-needs-secret.
+		{"F5 client token without a secret", clientToken, func(r *CreateUserPoolClientRequest) { r.GenerateSecret = false },
+			[]violation{{"ExplicitAuthFlows[0]", "client-token-auth-needs-secret", ipe}}},
+		{"F5 neighbour: a custom secret", clientToken, func(r *CreateUserPoolClientRequest) {
+			r.GenerateSecret, r.ClientSecret = false, ptr("c0ffeeC0FFEEc0ffeeC0FFEE_1")
 		}, nil},
 
 		// T1 token-validity-range, with units.

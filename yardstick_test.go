@@ -50,7 +50,7 @@ func handCheck(r *CreateUserPoolClientRequest) bool {
 		}
 	}
 	for _, f := range r.ExplicitAuthFlows {
-		if !f.Valid() {
+		if !f.Valid() && !f.lagging() {
 			return false
 		}
 	}
@@ -173,16 +173,22 @@ func handCheck(r *CreateUserPoolClientRequest) bool {
 		return false
 	}
 	rotation := r.RefreshTokenRotation != nil && r.RefreshTokenRotation.Feature == RotationFeatureEnabled
-	var legacy, allow, refresh bool
+	var legacy, allow, refresh, lagging, clientToken, other bool
 	for _, f := range r.ExplicitAuthFlows {
+		other = other || f != ExplicitAuthFlowAllowClientTokenAuth
 		legacy = legacy || f.Legacy()
-		allow = allow || !f.Legacy()
+		allow = allow || f.Valid() && !f.Legacy()
+		lagging = lagging || f.lagging()
 		refresh = refresh || f == ExplicitAuthFlowAllowRefreshTokenAuth
+		clientToken = clientToken || f == ExplicitAuthFlowAllowClientTokenAuth
 	}
 	if legacy && allow { // F1
 		return false
 	}
-	if allow && !legacy && !refresh && !rotation { // F2
+	if allow && !legacy && !lagging && !refresh && !rotation && !clientToken { // F2
+		return false
+	}
+	if clientToken && (other || !secret) { // F4, F5
 		return false
 	}
 	if rotation && refresh { // F3

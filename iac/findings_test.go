@@ -41,8 +41,8 @@ func TestFileFindings(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d %s %s %s %s", fd.Pos.Line, fd.Resource, fd.Severity, fd.Field, fd.Rule))
 	}
 	want := []string{
-		"14 Quiet warning CallbackURLs oauth-settings-ignored",
-		"20 Loud warning CallbackURLs oauth-settings-ignored",
+		"6 Quiet warning AllowedOAuthFlowsUserPoolClient oauth-settings-ignored",
+		"15 Loud warning AllowedOAuthFlowsUserPoolClient oauth-settings-ignored",
 		"20 Loud error CallbackURLs[0] redirect-https",
 		"21 Loud error ExplicitAuthFlows[0] feature-plan",
 	}

@@ -96,8 +96,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -117,6 +115,10 @@ const (
 	// tokens and syntax tree cost up to about 800 bytes of memory per
 	// byte of input.
 	MaxHCLSize = maxHCLBytes
+	// MaxModuleSize is the most the .tf files of one directory, read
+	// together as a Terraform module, may hold in all, in bytes: they are
+	// parsed together, so their costs add up.
+	MaxModuleSize = maxModuleBytes
 	// MaxDepth is the deepest nesting of lists and maps read.
 	MaxDepth = maxDepth
 	// MaxValues is the largest number of values one file may hold, YAML
@@ -321,39 +323,23 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// ErrTooLarge is the error of a file larger than [MaxFileSize].
+// ErrTooLarge is the error of a file larger than [MaxFileSize]; errors of
+// the other size limits wrap it.
 var ErrTooLarge = fmt.Errorf("larger than %d MiB", maxInputBytes>>20)
 
 // ReadFile reads one file. A .tf file is read as a Terraform module of its
 // own (use [Read] on its directory to read the module it belongs to); a
 // Serverless service's relative ${file(...)} fragments are read from
-// beside it. An error opening or reading the file is returned as it is;
-// every other problem is in the File's Errors.
+// beside it. The file is opened with [OpenInput]: an error opening or
+// reading it (not a regular file, over [MaxFileSize]) is returned as an
+// *fs.PathError; every other problem is in the File's Errors.
 func ReadFile(path string) (*File, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxInputBytes {
-		return nil, ErrTooLarge
-	}
-	data, err := readLimited(f, maxInputBytes)
+	data, err := ReadInput(path, maxInputBytes)
 	if err != nil {
 		return nil, err
 	}
 	file, _ := readBytes(path, data, readInclude)
 	return file, nil
-}
-
-// readInclude reads a file that another includes, with the size limit.
-func readInclude(path string) ([]byte, error) {
-	f, err := os.Open(filepath.FromSlash(path))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readLimited(f, maxInputBytes)
 }
 
 // ReadFrom reads one input from r, such as standard input, refusing more

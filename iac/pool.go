@@ -3,6 +3,7 @@ package iac
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -413,7 +414,9 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 			Message: fmt.Sprintf("deployment can create the client before %s, and Cognito then rejects it: %s", r.Name, hint)})
 	}
 	req := &c.Request
-	if req.AllowedOAuthFlowsUserPoolClient {
+	// The scopes are used with OAuth on, and by GetClientToken whatever the
+	// flag says.
+	if req.AllowedOAuthFlowsUserPoolClient || slices.Contains(req.ExplicitAuthFlows, appclient.ExplicitAuthFlowAllowClientTokenAuth) {
 		for i, scope := range req.AllowedOAuthScopes {
 			slash := strings.LastIndexByte(scope, '/')
 			if slash <= 0 || slash == len(scope)-1 {

@@ -26,6 +26,9 @@ const (
 	// tree cost up to about 800 bytes of memory per byte of input (a list
 	// of one-digit numbers), and real .tf files are far smaller.
 	maxHCLBytes = 512 << 10
+	// maxModuleBytes is the most the .tf files of one module may hold in
+	// all: they are parsed together, so their cost adds up.
+	maxModuleBytes = 2 * maxHCLBytes
 	// maxEvalElems and maxEvalBytes bound a variable default or local
 	// that other expressions read; a larger one is unknown.
 	maxEvalElems = 1000

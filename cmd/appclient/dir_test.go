@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -36,26 +38,62 @@ func TestValidateDirectory(t *testing.T) {
 	got := strings.ReplaceAll(runCLI(t, "", "validate", dir), dir+string(filepath.Separator), "")
 	want := `exit status 1
 -- stdout --
+a/main.tf:1: aws_cognito_user_pool_client.c: AllowedOAuthFlowsUserPoolClient: warning: is false, so Cognito ignores CallbackURLs, LogoutURLs: set it to true, or remove them (oauth-settings-ignored)
 a/main.tf:1: aws_cognito_user_pool_client.c: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
-a/main.tf:5: aws_cognito_user_pool_client.c: CallbackURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
-a/main.tf:6: aws_cognito_user_pool_client.c: LogoutURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
 a/main.tf:7: aws_cognito_user_pool_client.c: DefaultRedirectURI: "https://b.example.com/" is not one of CallbackURLs (they must match character for character) (InvalidParameterException)
 b/template.yaml:2: C: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
 b/template.yaml:8: C: AllowedOAuthScopes[0]: "Openid" is neither a reserved scope (openid, email, phone, profile, aws.cognito.signin.user.admin) nor a custom scope <resource-server>/<scope-name> (scopes are case-sensitive: did you mean "openid"?) (ScopeDoesNotExistException)
 b/template.yaml:8: C: AllowedOAuthScopes[0]: warning: "Openid" is not "openid": scopes are case-sensitive, and Cognito rejects it as a scope that does not exist (scope-reserved-case)
 b/template.yaml:9: C: CallbackURLs[0]: "http://a.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+c/res/client.yml:2: C: AllowedOAuthFlowsUserPoolClient: warning: is false, so Cognito ignores CallbackURLs: set it to true, or remove them (oauth-settings-ignored)
 c/res/client.yml:2: C: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
-c/res/client.yml:7: C: CallbackURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
 c/res/client.yml:7: C: CallbackURLs[0]: "http://a.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+d/described.json:1: AllowedOAuthFlowsUserPoolClient: warning: is false, so Cognito ignores CallbackURLs: set it to true, or remove them (oauth-settings-ignored)
 d/described.json:1: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
-d/described.json:1: CallbackURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
 d/described.json:1: CallbackURLs[0]: "http://b.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
+d/update.json:1: AllowedOAuthFlowsUserPoolClient: warning: is false, so Cognito ignores CallbackURLs: set it to true, or remove them (oauth-settings-ignored)
 d/update.json:1: PreventUserExistenceErrors: warning: is absent, which means LEGACY: sign-in and recovery tell callers which users exist; set it to ENABLED (user-existence-errors)
-d/update.json:2: CallbackURLs: warning: is ignored while AllowedOAuthFlowsUserPoolClient is false: set the flag to true, or remove the member (oauth-settings-ignored)
 d/update.json:2: CallbackURLs[0]: "http://a.example.com/" cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
 -- stderr --
 `
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("validate DIR mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestValidateDirectoryLink: a directory named through a link is read,
+// not skipped with status 0, and a named pipe under it is reported by
+// name, with status 2, without blocking, while the rest is checked.
+func TestValidateDirectoryLink(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "real")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: c\n      PreventUserExistenceErrors: ENABLED\n"
+	if err := os.WriteFile(filepath.Join(dir, "template.yaml"), []byte(tmpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "link")
+	if err := os.Symlink("real", link); err != nil {
+		t.Fatal(err)
+	}
+	got := runCLI(t, "", "validate", "-format", "json", link)
+	if !strings.HasPrefix(got, "exit status 0\n") || !strings.Contains(got, `"file": "`+filepath.Join(link, "template.yaml")+`"`) {
+		t.Errorf("validate LINK = %s, want the template read with status 0", got)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan string, 1)
+	go func() { done <- runCLI(t, "", "validate", link) }()
+	select {
+	case got = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("validate blocks on a named pipe")
+	}
+	want := "exit status 2\n-- stdout --\n-- stderr --\n" + filepath.Join(link, "pipe.yaml") + ": not a regular file: a named pipe\n"
+	if got != want {
+		t.Errorf("validate LINK with a pipe = %q, want %q", got, want)
 	}
 }

@@ -7,6 +7,7 @@
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
 //	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
+//	appclient rules [RULE...]
 //	appclient version
 //
 // validate reads each PATH: a file ("-" is standard input), or a directory,
@@ -128,16 +129,18 @@
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
 // run, every rule with its description, one result per finding (level error
-// for a violation, warning for an advisory), and input errors as tool
+// for a violation, warning for an advisory), and input errors both as
+// results of the rule unreadable-input, at their position, and as tool
 // execution notifications.
 //
 // In the json format, "severity" is "error" for a violation and "warning"
 // for an advisory, whose "exception" is "" (Cognito accepts the request).
 //
-// Rule ids are those of the rule book: required, length, list-size, pattern,
-// enum and range for the constraints of the AWS model, the service rules
-// such as client-credentials-needs-secret or redirect-https, and the
-// advisories such as implicit-grant or redirect-wildcard.
+// Rule ids are required, length, list-size, pattern, enum and range for the
+// constraints of the AWS model, the service rules such as
+// client-credentials-needs-secret or redirect-https, and the advisories such
+// as implicit-grant or redirect-wildcard. "appclient rules" lists every rule
+// with its severity, summary and help; "appclient rules ID" explains one.
 //
 // # Exit status
 //
@@ -159,6 +162,9 @@
 // and 2 for unreadable input; "appclient diff -h" describes its inputs and
 // output. A described client's secret is never read or printed.
 //
+// rules prints the rule table (appclient.Rules): each rule's id, severity,
+// code in the project's rule book, exception, summary and help.
+//
 // version prints the module version of the binary, or "(devel)".
 package main
 
@@ -170,8 +176,10 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/internal/suggest"
 )
 
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
@@ -180,6 +188,7 @@ Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
   appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
+  appclient rules [RULE...]
   appclient version
 
 validate reads request JSON files (the --cli-input-json form of
@@ -196,7 +205,9 @@ the AWS CLI's JSON output of describe-user-pool, list-resource-servers
 and list-identity-providers (one file or several -pool flags).
 
 Findings are violations (Cognito rejects the request) and warnings
-(advisories: Cognito accepts it, but it works badly or dangerously).
+(advisories: Cognito accepts it, but it works badly or dangerously), each
+with its rule id; "appclient rules" lists every rule with its help, and
+"appclient rules ID" explains one.
 
 Output formats:
   text   FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION), one per violation;
@@ -206,10 +217,8 @@ Output formats:
          "message"}]}
   sarif  SARIF 2.1.0 for code-scanning services
 
-Flags:
-  -format FORMAT  text (default), json or sarif
-  -strict         warnings fail too (exit status 1)
-
+Flags of validate:
+{{flags}}
 A text line reads:
   template.yaml:47: WebClient: CallbackURLs[1]: "http://shop.example.com/cb"
       cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
@@ -229,6 +238,31 @@ Examples:
   appclient validate -format sarif template.yaml > appclient.sarif
 `
 
+// commands are the command's subcommands, for "did you mean".
+var commands = []string{"validate", "diff", "audit", "rules", "version", "help"}
+
+// writeUsage prints the usage text, with the flags of validate as fs
+// defines them, so that -h lists every flag there is.
+func writeUsage(w io.Writer, fs *flag.FlagSet) {
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		name, text := flag.UnquoteUsage(f)
+		left := "  -" + f.Name
+		if name != "" {
+			left += " " + name
+		}
+		if len(left) < 20 {
+			left += strings.Repeat(" ", 20-len(left))
+		} else {
+			left += "\n" + strings.Repeat(" ", 20)
+		}
+		b.WriteString(left)
+		b.WriteString(strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", 20)))
+		b.WriteByte('\n')
+	})
+	io.WriteString(w, strings.Replace(usage, "{{flags}}", b.String(), 1))
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
@@ -236,13 +270,12 @@ func main() {
 // run is the command with its streams, returning the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		runValidate([]string{"-h"}, stdin, stderr, stderr)
 		return 2
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return runValidate([]string{"-h"}, stdin, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "appclient %s\n", version())
 		return 0
@@ -252,24 +285,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runDiff(args[1:], stdin, stdout, stderr)
 	case "audit":
 		return runAudit(context.Background(), args[1:], stdout, stderr)
+	case "rules":
+		return runRules(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "appclient: unknown command %q\n\n%s", args[0], usage)
+	if s := suggest.Nearest(args[0], commands); s != "" {
+		fmt.Fprintf(stderr, "appclient: unknown command %q (did you mean %q?)\n", args[0], s)
+		return 2
+	}
+	fmt.Fprintf(stderr, "appclient: unknown command %q (want %s; appclient -h for help)\n", args[0], strings.Join(commands[:len(commands)-1], ", "))
 	return 2
 }
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format := fs.String("format", "text", "output format: text, json or sarif")
+	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
-	strict := fs.Bool("strict", false, "exit with status 1 on warnings too")
+	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
 	files, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usage)
+		writeUsage(stdout, fs)
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "appclient validate: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "appclient validate: %v (appclient validate -h lists the flags)\n", err)
 		return 2
 	}
 	switch *format {
@@ -279,7 +318,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if len(files) == 0 {
-		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input)\n\n%s", usage)
+		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
 		return 2
 	}
 	pool, ok := readPool(*pools, stderr)
@@ -305,7 +344,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		writeErrors(stderr, r)
 		if err := writeText(stdout, r); err != nil && status != 2 {
-			fmt.Fprintf(stderr, "appclient: %v\n", err)
+			fmt.Fprintf(stderr, "appclient: %s\n", escapeText(err.Error()))
 			status = 2
 		}
 	}

@@ -7,9 +7,67 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
 )
+
+// escapeText returns s with every character that could break a line of
+// text output or change how a terminal shows it escaped as in a Go string
+// literal: control characters (C0, DEL, C1), the Unicode line and
+// paragraph separators, bidirectional overrides and isolates, and bytes
+// that are not UTF-8. A file name or logical ID holding a newline cannot
+// forge a line of output, nor an escape sequence recolour one.
+func escapeText(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if mustEscape(r, size) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && mustEscape(r, size):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case mustEscape(r, size):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// mustEscape reports whether escapeText escapes the rune r, which took
+// size bytes.
+func mustEscape(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return true
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r == 0x2028, r == 0x2029, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
 
 // writeText prints one line per finding of a file, in the style of compiler errors:
 //
@@ -20,20 +78,20 @@ import (
 func writeText(w io.Writer, r *fileResult) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "%s:%d: ", r.Name, max(f.Pos.Line, 1))
+		fmt.Fprintf(&b, "%s:%d: ", escapeText(r.Name), max(f.Pos.Line, 1))
 		if f.Resource != "" {
-			b.WriteString(f.Resource)
+			b.WriteString(escapeText(f.Resource))
 			b.WriteString(": ")
 		}
 		if f.Field != "" {
-			b.WriteString(f.Field)
+			b.WriteString(escapeText(f.Field))
 			b.WriteString(": ")
 		}
 		if f.Severity == appclient.SeverityWarning {
-			fmt.Fprintf(&b, "warning: %s (%s)\n", f.Message, f.Rule)
+			fmt.Fprintf(&b, "warning: %s (%s)\n", escapeText(f.Message), f.Rule)
 			continue
 		}
-		b.WriteString(f.Message)
+		b.WriteString(escapeText(f.Message))
 		if f.Exception != "" {
 			fmt.Fprintf(&b, " (%s)", f.Exception)
 		}
@@ -52,16 +110,16 @@ func writeErrors(w io.Writer, r *fileResult) {
 
 func formatInputError(file string, e inputError) string {
 	var b strings.Builder
-	b.WriteString(file)
+	b.WriteString(escapeText(file))
 	if e.Pos.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Col)
 	}
 	b.WriteString(": ")
 	if e.Resource != "" {
-		b.WriteString(e.Resource)
+		b.WriteString(escapeText(e.Resource))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(escapeText(e.Msg))
 	return b.String()
 }
 
@@ -219,6 +277,10 @@ type sarifLogical struct {
 
 const informationURI = "https://github.com/cognitokit/appclient"
 
+// unreadableInput is the SARIF rule of input errors, which are not rules
+// of the rule table: a file or client that cannot be read.
+const unreadableInput = "unreadable-input"
+
 // sarifURI is the artifact URI of a file: its path as given (relative
 // paths stay relative, for code-scanning services to resolve against the
 // repository), with forward slashes and escaped as a URI path.
@@ -270,11 +332,24 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	}
+	// Input errors are results of their own rule too, with a location, so
+	// that code-scanning services show them on the file, not only in the
+	// run's notifications.
+	inputRule := len(run.Tool.Driver.Rules)
+	run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+		ID:                   unreadableInput,
+		Name:                 ruleName(unreadableInput),
+		ShortDescription:     sarifText{Text: "The input cannot be read, and the app clients it holds are not checked."},
+		FullDescription:      sarifText{Text: "A syntax error, an unknown property or member, a value of the wrong type, a key written twice in an app client, or a file over a size limit."},
+		Help:                 sarifText{Text: "Fix the input at the position given: the message says what is wrong. The clients of the file, or the client named, are checked once it can be read."},
+		DefaultConfiguration: sarifRuleConfig{Level: "error"},
+	})
 	for _, r := range results {
 		uri := sarifURI(r.Name)
 		for _, e := range r.Errors {
 			run.Invocations[0].ExecutionSuccessful = false
-			n := sarifNotification{Level: "error", Message: sarifText{Text: formatInputError(r.Name, e)}}
+			text := formatInputError(r.Name, e)
+			n := sarifNotification{Level: "error", Message: sarifText{Text: text}}
 			if e.Pos.Line > 0 {
 				n.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
@@ -282,6 +357,17 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 				}}}
 			}
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uri},
+				Region:           &sarifRegion{StartLine: max(e.Pos.Line, 1), StartColumn: e.Pos.Col},
+			}}
+			if e.Resource != "" {
+				loc.LogicalLocations = []sarifLogical{{Name: e.Resource, FullyQualifiedName: e.Resource, Kind: "resource"}}
+			}
+			run.Results = append(run.Results, sarifResult{
+				RuleID: unreadableInput, RuleIndex: inputRule, Level: "error",
+				Message: sarifText{Text: text}, Locations: []sarifLocation{loc},
+			})
 		}
 		for _, f := range r.Findings {
 			msg := f.Message

@@ -186,8 +186,9 @@ func TestIgnoredRules(t *testing.T) {
 		}
 		return out
 	}
-	// In line order: the resource, then its CallbackURLs.
-	want := []string{"warning user-existence-errors", "warning oauth-settings-ignored", "error redirect-https"}
+	// In line order: the resource (whose absent flag and absent
+	// PreventUserExistenceErrors are reported there), then its CallbackURLs.
+	want := []string{"warning oauth-settings-ignored", "warning user-existence-errors", "error redirect-https"}
 	if diff := cmp.Diff(want, rules("")); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}

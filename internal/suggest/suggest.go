@@ -71,3 +71,10 @@ func editDistance(a, b []rune) int {
 	}
 	return prev[len(b)]
 }
+
+// Distance returns the optimal-string-alignment distance between a and b,
+// counted in runes: the insertions, deletions, substitutions and swaps of
+// adjacent runes that turn a into b.
+func Distance(a, b string) int {
+	return editDistance([]rune(a), []rune(b))
+}
