@@ -184,6 +184,11 @@ type File struct {
 	// limit): when there are any, Clients is empty. Problems with one client
 	// are in that client's Errors.
 	Errors []*Error
+	// Skipped, for a file that [Walk] passes over, says why: it is over a
+	// size limit and does not look like an input, or it is a user pool
+	// description. Such a File has no Kind, Clients or Errors. "" for a
+	// file read.
+	Skipped string
 }
 
 // Client is one app-client definition.

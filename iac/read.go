@@ -53,6 +53,10 @@ func readBytes(name string, data []byte, include func(path string) ([]byte, erro
 	if strings.HasSuffix(name, ".tf") {
 		return readTerraform([]tfSource{{name: name, data: data}})[0], false
 	}
+	if isPoolOutput(data) {
+		notInput = true
+		return fail(errors.New(skippedPool))
+	}
 	root, isJSON, err := parseAny(data)
 	if err != nil {
 		return fail(err)

@@ -19,6 +19,9 @@ type fileResult struct {
 	Findings []finding
 	// Errors are input problems: the file or a client could not be read.
 	Errors []inputError
+	// Skipped says why a directory walk passed over the file (see
+	// iac.File.Skipped); such a result has nothing else.
+	Skipped string
 }
 
 // client is what the output says about one client read.
@@ -104,7 +107,7 @@ func analyze(name string, data []byte) *fileResult {
 // result for the file, then one for each file it includes that defines
 // clients (a Serverless fragment).
 func result(f *iac.File) []*fileResult {
-	res := &fileResult{Name: f.Name, Kind: string(f.Kind)}
+	res := &fileResult{Name: f.Name, Kind: string(f.Kind), Skipped: f.Skipped}
 	out := []*fileResult{res}
 	byName := map[string]*fileResult{f.Name: res}
 	resultOf := func(name string) *fileResult {

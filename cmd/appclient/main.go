@@ -124,8 +124,11 @@
 //	    "file": "template.yaml", "line": 20, "column": 11, "resource": "WebClient",
 //	    "field": "CallbackURLs[1]", "rule": "redirect-https", "severity": "error",
 //	    "exception": "InvalidParameterException", "message": "..."
-//	  }]
+//	  }],
+//	  "skipped": [{"file": "package-lock.json", "reason": "larger than 10 MiB, ..."}]
 //	}
+//
+// "skipped" lists the files a directory walk passed over: see below.
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
 // run, every rule with its description, one result per finding (level error
@@ -151,7 +154,12 @@
 // itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB),
 // nested deeper than 256 levels or holding more than 1048576 values (YAML
 // aliases counted as expanded) are refused with status 2, so that memory
-// stays bounded. Text output is written file by file, so a directory of any
+// stays bounded. In a directory, a file over a size limit whose start does
+// not look like an input (no template, request, plan or state keys at its
+// top level, no app-client type: a package-lock.json, an API description)
+// is skipped instead, and listed in the json output's "skipped"; so is a
+// user pool description (the AWS CLI output that -pool reads), which is not
+// taken as the pool of the files beside it: give it with -pool. Text output is written file by file, so a directory of any
 // size needs no more memory than its largest file; json and sarif are
 // single documents, written once every file is read.
 //

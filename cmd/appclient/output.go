@@ -130,6 +130,13 @@ type jsonReport struct {
 	Version    int             `json:"version"`
 	Files      []jsonFile      `json:"files"`
 	Violations []jsonViolation `json:"violations"`
+	// Skipped are the files a directory walk passed over, with why.
+	Skipped []jsonSkipped `json:"skipped"`
+}
+
+type jsonSkipped struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 type jsonFile struct {
@@ -165,8 +172,12 @@ type jsonViolation struct {
 }
 
 func writeJSON(w io.Writer, results []*fileResult) error {
-	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}}
+	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}, Skipped: []jsonSkipped{}}
 	for _, r := range results {
+		if r.Skipped != "" {
+			rep.Skipped = append(rep.Skipped, jsonSkipped{File: r.Name, Reason: r.Skipped})
+			continue
+		}
 		f := jsonFile{File: r.Name, Kind: r.Kind, Clients: []jsonClient{}, Errors: []jsonError{}}
 		for _, c := range r.Clients {
 			f.Clients = append(f.Clients, jsonClient{Resource: c.Resource, Line: c.Pos.Line, Unknown: c.unknownPaths()})
@@ -346,6 +357,14 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 	})
 	for _, r := range results {
 		uri := sarifURI(r.Name)
+		if r.Skipped != "" {
+			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
+				Level:     "note",
+				Message:   sarifText{Text: r.Name + ": skipped: " + r.Skipped},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}},
+			})
+			continue
+		}
 		for _, e := range r.Errors {
 			run.Invocations[0].ExecutionSuccessful = false
 			text := formatInputError(r.Name, e)
