@@ -11,8 +11,8 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider v1.74.1
 	github.com/aws/smithy-go v1.28.1
 	// v10.30.1, not newer: v10.30.2 added a Valuer check that boxes every field
-	// (one allocation each), which makes Validate about 40% slower; nothing
-	// after it fixes a tag or feature this module uses.
+	// (Validate of the typical request: 51 allocations against 22 with
+	// v10.30.6); nothing after it fixes a tag or feature this module uses.
 	github.com/go-playground/validator/v10 v10.30.1
 	github.com/google/go-cmp v0.7.0
 	go.yaml.in/yaml/v3 v3.0.6
