@@ -6,6 +6,7 @@
 //
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
 //	appclient version
 //
@@ -176,6 +177,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -193,6 +195,7 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
+  appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]
   appclient version
 
@@ -244,7 +247,7 @@ Examples:
 `
 
 // commands are the command's subcommands, for "did you mean".
-var commands = []string{"validate", "diff", "rules", "version", "help"}
+var commands = []string{"validate", "diff", "audit", "rules", "version", "help"}
 
 // writeUsage prints the usage text, with the flags of validate as fs
 // defines them, so that -h lists every flag there is.
@@ -288,6 +291,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runValidate(args[1:], stdin, stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdin, stdout, stderr)
+	case "audit":
+		return runAudit(context.Background(), args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	}
