@@ -25,7 +25,7 @@ const configName = ".appclient.yaml"
 // maxConfigBytes is the largest configuration file read.
 const maxConfigBytes = 1 << 20
 
-// config is a team's configuration of validate, as .appclient.yaml holds
+// repoConfig is a team's configuration of validate, as .appclient.yaml holds
 // it:
 //
 //	rules:                       # a rule's severity: off, warning or error
@@ -36,7 +36,7 @@ const maxConfigBytes = 1 << 20
 //	  - "**/testdata/**"
 //	var-file: [envs/prod.tfvars] # deployment values: validate's flags
 //	stage: prod
-type config struct {
+type repoConfig struct {
 	// name is the file's path as messages name it; dir is its directory,
 	// absolute, which exclude patterns and file values are relative to.
 	name, dir string
@@ -94,7 +94,7 @@ func (e *configError) Error() string {
 
 // loadConfig reads the configuration file at p; name is how messages name
 // it.
-func loadConfig(p, name string) (*config, error) {
+func loadConfig(p, name string) (*repoConfig, error) {
 	data, err := iac.ReadInput(p, maxConfigBytes)
 	if err != nil {
 		return nil, &configError{file: name, msg: readErrorText(err)}
@@ -110,9 +110,9 @@ func loadConfig(p, name string) (*config, error) {
 // error naming its line: unknown keys and rule ids (with the one most
 // likely meant), a severity other than off, warning and error, a value of
 // the wrong shape, a key written twice, a bad glob.
-func parseConfig(name, dir string, data []byte) (*config, error) {
-	c := &config{name: name, dir: dir, rules: map[string]ruleSetting{}}
-	fail := func(n *yaml.Node, format string, args ...any) (*config, error) {
+func parseConfig(name, dir string, data []byte) (*repoConfig, error) {
+	c := &repoConfig{name: name, dir: dir, rules: map[string]ruleSetting{}}
+	fail := func(n *yaml.Node, format string, args ...any) (*repoConfig, error) {
 		return nil, &configError{file: name, line: n.Line, col: n.Column, msg: fmt.Sprintf(format, args...)}
 	}
 	var doc yaml.Node
@@ -186,7 +186,7 @@ func parseConfig(name, dir string, data []byte) (*config, error) {
 }
 
 // parseRules reads the rules mapping: rule id to off, warning or error.
-func (c *config) parseRules(v *yaml.Node, fail func(*yaml.Node, string, ...any) (*config, error)) error {
+func (c *repoConfig) parseRules(v *yaml.Node, fail func(*yaml.Node, string, ...any) (*repoConfig, error)) error {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil
 	}
@@ -348,7 +348,7 @@ func matchParts(pat, elems []string) bool {
 
 // excludes reports whether the file named name, found in a directory
 // walk, is excluded.
-func (c *config) excludes(name string) bool {
+func (c *repoConfig) excludes(name string) bool {
 	if c == nil || len(c.exclude) == 0 {
 		return false
 	}
@@ -372,7 +372,7 @@ func (c *config) excludes(name string) bool {
 // apply gives a file's findings the severities the file sets: a rule set
 // to off is dropped, one set to warning or error gets that severity, and a
 // finding whose severity changed says which line changed it.
-func (c *config) apply(r *fileResult) {
+func (c *repoConfig) apply(r *fileResult) {
 	if c == nil || len(c.rules) == 0 {
 		return
 	}
@@ -441,15 +441,15 @@ func displayConfigName(abs string) string {
 // configs maps each checked path to its configuration: the -config file
 // for all of them, or the file found from each.
 type configs struct {
-	byTarget map[string]*config
-	loaded   []*config
+	byTarget map[string]*repoConfig
+	loaded   []*repoConfig
 }
 
 // loadConfigs finds and reads the configuration of every target.
 func loadConfigs(explicit string, targets []string) (*configs, error) {
-	cs := &configs{byTarget: map[string]*config{}}
-	byPath := map[string]*config{}
-	load := func(p, name string) (*config, error) {
+	cs := &configs{byTarget: map[string]*repoConfig{}}
+	byPath := map[string]*repoConfig{}
+	load := func(p, name string) (*repoConfig, error) {
 		if c, ok := byPath[p]; ok {
 			return c, nil
 		}
@@ -495,7 +495,7 @@ func loadConfigs(explicit string, targets []string) (*configs, error) {
 func (cs *configs) setFlags(fset *flag.FlagSet) error {
 	onCommandLine := map[string]bool{}
 	fset.Visit(func(f *flag.Flag) { onCommandLine[f.Name] = true })
-	setBy := map[string]*config{}
+	setBy := map[string]*repoConfig{}
 	for _, c := range cs.loaded {
 		for _, cf := range c.flags {
 			if fset.Lookup(cf.name) == nil {

@@ -275,7 +275,7 @@ func TestConfigFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := &configs{loaded: []*config{c}}
+	cs := &configs{loaded: []*repoConfig{c}}
 
 	fs, files, stage := newFlags()
 	if err := fs.Parse(nil); err != nil {
@@ -305,7 +305,7 @@ func TestConfigFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs, _, _ = newFlags()
-	two := &configs{loaded: []*config{c, other}}
+	two := &configs{loaded: []*repoConfig{c, other}}
 	if err := two.setFlags(fs); err == nil || err.Error() != "b/.appclient.yaml:2:1: stage: infra/.appclient.yaml sets it too; check the paths of each configuration in a run of their own" {
 		t.Errorf("two files: %v", err)
 	}
