@@ -37,7 +37,6 @@ package awssdk
 import (
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/types"
-	"unsafe"
 
 	"github.com/cognitokit/appclient"
 )
@@ -128,12 +127,12 @@ func fromCreateInput(in *cip.CreateUserPoolClientInput, share bool) appclient.Cr
 		TokenValidityUnits:                       fromUnits(in.TokenValidityUnits),
 		ReadAttributes:                           cpSlice(share, in.ReadAttributes),
 		WriteAttributes:                          cpSlice(share, in.WriteAttributes),
-		ExplicitAuthFlows:                        shareSlice[appclient.ExplicitAuthFlow](share, in.ExplicitAuthFlows),
+		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](in.ExplicitAuthFlows),
 		SupportedIdentityProviders:               cpSlice(share, in.SupportedIdentityProviders),
 		CallbackURLs:                             cpSlice(share, in.CallbackURLs),
 		LogoutURLs:                               cpSlice(share, in.LogoutURLs),
 		DefaultRedirectURI:                       cp(share, in.DefaultRedirectURI),
-		AllowedOAuthFlows:                        shareSlice[appclient.OAuthFlow](share, in.AllowedOAuthFlows),
+		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](in.AllowedOAuthFlows),
 		AllowedOAuthScopes:                       cpSlice(share, in.AllowedOAuthScopes),
 		AllowedOAuthFlowsUserPoolClient:          in.AllowedOAuthFlowsUserPoolClient,
 		AnalyticsConfiguration:                   fromAnalytics(in.AnalyticsConfiguration, share),
@@ -262,12 +261,12 @@ func fromUpdateInput(in *cip.UpdateUserPoolClientInput, share bool) appclient.Up
 		TokenValidityUnits:                       fromUnits(in.TokenValidityUnits),
 		ReadAttributes:                           cpSlice(share, in.ReadAttributes),
 		WriteAttributes:                          cpSlice(share, in.WriteAttributes),
-		ExplicitAuthFlows:                        shareSlice[appclient.ExplicitAuthFlow](share, in.ExplicitAuthFlows),
+		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](in.ExplicitAuthFlows),
 		SupportedIdentityProviders:               cpSlice(share, in.SupportedIdentityProviders),
 		CallbackURLs:                             cpSlice(share, in.CallbackURLs),
 		LogoutURLs:                               cpSlice(share, in.LogoutURLs),
 		DefaultRedirectURI:                       cp(share, in.DefaultRedirectURI),
-		AllowedOAuthFlows:                        shareSlice[appclient.OAuthFlow](share, in.AllowedOAuthFlows),
+		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](in.AllowedOAuthFlows),
 		AllowedOAuthScopes:                       cpSlice(share, in.AllowedOAuthScopes),
 		AllowedOAuthFlowsUserPoolClient:          in.AllowedOAuthFlowsUserPoolClient,
 		AnalyticsConfiguration:                   fromAnalytics(in.AnalyticsConfiguration, share),
@@ -403,16 +402,6 @@ func cloneSlice(s []string) []string {
 		return nil
 	}
 	return append(make([]string, 0, len(s)), s...)
-}
-
-// shareSlice is convertSlice; with share, it returns s itself, seen as a
-// slice of the other string type, for a reader that only looks. Two string
-// types have one memory layout, so the view is exact and costs nothing.
-func shareSlice[To, From ~string](share bool, s []From) []To {
-	if !share || s == nil {
-		return convertSlice[To](s)
-	}
-	return unsafe.Slice((*To)(unsafe.Pointer(unsafe.SliceData(s))), len(s))
 }
 
 // convertSlice copies s into a slice of another string type, keeping nil as

@@ -53,6 +53,14 @@ func Read(path string) ([]*File, error) {
 // includes are read as part of the service only. A file that looks like
 // an input but cannot be read is returned with its Errors.
 //
+// Two kinds of file are passed over and handed to fn with [File.Skipped]
+// saying why: a file over a size limit whose start does not look like an
+// input (a package lock, an API description), and a user pool description,
+// the AWS CLI's output that -pool reads, which is not used as the pool of
+// the files beside it. A file over a size limit that does look like an
+// input (a .tf file, a template's keys, an app-client resource type) stays
+// an input error.
+//
 // Files are read concurrently, by as many workers as GOMAXPROCS, and
 // handed to fn in order; at most a few files per worker are held in
 // memory at once. Walk stops at the first error fn returns, or the first
@@ -335,6 +343,9 @@ func (j walkJob) run() ([]*File, []string) {
 	}
 	p := j.paths[0]
 	data, err := ReadInput(p, maxInputBytes)
+	if why := skipReason(p, data, err); why != "" {
+		return []*File{{Name: p, Skipped: why}}, nil
+	}
 	if err != nil {
 		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(err)}}}}, nil
 	}

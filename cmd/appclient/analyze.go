@@ -19,6 +19,9 @@ type fileResult struct {
 	Findings []finding
 	// Errors are input problems: the file or a client could not be read.
 	Errors []inputError
+	// Skipped says why a directory walk passed over the file (see
+	// iac.File.Skipped); such a result has nothing else.
+	Skipped string
 }
 
 // client is what the output says about one client read.
@@ -46,6 +49,9 @@ type finding struct {
 	Severity  appclient.Severity
 	Exception string
 	Message   string
+	// ConfiguredBy is where a configuration file changed the rule's
+	// severity ("FILE:LINE"); "" when the severity is the rule's own.
+	ConfiguredBy string
 }
 
 // inputError is a problem with the input itself.
@@ -104,7 +110,7 @@ func analyze(name string, data []byte) *fileResult {
 // result for the file, then one for each file it includes that defines
 // clients (a Serverless fragment).
 func result(f *iac.File) []*fileResult {
-	res := &fileResult{Name: f.Name, Kind: string(f.Kind)}
+	res := &fileResult{Name: f.Name, Kind: string(f.Kind), Skipped: f.Skipped}
 	out := []*fileResult{res}
 	byName := map[string]*fileResult{f.Name: res}
 	resultOf := func(name string) *fileResult {

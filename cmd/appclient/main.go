@@ -6,6 +6,7 @@
 //
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
 //	appclient version
 //
@@ -123,8 +124,11 @@
 //	    "file": "template.yaml", "line": 20, "column": 11, "resource": "WebClient",
 //	    "field": "CallbackURLs[1]", "rule": "redirect-https", "severity": "error",
 //	    "exception": "InvalidParameterException", "message": "..."
-//	  }]
+//	  }],
+//	  "skipped": [{"file": "package-lock.json", "reason": "larger than 10 MiB, ..."}]
 //	}
+//
+// "skipped" lists the files a directory walk passed over: see below.
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
 // run, every rule with its description, one result per finding (level error
@@ -150,7 +154,12 @@
 // itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB),
 // nested deeper than 256 levels or holding more than 1048576 values (YAML
 // aliases counted as expanded) are refused with status 2, so that memory
-// stays bounded. Text output is written file by file, so a directory of any
+// stays bounded. In a directory, a file over a size limit whose start does
+// not look like an input (no template, request, plan or state keys at its
+// top level, no app-client type: a package-lock.json, an API description)
+// is skipped instead, and listed in the json output's "skipped"; so is a
+// user pool description (the AWS CLI output that -pool reads), which is not
+// taken as the pool of the files beside it: give it with -pool. Text output is written file by file, so a directory of any
 // size needs no more memory than its largest file; json and sarif are
 // single documents, written once every file is read.
 //
@@ -168,6 +177,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -185,6 +195,7 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
+  appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]
   appclient version
 
@@ -236,7 +247,7 @@ Examples:
 `
 
 // commands are the command's subcommands, for "did you mean".
-var commands = []string{"validate", "diff", "rules", "version", "help"}
+var commands = []string{"validate", "diff", "audit", "rules", "version", "help"}
 
 // writeUsage prints the usage text, with the flags of validate as fs
 // defines them, so that -h lists every flag there is.
@@ -280,6 +291,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runValidate(args[1:], stdin, stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdin, stdout, stderr)
+	case "audit":
+		return runAudit(context.Background(), args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	}
@@ -297,6 +310,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
+	configFile := fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
 	files, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		writeUsage(stdout, fs)
@@ -314,6 +328,14 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(files) == 0 {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
+		return 2
+	}
+	cfg, err := loadConfigs(*configFile, files)
+	if err == nil {
+		err = cfg.setFlags(fs)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
 		return 2
 	}
 	pool, ok := readPool(*pools, stderr)
@@ -352,7 +374,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		if err := readInputInPool(name, stdin, pool, stderr, emit); err != nil {
+		if err := readInputInPool(name, stdin, pool, stderr, cfg.filter(name, emit)); err != nil {
 			emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
 		}
 	}

@@ -87,15 +87,29 @@ func writeText(w io.Writer, r *fileResult) error {
 			b.WriteString(escapeText(f.Field))
 			b.WriteString(": ")
 		}
-		if f.Severity == appclient.SeverityWarning {
+		switch {
+		case f.ConfiguredBy != "":
+			// The rule's severity is the configuration's: say so, with
+			// the rule id, whatever the severity.
+			if f.Severity == appclient.SeverityWarning {
+				b.WriteString("warning: ")
+			}
+			b.WriteString(escapeText(f.Message))
+			b.WriteString(" (")
+			if f.Exception != "" {
+				b.WriteString(f.Exception)
+				b.WriteString("; ")
+			}
+			fmt.Fprintf(&b, "%s, %s by %s)\n", f.Rule, f.Severity, escapeText(f.ConfiguredBy))
+		case f.Severity == appclient.SeverityWarning:
 			fmt.Fprintf(&b, "warning: %s (%s)\n", escapeText(f.Message), f.Rule)
-			continue
+		default:
+			b.WriteString(escapeText(f.Message))
+			if f.Exception != "" {
+				fmt.Fprintf(&b, " (%s)", f.Exception)
+			}
+			b.WriteByte('\n')
 		}
-		b.WriteString(escapeText(f.Message))
-		if f.Exception != "" {
-			fmt.Fprintf(&b, " (%s)", f.Exception)
-		}
-		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -130,6 +144,13 @@ type jsonReport struct {
 	Version    int             `json:"version"`
 	Files      []jsonFile      `json:"files"`
 	Violations []jsonViolation `json:"violations"`
+	// Skipped are the files a directory walk passed over, with why.
+	Skipped []jsonSkipped `json:"skipped"`
+}
+
+type jsonSkipped struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 type jsonFile struct {
@@ -162,11 +183,18 @@ type jsonViolation struct {
 	Severity  string `json:"severity"`
 	Exception string `json:"exception"`
 	Message   string `json:"message"`
+	// ConfiguredBy is where a configuration file set the severity
+	// ("FILE:LINE"), when it differs from the rule's own; "" otherwise.
+	ConfiguredBy string `json:"configured_by"`
 }
 
 func writeJSON(w io.Writer, results []*fileResult) error {
-	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}}
+	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}, Skipped: []jsonSkipped{}}
 	for _, r := range results {
+		if r.Skipped != "" {
+			rep.Skipped = append(rep.Skipped, jsonSkipped{File: r.Name, Reason: r.Skipped})
+			continue
+		}
 		f := jsonFile{File: r.Name, Kind: r.Kind, Clients: []jsonClient{}, Errors: []jsonError{}}
 		for _, c := range r.Clients {
 			f.Clients = append(f.Clients, jsonClient{Resource: c.Resource, Line: c.Pos.Line, Unknown: c.unknownPaths()})
@@ -179,6 +207,7 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 			rep.Violations = append(rep.Violations, jsonViolation{
 				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Col, Resource: v.Resource,
 				Field: v.Field, Rule: v.Rule, Severity: string(v.Severity), Exception: v.Exception, Message: v.Message,
+				ConfiguredBy: v.ConfiguredBy,
 			})
 		}
 	}
@@ -248,6 +277,9 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	// Properties hold configuredBy, where a configuration file set the
+	// result's level.
+	Properties map[string]string `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -346,6 +378,14 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 	})
 	for _, r := range results {
 		uri := sarifURI(r.Name)
+		if r.Skipped != "" {
+			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
+				Level:     "note",
+				Message:   sarifText{Text: r.Name + ": skipped: " + r.Skipped},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}},
+			})
+			continue
+		}
 		for _, e := range r.Errors {
 			run.Invocations[0].ExecutionSuccessful = false
 			text := formatInputError(r.Name, e)
@@ -380,6 +420,11 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			if f.Exception != "" {
 				msg += " (" + f.Exception + ")"
 			}
+			var props map[string]string
+			if f.ConfiguredBy != "" {
+				msg += " (" + string(f.Severity) + " by " + f.ConfiguredBy + ")"
+				props = map[string]string{"configuredBy": f.ConfiguredBy}
+			}
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri},
 				Region:           &sarifRegion{StartLine: max(f.Pos.Line, 1), StartColumn: f.Pos.Col},
@@ -408,6 +453,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			run.Results = append(run.Results, sarifResult{
 				RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
 				Message: sarifText{Text: msg}, Locations: []sarifLocation{loc},
+				Properties: props,
 			})
 		}
 	}

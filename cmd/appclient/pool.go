@@ -131,7 +131,7 @@ func readInputInPool(name string, stdin io.Reader, pool *appclient.Pool, stderr 
 // the -pool description: their pools are their own; a note on stderr says
 // so.
 func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.Writer) {
-	if pool == nil || len(res.Errors) > 0 {
+	if pool == nil || len(res.Errors) > 0 || res.Skipped != "" {
 		return
 	}
 	apiShape := f.Kind == iac.KindRequest || f.Kind == iac.KindUpdate || f.Kind == iac.KindDescribed
