@@ -2,12 +2,14 @@ package iac
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/cognitokit/appclient"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -539,14 +541,19 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 	}
 	res.Properties = m.bodyValue(blk.Body, 0)
 	f.Resources = append(f.Resources, res)
-	if blk.Type != "resource" || blk.Labels[0] != tfClientType {
+	if blk.Type != "resource" || !isTFClient(blk.Labels[0]) {
 		return
 	}
 	c := newClient(addr, res.Pos)
 	c.Ignore = m.ignored(rng)
-	r := hclClientReader{m: m, c: c, absentBy: m.absentByDefault(blk.Body)}
+	r := hclClientReader{m: m, c: c, typ: blk.Labels[0], absentBy: m.absentByDefault(blk.Body)}
 	r.body("", requestMembers, blk.Body, c.Body)
+	if r.typ == tfManagedClientType {
+		f.Clients = append(f.Clients, r.managedClient(f.Name))
+		return
+	}
 	out := c.public(f.Name)
+	out.emptyLists = r.empty
 	if len(out.Errors) == 0 {
 		if req, err := c.request(); err != nil {
 			out.Errors = append(out.Errors, &Error{File: f.Name, Pos: c.Pos, Resource: addr, Msg: err.Error()})
@@ -555,6 +562,55 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 		}
 	}
 	f.Clients = append(f.Clients, out)
+}
+
+// tfManagedClientType is the Terraform resource type that configures an
+// app client another service created (the one Cognito makes for an
+// Identity Pool or an OpenSearch domain): it finds the client by
+// name_prefix or name_pattern and changes it with UpdateUserPoolClient.
+const tfManagedClientType = "aws_cognito_managed_user_pool_client"
+
+// isTFClient reports whether a Terraform resource type defines an app
+// client.
+func isTFClient(typ string) bool { return typ == tfClientType || typ == tfManagedClientType }
+
+// managedClient finishes an aws_cognito_managed_user_pool_client as the
+// update it is: the provider sends UpdateUserPoolClient with the arguments
+// written and, for every argument left out or null, the value the client
+// has already, which the configuration does not say. So each member not
+// written is unknown, the client ID is unknown (found at apply), the name
+// is kept, and whether the client has a secret is unknown: Check skips the
+// rules that need it, as for an update request.
+func (r *hclClientReader) managedClient(file string) *Client {
+	c := r.c
+	written := map[string]bool{}
+	for _, p := range r.empty {
+		written[p] = true
+	}
+	for _, s := range requestMembers {
+		if s.TF == "" || s.Name == "ClientName" || s.Name == "GenerateSecret" {
+			continue
+		}
+		if _, ok := c.Body[s.Name]; !ok && !written[s.Name] {
+			c.Unknown[s.Name] = true
+		}
+	}
+	c.Unknown["ClientId"] = true
+	out := c.public(file)
+	if len(out.Errors) > 0 {
+		return out
+	}
+	data, err := json.Marshal(c.Body)
+	if err == nil {
+		var u appclient.UpdateUserPoolClientRequest
+		if u, err = appclient.DecodeUpdateRequest(bytes.NewReader(data)); err == nil {
+			out.Request = u.Configuration()
+			out.Update = &u
+			return out
+		}
+	}
+	out.Errors = append(out.Errors, &Error{File: file, Pos: c.Pos, Resource: c.Resource, Msg: "cannot build the request: " + err.Error()})
+	return out
 }
 
 // ignored returns the rule ids that "appclient-ignore:" comments silence
@@ -689,6 +745,11 @@ func ctyValue(v cty.Value, at Position, depth int) *Value {
 type hclClientReader struct {
 	m *hclModule
 	c *client
+	// typ is the resource type: tfClientType or tfManagedClientType.
+	typ string
+	// empty are the member paths of the list arguments written as an
+	// empty list or set.
+	empty []string
 	// absentBy are the variables whose defaults leave the client out
 	// (count 0, for_each empty): a deployment that creates it overrides
 	// them, so a value resting on their defaults is unknown.
@@ -769,6 +830,19 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 		if prefix == "" && hclMeta[name] {
 			continue
 		}
+		if prefix == "" && r.typ == tfManagedClientType {
+			switch name {
+			case "name_prefix", "name_pattern":
+				// They find the client; they are not request members.
+				continue
+			case "name":
+				c.errorf(at, "%s has no argument name: the name is the existing client's, found with name_prefix or name_pattern", r.typ)
+				continue
+			case "generate_secret":
+				c.errorf(at, "%s has no argument generate_secret: an existing client's secret cannot change", r.typ)
+				continue
+			}
+		}
 		spec := tfSpec(specs, name)
 		if spec == nil {
 			r.unexpected(prefix, specs, name, at)
@@ -846,7 +920,7 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 
 // unexpected reports an argument or block the provider does not have.
 func (r *hclClientReader) unexpected(prefix string, specs []memberSpec, name string, at Position) {
-	where := tfClientType
+	where := r.typ
 	if prefix != "" {
 		where = prefix
 	}
@@ -888,7 +962,7 @@ func (r *hclClientReader) value(path string, spec *memberSpec, name string, v ct
 			return nil, false
 		}
 		str := s.AsString()
-		if str == "" && !tfRequired[name] {
+		if str == "" && !tfRequired[name] && !tfLengthChecked[name] {
 			return nil, false
 		}
 		return str, true
@@ -958,9 +1032,19 @@ func (r *hclClientReader) value(path string, spec *memberSpec, name string, v ct
 			list = append(list, s.AsString())
 		}
 		if len(list) == 0 {
+			// Written out as [] or toset([]): the provider sends nothing,
+			// which is advisory terraform-empty-list.
+			r.empty = append(r.empty, path)
 			return nil, false
 		}
 		return list, true
 	}
 	return nil, false
 }
+
+// tfLengthChecked are the string arguments whose length the provider
+// validates when it reads the configuration: for them "" is a value, and
+// the length error the provider raises at plan (default_redirect_uri, 1 to
+// 1024 characters). Every other optional string argument set to "" is
+// not sent.
+var tfLengthChecked = map[string]bool{"default_redirect_uri": true}

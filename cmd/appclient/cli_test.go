@@ -29,7 +29,7 @@ func TestUnknownCommand(t *testing.T) {
 		{"valdiate", `appclient: unknown command "valdiate" (did you mean "validate"?)` + "\n"},
 		{"vaildate", `appclient: unknown command "vaildate" (did you mean "validate"?)` + "\n"},
 		{"rulez", `appclient: unknown command "rulez" (did you mean "rules"?)` + "\n"},
-		{"frobnicate", `appclient: unknown command "frobnicate" (want validate, diff, rules, version; appclient -h for help)` + "\n"},
+		{"frobnicate", `appclient: unknown command "frobnicate" (want validate, diff, audit, rules, version; appclient -h for help)` + "\n"},
 	}
 	for _, tt := range tests {
 		status, stdout, stderr := runStreams(t, "", tt.arg, "x.json")
@@ -66,7 +66,7 @@ func TestHelpListsEveryFlag(t *testing.T) {
 			t.Errorf("-%s: listed by -h, but validate does not define it: %s", m[1], stderr)
 		}
 	}
-	for _, name := range []string{"format", "strict", "pool"} {
+	for _, name := range []string{"format", "strict", "pool", "config"} {
 		if !seen[name] {
 			t.Errorf("-h does not list -%s:\n%s", name, help)
 		}

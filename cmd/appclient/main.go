@@ -6,6 +6,7 @@
 //
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
 //	appclient version
 //
@@ -176,6 +177,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -193,6 +195,7 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
+  appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]
   appclient version
 
@@ -244,7 +247,7 @@ Examples:
 `
 
 // commands are the command's subcommands, for "did you mean".
-var commands = []string{"validate", "diff", "rules", "version", "help"}
+var commands = []string{"validate", "diff", "audit", "rules", "version", "help"}
 
 // writeUsage prints the usage text, with the flags of validate as fs
 // defines them, so that -h lists every flag there is.
@@ -288,6 +291,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runValidate(args[1:], stdin, stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdin, stdout, stderr)
+	case "audit":
+		return runAudit(context.Background(), args[1:], stdout, stderr)
 	case "rules":
 		return runRules(args[1:], stdout, stderr)
 	}
@@ -305,6 +310,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
+	configFile := fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
 	files, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		writeUsage(stdout, fs)
@@ -322,6 +328,14 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(files) == 0 {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
+		return 2
+	}
+	cfg, err := loadConfigs(*configFile, files)
+	if err == nil {
+		err = cfg.setFlags(fs)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
 		return 2
 	}
 	pool, ok := readPool(*pools, stderr)
@@ -360,7 +374,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		if err := readInputInPool(name, stdin, pool, stderr, emit); err != nil {
+		if err := readInputInPool(name, stdin, pool, stderr, cfg.filter(name, emit)); err != nil {
 			emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
 		}
 	}
