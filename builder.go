@@ -34,7 +34,8 @@ import (
 // [CreateUserPoolClientRequest.Validate] finds.
 //
 // Besides the setters, the grant methods ([Builder.AuthorizationCodeGrant],
-// [Builder.ImplicitGrant], [Builder.ClientCredentialsGrant]) set the members
+// [Builder.ImplicitGrant], [Builder.ClientCredentialsGrant],
+// [Builder.ClientTokenAuth]) set the members
 // that one OAuth grant needs, and [NewWebAppBuilder], [NewPublicClientBuilder]
 // and [NewMachineToMachineBuilder] start from the settings that current advice
 // gives each common kind of client.
@@ -147,6 +148,22 @@ func NewMachineToMachineBuilder(userPoolID, clientName string, scopes ...string)
 		recommended().
 		ExplicitAuthFlows(ExplicitAuthFlowAllowRefreshTokenAuth).
 		ClientCredentialsGrant(scopes...)
+}
+
+// NewClientTokenBuilder returns a Builder for a client of GetClientToken: a
+// service that gets access tokens for itself from the Cognito API, without
+// the OAuth token endpoint. It sets what [Builder.ClientTokenAuth] sets
+// (ExplicitAuthFlows to ["ALLOW_CLIENT_TOKEN_AUTH"] alone, the scopes and a
+// generated secret), EnableTokenRevocation to true and
+// PreventUserExistenceErrors to ENABLED. The OAuth flag stays off: the
+// client needs no OAuth flow.
+//
+// The scopes are custom scopes "<resource-server-identifier>/<scope-name>" of
+// the pool's resource servers; GetClientToken issues no other.
+func NewClientTokenBuilder(userPoolID, clientName string, scopes ...string) Builder {
+	return NewBuilder(userPoolID, clientName).
+		recommended().
+		ClientTokenAuth(scopes...)
 }
 
 // recommended sets what current advice wants of every kind of client.
@@ -642,6 +659,21 @@ func (b Builder) ClientCredentialsGrant(scopes ...string) Builder {
 	return b
 }
 
+// ClientTokenAuth lets the client get tokens for itself with GetClientToken:
+// it sets ExplicitAuthFlows to ["ALLOW_CLIENT_TOKEN_AUTH"] alone (the flow
+// excludes every other), adds scopes to AllowedOAuthScopes unless already
+// there, and sets GenerateSecret unless the client has a custom ClientSecret.
+// The scopes are those GetClientToken issues, whatever
+// AllowedOAuthFlowsUserPoolClient says, and must be custom scopes.
+func (b Builder) ClientTokenAuth(scopes ...string) Builder {
+	b.req.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth}
+	b.req.AllowedOAuthScopes = appendMissing(b.req.AllowedOAuthScopes, scopes)
+	if b.req.ClientSecret == nil {
+		b.req.GenerateSecret = true
+	}
+	return b
+}
+
 // appendCopy returns s followed by vals in new memory whenever vals is not
 // empty, so that s, which other builders may hold, is never written to.
 func appendCopy[T any](s, vals []T) []T {
@@ -658,42 +690,6 @@ func appendMissing[T comparable](s, vals []T) []T {
 		}
 	}
 	return s
-}
-
-// cloneRequest returns a copy of r that shares no memory with it.
-func cloneRequest(r *CreateUserPoolClientRequest) CreateUserPoolClientRequest {
-	c := *r
-	c.ClientSecret = clonePtr(r.ClientSecret)
-	c.RefreshTokenValidity = clonePtr(r.RefreshTokenValidity)
-	c.AccessTokenValidity = clonePtr(r.AccessTokenValidity)
-	c.IDTokenValidity = clonePtr(r.IDTokenValidity)
-	c.TokenValidityUnits = clonePtr(r.TokenValidityUnits)
-	c.ReadAttributes = slices.Clone(r.ReadAttributes)
-	c.WriteAttributes = slices.Clone(r.WriteAttributes)
-	c.ExplicitAuthFlows = slices.Clone(r.ExplicitAuthFlows)
-	c.SupportedIdentityProviders = slices.Clone(r.SupportedIdentityProviders)
-	c.CallbackURLs = slices.Clone(r.CallbackURLs)
-	c.LogoutURLs = slices.Clone(r.LogoutURLs)
-	c.DefaultRedirectURI = clonePtr(r.DefaultRedirectURI)
-	c.AllowedOAuthFlows = slices.Clone(r.AllowedOAuthFlows)
-	c.AllowedOAuthScopes = slices.Clone(r.AllowedOAuthScopes)
-	if a := r.AnalyticsConfiguration; a != nil {
-		ac := *a
-		ac.ApplicationID = clonePtr(a.ApplicationID)
-		ac.ApplicationARN = clonePtr(a.ApplicationARN)
-		ac.RoleARN = clonePtr(a.RoleARN)
-		ac.ExternalID = clonePtr(a.ExternalID)
-		c.AnalyticsConfiguration = &ac
-	}
-	c.EnableTokenRevocation = clonePtr(r.EnableTokenRevocation)
-	c.EnablePropagateAdditionalUserContextData = clonePtr(r.EnablePropagateAdditionalUserContextData)
-	c.AuthSessionValidity = clonePtr(r.AuthSessionValidity)
-	if rot := r.RefreshTokenRotation; rot != nil {
-		rc := *rot
-		rc.RetryGracePeriodSeconds = clonePtr(rot.RetryGracePeriodSeconds)
-		c.RefreshTokenRotation = &rc
-	}
-	return c
 }
 
 // clonePtr returns a pointer to a copy of *p, or nil if p is nil. T must hold

@@ -106,6 +106,33 @@ func ExampleNewPublicClientBuilder() {
 	// }
 }
 
+// A client of GetClientToken: a service that gets access tokens for itself
+// from the Cognito API, with custom scopes and a generated secret, and no
+// OAuth flow.
+func ExampleNewClientTokenBuilder() {
+	req, err := appclient.NewClientTokenBuilder("us-east-1_AbC123xyz", "inventory-service",
+		"inventory/read").
+		Build()
+	if err != nil {
+		log.Fatal(err)
+	}
+	printBuiltRequest(req)
+	// Output:
+	// {
+	//   "UserPoolId": "us-east-1_AbC123xyz",
+	//   "ClientName": "inventory-service",
+	//   "GenerateSecret": true,
+	//   "ExplicitAuthFlows": [
+	//     "ALLOW_CLIENT_TOKEN_AUTH"
+	//   ],
+	//   "AllowedOAuthScopes": [
+	//     "inventory/read"
+	//   ],
+	//   "PreventUserExistenceErrors": "ENABLED",
+	//   "EnableTokenRevocation": true
+	// }
+}
+
 // A machine-to-machine client: the client-credentials grant with the custom
 // scopes of a resource server, and a generated secret.
 func ExampleNewMachineToMachineBuilder() {

@@ -175,6 +175,7 @@ var notSetters = map[string]bool{
 	"AuthorizationCodeGrant": true,
 	"ImplicitGrant":          true,
 	"ClientCredentialsGrant": true,
+	"ClientTokenAuth":        true,
 }
 
 // TestBuilderSettersCovered makes sure that setterTests has a row for every
@@ -573,6 +574,32 @@ func TestBuilderGrants(t *testing.T) {
 				EnableTokenRevocation:           refOf(true),
 			},
 		},
+		{
+			name: "NewClientTokenBuilder",
+			b:    NewClientTokenBuilder(pool, name, "orders/read"),
+			want: CreateUserPoolClientRequest{
+				UserPoolID:                 pool,
+				ClientName:                 name,
+				GenerateSecret:             true,
+				ExplicitAuthFlows:          []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth},
+				AllowedOAuthScopes:         []string{"orders/read"},
+				PreventUserExistenceErrors: UserExistenceErrorsEnabled,
+				EnableTokenRevocation:      refOf(true),
+			},
+		},
+		{
+			// The flow excludes every other: it replaces the list.
+			name: "ClientTokenAuth replaces the flows and keeps a custom secret",
+			b: NewBuilder(pool, name).ExplicitAuthFlows(ExplicitAuthFlowAllowUserSRPAuth).
+				ClientSecret("abcdefghijklmnopqrstuvwx").ClientTokenAuth("orders/read", "orders/read"),
+			want: CreateUserPoolClientRequest{
+				UserPoolID:         pool,
+				ClientName:         name,
+				ClientSecret:       refOf("abcdefghijklmnopqrstuvwx"),
+				ExplicitAuthFlows:  []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth},
+				AllowedOAuthScopes: []string{"orders/read"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -601,6 +628,7 @@ func TestStartingPointsBuild(t *testing.T) {
 		{"command-line app", NewPublicClientBuilder(pool, "cli", "http://127.0.0.1:8400/").AllowedOAuthScopes("openid")},
 		{"machine to machine", NewMachineToMachineBuilder(pool, "m2m", "orders/read", "https://api.example.com/orders.write")},
 		{"machine to machine with custom secret", NewMachineToMachineBuilder(pool, "m2m", "orders/read").GenerateSecret(false).ClientSecret("abcdefghijklmnopqrstuvwxyz_012+")},
+		{"client token", NewClientTokenBuilder(pool, "svc", "orders/read")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -634,6 +662,14 @@ func TestStartingPointsReportWhatIsMissing(t *testing.T) {
 		{
 			"machine to machine with a reserved scope", NewMachineToMachineBuilder(pool, "m2m", "orders/read", "openid"),
 			[]builderErrKey{{"AllowedOAuthScopes[1]", RuleClientCredentialsReservedScope, ExceptionInvalidOAuthFlow}},
+		},
+		{
+			"client token without its secret", NewClientTokenBuilder(pool, "svc", "orders/read").GenerateSecret(false),
+			[]builderErrKey{{"ExplicitAuthFlows[0]", RuleClientTokenAuthNeedsSecret, ExceptionInvalidParameter}},
+		},
+		{
+			"client token with a user flow added", NewClientTokenBuilder(pool, "svc", "orders/read").AddExplicitAuthFlows(ExplicitAuthFlowAllowUserSRPAuth),
+			[]builderErrKey{{"ExplicitAuthFlows", RuleClientTokenAuthAlone, ExceptionInvalidParameter}},
 		},
 		{"web app with a custom secret instead of a generated one", NewWebAppBuilder(pool, "web", "https://app.example.com/cb").AllowedOAuthScopes("openid").ClientSecret("abcdefghijklmnopqrstuvwx"), nil},
 		{

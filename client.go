@@ -32,7 +32,29 @@
 // [CreateUserPoolClientRequest.ValidateInPool], against a [Pool] the caller
 // describes. The subpackage awssdk connects the request to aws-sdk-go-v2 and
 // loads pools from the API.
+//
+// # New values from AWS
+//
+// AWS adds values before its published service model and the SDK's
+// enumerations list them: ALLOW_USER_AUTH in 2024, ALLOW_CLIENT_TOKEN_AUTH in
+// 2026. A pre-flight check that blocks what Cognito accepts is worse than
+// none, so an ExplicitAuthFlows value of the ALLOW_ form ("ALLOW_" then
+// upper-case letters and underscores) that this version does not know
+// passes Validate, and Lint reports it as unknown-auth-flow; a near miss of
+// a known flow ("ALLOW_USER_SRP", "allow_user_srp_auth") stays an
+// enumeration error that names the flow it means. Every other enumeration
+// is closed.
+//
+// A new value gets in this way: the project's model extract records it
+// under source.additions with the AWS documentation that shows it; its
+// constant goes into client.go, in Values (the model's order) and Valid,
+// which the model test holds to the extract; the rules it brings go into
+// the rule table (rules.go), each with a test that shows it rejecting and
+// one that shows its nearest valid neighbour passing. The SDK conversions
+// of package awssdk carry enumeration values as strings and need nothing.
 package appclient
+
+//go:generate go run ./internal/gen
 
 import (
 	"strings"
@@ -56,11 +78,11 @@ type CreateUserPoolClientRequest struct {
 	// UserPoolID is the ID of the user pool in which the app client is created,
 	// such as "us-east-1_AbC123xyz". Required; 1 to 55 characters matching
 	// [\w-]+_[0-9a-zA-Z]+.
-	UserPoolID string `json:"UserPoolId,omitzero" validate:"required,length=1..55,userpoolid"`
+	UserPoolID string `json:"UserPoolId,omitzero" validate:"required,min=1,max=55,userpoolid"`
 
 	// ClientName is the friendly (display) name of the app client. Required; 1 to
 	// 128 characters of letters, digits, underscore, whitespace and +=,.@-.
-	ClientName string `json:"ClientName,omitzero" validate:"required,length=1..128,clientname"`
+	ClientName string `json:"ClientName,omitzero" validate:"required,min=1,max=128,clientname"`
 
 	// GenerateSecret makes Cognito generate a client secret, as server-side web
 	// apps and machine-to-machine clients need. False (the default) creates a
@@ -71,25 +93,25 @@ type CreateUserPoolClientRequest struct {
 	// characters of letters, digits, underscore and plus. It cannot be combined
 	// with GenerateSecret. Absent means no custom secret. The value never appears
 	// in an error message.
-	ClientSecret *string `json:"ClientSecret,omitzero" validate:"omitnil,length=24..64,clientsecret"`
+	ClientSecret *string `json:"ClientSecret,omitzero" validate:"omitnil,min=24,max=64,clientsecret"`
 
 	// RefreshTokenValidity is the refresh-token lifetime, counted in
 	// TokenValidityUnits.RefreshToken (days when absent). The number must be
 	// within 0 to 315360000, and the lifetime it gives within 60 minutes to 3650
 	// days. Absent or 0 means the default of 30 days.
-	RefreshTokenValidity *int32 `json:"RefreshTokenValidity,omitzero" validate:"range=0..315360000"`
+	RefreshTokenValidity *int32 `json:"RefreshTokenValidity,omitzero" validate:"omitnil,min=0,max=315360000"`
 
 	// AccessTokenValidity is the access-token lifetime, counted in
 	// TokenValidityUnits.AccessToken (hours when absent). The number must be
 	// within 1 to 86400, and the lifetime it gives within 5 minutes to 1 day.
 	// Absent means one hour.
-	AccessTokenValidity *int32 `json:"AccessTokenValidity,omitzero" validate:"range=1..86400"`
+	AccessTokenValidity *int32 `json:"AccessTokenValidity,omitzero" validate:"omitnil,min=1,max=86400"`
 
 	// IDTokenValidity is the ID-token lifetime, counted in
 	// TokenValidityUnits.IdToken (hours when absent). The number must be within 1
 	// to 86400, and the lifetime it gives within 5 minutes to 1 day. Absent means
 	// one hour.
-	IDTokenValidity *int32 `json:"IdTokenValidity,omitzero" validate:"range=1..86400"`
+	IDTokenValidity *int32 `json:"IdTokenValidity,omitzero" validate:"omitnil,min=1,max=86400"`
 
 	// TokenValidityUnits gives the units of the three token lifetimes. Absent
 	// means hours for access and ID tokens and days for refresh tokens.
@@ -98,25 +120,25 @@ type CreateUserPoolClientRequest struct {
 	// ReadAttributes lists the user attributes the app client may read, each 1 to
 	// 2048 characters. Absent means every standard attribute, plus email_verified
 	// and phone_number_verified.
-	ReadAttributes []string `json:"ReadAttributes,omitzero" validate:"attributes=1..2048"`
+	ReadAttributes []string `json:"ReadAttributes,omitzero" validate:"dive,min=1,max=2048"`
 
 	// WriteAttributes lists the user attributes the app client may write, each 1
 	// to 2048 characters; email_verified is never writable. Absent means every
 	// standard attribute.
-	WriteAttributes []string `json:"WriteAttributes,omitzero" validate:"attributes=1..2048"`
+	WriteAttributes []string `json:"WriteAttributes,omitzero" validate:"dive,min=1,max=2048"`
 
 	// ExplicitAuthFlows lists the authentication flows the app client allows.
 	// Legacy values (without ALLOW_) cannot be mixed with ALLOW_ values, and an
 	// ALLOW_ list must hold ALLOW_REFRESH_TOKEN_AUTH unless refresh token rotation
 	// is enabled. Absent or empty means ALLOW_REFRESH_TOKEN_AUTH,
 	// ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH.
-	ExplicitAuthFlows []ExplicitAuthFlow `json:"ExplicitAuthFlows,omitzero" validate:"authflows"`
+	ExplicitAuthFlows []ExplicitAuthFlow `json:"ExplicitAuthFlows,omitzero" validate:"dive,authflow"`
 
 	// SupportedIdentityProviders names the identity providers that managed login
 	// offers for this client: COGNITO, Facebook, Google, SignInWithApple,
 	// LoginWithAmazon, or the name of one of the pool's SAML or OIDC providers.
 	// Each name has 1 to 32 characters. Absent means none.
-	SupportedIdentityProviders []string `json:"SupportedIdentityProviders,omitzero" validate:"providers=1..32"`
+	SupportedIdentityProviders []string `json:"SupportedIdentityProviders,omitzero" validate:"dive,min=1,max=32,provider"`
 
 	// CallbackURLs lists the redirect URIs managed login may send users back to,
 	// at most 100. Each is an absolute URI of 1 to 1024 characters without a
@@ -124,27 +146,27 @@ type CreateUserPoolClientRequest struct {
 	// schemes such as myapp://callback are allowed. Cognito compares them exactly:
 	// a wildcard never matches. Required (non-empty) with the code and implicit
 	// OAuth flows.
-	CallbackURLs []string `json:"CallbackURLs,omitzero" validate:"length=0..100,redirects=1..1024"`
+	CallbackURLs []string `json:"CallbackURLs,omitzero" validate:"max=100,dive,min=1,max=1024,redirect"`
 
 	// LogoutURLs lists the allowed logout_uri targets of the /logout endpoint, at
 	// most 100, each 1 to 1024 characters.
-	LogoutURLs []string `json:"LogoutURLs,omitzero" validate:"length=0..100,redirects=1..1024"`
+	LogoutURLs []string `json:"LogoutURLs,omitzero" validate:"max=100,dive,min=1,max=1024,redirect"`
 
 	// DefaultRedirectURI is the redirect URI used when a sign-in request names
 	// none, in clients with one identity provider. It must be one of CallbackURLs,
 	// character for character. Absent means none.
-	DefaultRedirectURI *string `json:"DefaultRedirectURI,omitzero" validate:"length=1..1024,redirect"`
+	DefaultRedirectURI *string `json:"DefaultRedirectURI,omitzero" validate:"omitnil,min=1,max=1024,redirect"`
 
 	// AllowedOAuthFlows lists the OAuth 2.0 grants the client may use, at most
 	// three. client_credentials must be the only flow when present, and needs a
 	// client secret.
-	AllowedOAuthFlows []OAuthFlow `json:"AllowedOAuthFlows,omitzero" validate:"length=0..3,oauthflows"`
+	AllowedOAuthFlows []OAuthFlow `json:"AllowedOAuthFlows,omitzero" validate:"max=3,dive,oneof=code implicit client_credentials"`
 
 	// AllowedOAuthScopes lists the scopes the client may request, at most 50:
 	// openid, email, phone, profile, aws.cognito.signin.user.admin, or a custom
 	// scope "<resource-server-identifier>/<scope-name>". Each is 1 to 256
 	// printable ASCII characters other than space, double quote and backslash.
-	AllowedOAuthScopes []string `json:"AllowedOAuthScopes,omitzero" validate:"length=0..50,scopes=1..256"`
+	AllowedOAuthScopes []string `json:"AllowedOAuthScopes,omitzero" validate:"max=50,dive,min=1,max=256,scope"`
 
 	// AllowedOAuthFlowsUserPoolClient turns on the OAuth 2.0 authorization-server
 	// features (flows, scopes, callback and logout URLs). When false (the
@@ -160,7 +182,7 @@ type CreateUserPoolClientRequest struct {
 	// PreventUserExistenceErrors decides whether sign-in, confirmation and
 	// recovery reveal that a user does not exist. Absent ("") means LEGACY, which
 	// does.
-	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"userexistence"`
+	PreventUserExistenceErrors UserExistenceErrors `json:"PreventUserExistenceErrors,omitzero" validate:"omitempty,oneof=LEGACY ENABLED"`
 
 	// EnableTokenRevocation turns refresh-token revocation on or off. Absent
 	// means on.
@@ -174,7 +196,7 @@ type CreateUserPoolClientRequest struct {
 	// AuthSessionValidity is the lifetime, in minutes, of the session token that
 	// links the challenges of one authentication flow: 3 to 15. Absent means 3
 	// minutes.
-	AuthSessionValidity *int32 `json:"AuthSessionValidity,omitzero" validate:"omitnil,range=3..15"`
+	AuthSessionValidity *int32 `json:"AuthSessionValidity,omitzero" validate:"omitnil,min=3,max=15"`
 
 	// RefreshTokenRotation configures refresh-token rotation. Absent means
 	// rotation is off.
@@ -184,13 +206,13 @@ type CreateUserPoolClientRequest struct {
 // TokenValidityUnits gives the units of a request's three token lifetimes.
 type TokenValidityUnits struct {
 	// AccessToken is the unit of AccessTokenValidity. Absent ("") means hours.
-	AccessToken TimeUnit `json:"AccessToken,omitzero" validate:"timeunit"`
+	AccessToken TimeUnit `json:"AccessToken,omitzero" validate:"omitempty,oneof=seconds minutes hours days"`
 
 	// IDToken is the unit of IDTokenValidity. Absent ("") means hours.
-	IDToken TimeUnit `json:"IdToken,omitzero" validate:"timeunit"`
+	IDToken TimeUnit `json:"IdToken,omitzero" validate:"omitempty,oneof=seconds minutes hours days"`
 
 	// RefreshToken is the unit of RefreshTokenValidity. Absent ("") means days.
-	RefreshToken TimeUnit `json:"RefreshToken,omitzero" validate:"timeunit"`
+	RefreshToken TimeUnit `json:"RefreshToken,omitzero" validate:"omitempty,oneof=seconds minutes hours days"`
 }
 
 // AnalyticsConfiguration sends an app client's events to Amazon Pinpoint. Give
@@ -203,15 +225,15 @@ type AnalyticsConfiguration struct {
 	// ApplicationARN is the ARN of the Amazon Pinpoint project, 20 to 2048
 	// characters. With it, Cognito uses its service-linked role and needs no
 	// RoleARN or ExternalID. Absent means none.
-	ApplicationARN *string `json:"ApplicationArn,omitzero" validate:"omitnil,length=20..2048,arn"`
+	ApplicationARN *string `json:"ApplicationArn,omitzero" validate:"omitnil,min=20,max=2048,arn"`
 
 	// RoleARN is the ARN of an IAM role that lets Cognito publish events to
 	// Amazon Pinpoint, 20 to 2048 characters. Absent means none.
-	RoleARN *string `json:"RoleArn,omitzero" validate:"omitnil,length=20..2048,arn"`
+	RoleARN *string `json:"RoleArn,omitzero" validate:"omitnil,min=20,max=2048,arn"`
 
 	// ExternalID is the external ID Cognito uses when it assumes RoleARN, at most
 	// 131072 characters. Absent means none.
-	ExternalID *string `json:"ExternalId,omitzero" validate:"omitnil,length=0..131072"`
+	ExternalID *string `json:"ExternalId,omitzero" validate:"omitnil,max=131072"`
 
 	// UserDataShared makes Cognito include user data in the events it publishes.
 	// Absent means false.
@@ -223,12 +245,12 @@ type AnalyticsConfiguration struct {
 type RefreshTokenRotation struct {
 	// Feature is ENABLED or DISABLED. Required when RefreshTokenRotation is
 	// present.
-	Feature RotationFeature `json:"Feature,omitzero" validate:"required,rotationfeature"`
+	Feature RotationFeature `json:"Feature,omitzero" validate:"required,oneof=ENABLED DISABLED"`
 
 	// RetryGracePeriodSeconds is how long, in seconds, the rotated-out refresh
 	// token stays valid so that a client may retry: 0 to 60. Absent or 0 means no
 	// grace period.
-	RetryGracePeriodSeconds *int32 `json:"RetryGracePeriodSeconds,omitzero" validate:"omitnil,range=0..60"`
+	RetryGracePeriodSeconds *int32 `json:"RetryGracePeriodSeconds,omitzero" validate:"omitnil,min=0,max=60"`
 }
 
 // OAuthFlow is an OAuth 2.0 grant an app client may use.

@@ -117,6 +117,17 @@ var diffCases = []diffCase{
 		[]ExplicitAuthFlow{ExplicitAuthFlowAllowRefreshTokenAuth, ExplicitAuthFlowAllowUserSRPAuth},
 		[]ExplicitAuthFlow{ExplicitAuthFlowAllowCustomAuth, ExplicitAuthFlowAllowRefreshTokenAuth, ExplicitAuthFlowAllowUserSRPAuth}}}},
 
+	{"flows: client token is not the defaults", "ExplicitAuthFlows", func(r *CreateUserPoolClientRequest) {
+		r.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth}
+	}, none, []Change{{"ExplicitAuthFlows",
+		[]ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth},
+		[]ExplicitAuthFlow{ExplicitAuthFlowAllowCustomAuth, ExplicitAuthFlowAllowRefreshTokenAuth, ExplicitAuthFlowAllowUserSRPAuth}}}},
+	{"flows: client token on both sides", "ExplicitAuthFlows", func(r *CreateUserPoolClientRequest) {
+		r.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth}
+	}, func(r *CreateUserPoolClientRequest) {
+		r.ExplicitAuthFlows = []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth, ExplicitAuthFlowAllowClientTokenAuth}
+	}, nil},
+
 	{"providers: empty and absent", "SupportedIdentityProviders", func(r *CreateUserPoolClientRequest) { r.SupportedIdentityProviders = []string{} }, none, nil},
 	{"providers: one more", "SupportedIdentityProviders", func(r *CreateUserPoolClientRequest) { r.SupportedIdentityProviders = []string{"COGNITO", "Google"} },
 		func(r *CreateUserPoolClientRequest) { r.SupportedIdentityProviders = []string{"COGNITO"} },

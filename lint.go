@@ -21,12 +21,14 @@ type Advisory struct {
 	Value any
 }
 
-// String returns "Field: Message".
+// String returns "Field: Message (Rule)": the rule id is what silences the
+// advisory, in a template's ignore list or a configuration file.
 func (a *Advisory) String() string {
+	s := a.Message + " (" + a.Rule + ")"
 	if a.Field == "" {
-		return a.Message
+		return s
 	}
-	return a.Field + ": " + a.Message
+	return a.Field + ": " + s
 }
 
 // Lint returns the advisories of the request: settings Cognito accepts but

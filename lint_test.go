@@ -319,8 +319,11 @@ func TestLintMessages(t *testing.T) {
 	if a := as[0]; a.Value != long || len(a.Message) > 300 || !strings.Contains(a.Message, "…") {
 		t.Errorf("advisory = %+v: want the whole value and a message that quotes it cut short", a)
 	}
-	if got := as[0].String(); !strings.HasPrefix(got, "LogoutURLs[0]: ") {
-		t.Errorf("String() = %q", got)
+	if got := as[0].String(); !strings.HasPrefix(got, "LogoutURLs[0]: ") || !strings.HasSuffix(got, " (redirect-wildcard)") {
+		t.Errorf("String() = %q, want the member path first and the rule id last", got)
+	}
+	if got, want := (&Advisory{Rule: "token-revocation-off", Message: "m"}).String(), "m (token-revocation-off)"; got != want {
+		t.Errorf("String() without a field = %q, want %q", got, want)
 	}
 }
 

@@ -203,42 +203,90 @@ const (
 // bounds is an inclusive range: of characters, list entries or a number.
 type bounds struct{ lo, hi int64 }
 
-// parseBounds reads "LO..HI", the parameter of the length and range tags and
-// of the element tags. The parameters are this package's own tags, checked by
-// the tests, so it spends no time on malformed ones.
-func parseBounds(p string) bounds {
-	var b bounds
-	n := &b.lo
-	for i := 0; i < len(p); i++ {
-		if c := p[i]; c == '.' {
-			n = &b.hi
-		} else {
-			*n = *n*10 + int64(c-'0')
-		}
-	}
-	return b
+// constraints are the tags of one member value (a member, or the elements
+// of a list member), as the struct tags give them.
+type constraints struct {
+	// tags is the value's tags as written, without omitnil, omitempty or
+	// dive, for the validator's Var.
+	tags string
+	// b holds the min and max bounds; hi is -1 where there is no max.
+	b bounds
 }
 
-// memberBounds returns the bounds that the tag named tag ("length", "range",
-// "redirects", ...) of member (a JSON name, such as "AccessTokenValidity") of
-// the request type gives. Rules that need a member's bounds read them here,
-// once, so that the struct tags stay the one place the model's numbers are
-// written. It panics where the tag is missing: a programming error that every
-// test run finds at package initialisation.
-func memberBounds(member, tag string) bounds {
-	t := reflect.TypeFor[CreateUserPoolClientRequest]()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != member {
-			continue
-		}
-		for item := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
-			if name, param, ok := strings.Cut(item, "="); ok && name == tag {
-				return parseBounds(param)
+// memberConstraints maps each member path without list indexes
+// ("CallbackURLs", "TokenValidityUnits.AccessToken") to the constraints of
+// its value, and a list's path followed by "[]" to those of its elements.
+// It is read from the struct tags of both request types at initialisation,
+// so the tags stay the one place the model's numbers are written.
+var memberConstraints = func() map[string]constraints {
+	m := map[string]constraints{}
+	var walk func(typ reflect.Type, prefix string)
+	walk = func(typ reflect.Type, prefix string) {
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			path := prefix + name
+			if ft := f.Type; ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
+				walk(ft.Elem(), path+".")
+				continue
+			}
+			tag := f.Tag.Get("validate")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			own, elem, isList := strings.Cut(tag, ",dive,")
+			if strings.HasPrefix(tag, "dive,") {
+				own, elem, isList = "", tag[len("dive,"):], true
+			}
+			m[path] = parseConstraints(own)
+			if isList {
+				m[path+"[]"] = parseConstraints(elem)
 			}
 		}
 	}
-	panic("appclient: no tag " + tag + "=LO..HI on member " + member)
+	walk(reflect.TypeFor[CreateUserPoolClientRequest](), "")
+	walk(reflect.TypeFor[UpdateUserPoolClientRequest](), "")
+	return m
+}()
+
+// parseConstraints reads the tags of one value. The tags are this package's
+// own, checked by the tests, so a malformed number is a programming error.
+func parseConstraints(tags string) constraints {
+	c := constraints{b: bounds{0, -1}}
+	var kept []string
+	for item := range strings.SplitSeq(tags, ",") {
+		name, param, _ := strings.Cut(item, "=")
+		switch name {
+		case "", "omitnil", "omitempty":
+			continue
+		case "min", "max":
+			n, err := strconv.ParseInt(param, 10, 64)
+			if err != nil {
+				panic("appclient: tag " + item + ": " + err.Error())
+			}
+			if name == "min" {
+				c.b.lo = n
+			} else {
+				c.b.hi = n
+			}
+		}
+		kept = append(kept, item)
+	}
+	c.tags = strings.Join(kept, ",")
+	return c
+}
+
+// memberBounds returns the min and max bounds of the member (a JSON path
+// such as "AccessTokenValidity") or, for "X[]", of the elements of the list
+// X. Rules that need a member's bounds read them here, once. It panics where
+// the member has no max: a programming error that every test run finds at
+// package initialisation.
+func memberBounds(member string) bounds {
+	c, ok := memberConstraints[member]
+	if !ok || c.b.hi < 0 {
+		panic("appclient: no max bound on member " + member)
+	}
+	return c.b
 }
 
 // maxQuoted is how many characters of a value a message quotes.
@@ -379,67 +427,23 @@ func enumMessage(v, want string) string {
 	return fmt.Sprintf("%s is not one of %s", quote(v), want)
 }
 
-// elemCheck returns the first model constraint that an element of a list
-// breaks, with its message, or rule "" where the element is valid. b is the
-// element bounds of the list's tag (zero for enumerations).
-type elemCheck func(v string, b bounds) (rule, msg string)
-
-// elemLength checks an element's length and pattern.
-func elemLength(match func(string) int, want string) elemCheck {
-	return func(v string, b bounds) (string, string) {
-		if !lengthIn(v, int(b.lo), int(b.hi)) {
-			return RuleLength, lengthMessage(v, b)
-		}
-		if match != nil && match(v) >= 0 {
-			return RulePattern, patternMessage(v, match, want)
-		}
-		return "", ""
-	}
-}
-
-// elemEnum checks an element of an enumeration.
-func elemEnum(valid func(string) bool, want string) elemCheck {
-	return func(v string, _ bounds) (string, string) {
-		if valid(v) {
-			return "", ""
-		}
-		return RuleEnum, enumMessage(v, want)
-	}
-}
-
-// The element checks of the list tags.
-var (
-	elemAttribute = elemLength(nil, "")
-	elemProvider  = elemLength(matchProvider, wantProvider)
-	elemRedirect  = elemLength(matchRedirect, wantRedirect)
-	elemScope     = elemLength(matchScope, wantScope)
-	elemOAuthFlow = elemEnum(func(v string) bool { return OAuthFlow(v).Valid() }, wantOAuthFlows)
-	elemAuthFlow  = authFlowElem
-)
-
-// authFlowElem checks an element of ExplicitAuthFlows: a known flow passes,
-// and so does a well-formed flow newer than this version (lagging), which
-// Lint reports; a near miss of a known flow is an enumeration error that
-// names the flow it most likely means.
-func authFlowElem(v string, _ bounds) (string, string) {
-	f := ExplicitAuthFlow(v)
-	if f.Valid() || f.lagging() {
-		return "", ""
-	}
+// authFlowMessage says that v is not an ExplicitAuthFlows value, and names
+// the flow it most likely means.
+func authFlowMessage(v string) string {
 	msg := enumMessage(v, wantAuthFlows)
-	if near := nearFlow(f); near != "" {
+	if near := nearFlow(ExplicitAuthFlow(v)); near != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", near)
 	}
-	return RuleEnum, msg
+	return msg
 }
 
 // Element bounds of the lists that the service rules look into: a rule looks
 // only at elements that passed their model constraints.
 var (
-	redirectBounds = memberBounds("CallbackURLs", "redirects")
-	scopeBounds    = memberBounds("AllowedOAuthScopes", "scopes")
-	providerBounds = memberBounds("SupportedIdentityProviders", "providers")
-	attrBounds     = memberBounds("ReadAttributes", "attributes")
+	redirectBounds = memberBounds("CallbackURLs[]")
+	scopeBounds    = memberBounds("AllowedOAuthScopes[]")
+	providerBounds = memberBounds("SupportedIdentityProviders[]")
+	attrBounds     = memberBounds("ReadAttributes[]")
 )
 
 // redirectValid reports whether a callback URL passes its model constraints.

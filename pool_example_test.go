@@ -43,5 +43,5 @@ func ExampleCreateUserPoolClientRequest_LintInPool() {
 		fmt.Println(a)
 	}
 	// Output:
-	// ReadAttributes[1]: "tenant" is neither a standard attribute nor in the schema of the user pool (custom attributes take their prefix: did you mean "custom:tenant"?)
+	// ReadAttributes[1]: "tenant" is neither a standard attribute nor in the schema of the user pool (custom attributes take their prefix: did you mean "custom:tenant"?) (attribute-exists)
 }

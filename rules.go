@@ -605,7 +605,7 @@ func reservedScope(s string) bool {
 }
 
 // secretBounds are ClientSecret's bounds, from its tag.
-var secretBounds = memberBounds("ClientSecret", "length")
+var secretBounds = memberBounds("ClientSecret")
 
 // secretValid reports whether a ClientSecret passes its model constraints.
 func secretValid(s string) bool {
@@ -635,8 +635,8 @@ func (r *CreateUserPoolClientRequest) rotationEnabled() bool {
 
 // List sizes of the AWS model that service rules depend on, from the tags.
 var (
-	maxOAuthFlows   = int(memberBounds("AllowedOAuthFlows", "length").hi)
-	maxCallbackURLs = int(memberBounds("CallbackURLs", "length").hi)
+	maxOAuthFlows   = int(memberBounds("AllowedOAuthFlows").hi)
+	maxCallbackURLs = int(memberBounds("CallbackURLs").hi)
 )
 
 // clientToken reports whether ExplicitAuthFlows holds ALLOW_CLIENT_TOKEN_AUTH:
@@ -1049,9 +1049,9 @@ func checkClientTokenAuthNeedsSecret(r *CreateUserPoolClientRequest) (f findings
 // The raw ranges of the token lifetimes, from their tags: T1 looks only at
 // numbers within them.
 var (
-	accessRange  = memberBounds("AccessTokenValidity", "range")
-	idRange      = memberBounds("IdTokenValidity", "range")
-	refreshRange = memberBounds("RefreshTokenValidity", "range")
+	accessRange  = memberBounds("AccessTokenValidity")
+	idRange      = memberBounds("IdTokenValidity")
+	refreshRange = memberBounds("RefreshTokenValidity")
 )
 
 // T1: lifetimes, after unit conversion, within Cognito's bounds.

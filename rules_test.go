@@ -22,14 +22,12 @@ import (
 // command read: an id used once, a severity, help, the members it reads, and
 // a check (for the kinds of model constraint, a struct tag that reports it).
 func TestRuleTable(t *testing.T) {
-	tagRules := map[string]bool{RuleRequired: true, RuleLength: true, RuleListSize: true, RuleRange: true}
-	for _, tag := range customTags {
-		if tag.rule != "" {
-			tagRules[tag.rule] = true
-		}
-		if tag.elem != nil {
-			tagRules[RuleLength], tagRules[RulePattern], tagRules[RuleEnum] = true, true, true
-		}
+	// The kinds of model constraint that the tags report (see
+	// appendModelError): required; min and max as length, list-size or
+	// range; oneof and authflow as enum; the pattern tags as pattern.
+	tagRules := map[string]bool{RuleRequired: true, RuleLength: true, RuleListSize: true, RuleRange: true, RuleEnum: true}
+	if len(patternTags) > 0 {
+		tagRules[RulePattern] = true
 	}
 	ids, codes := map[string]bool{}, map[string]bool{}
 	for _, r := range ruleTable {
@@ -391,8 +389,8 @@ func TestBoundsFromTags(t *testing.T) {
 		{"T1 access raw range", accessRange, bounds{1, 86400}},
 		{"T1 ID raw range", idRange, bounds{1, 86400}},
 		{"T1 refresh raw range", refreshRange, bounds{0, 315360000}},
-		{"DefaultRedirectURI and CallbackURLs elements", memberBounds("DefaultRedirectURI", "length"), redirectBounds},
-		{"LogoutURLs and CallbackURLs elements", memberBounds("LogoutURLs", "redirects"), redirectBounds},
+		{"DefaultRedirectURI and CallbackURLs elements", memberBounds("DefaultRedirectURI"), redirectBounds},
+		{"LogoutURLs and CallbackURLs elements", memberBounds("LogoutURLs[]"), redirectBounds},
 		{"flows", bounds{0, int64(maxOAuthFlows)}, bounds{0, 3}},
 		{"callbacks", bounds{0, int64(maxCallbackURLs)}, bounds{0, 100}},
 	}
@@ -403,35 +401,81 @@ func TestBoundsFromTags(t *testing.T) {
 	}
 }
 
-// TestCompiledTags: every tag with bounds in the request types' struct tags
-// is compiled once, into a tag of its own with the same bounds.
-func TestCompiledTags(t *testing.T) {
+// TestTagsAsDocumented: every validate tag of the request types is one that
+// validator/v10 documents (required, omitnil, omitempty, min, max, dive,
+// oneof) or one this package registers (the pattern tags and authflow), and
+// the update request's shared members carry the create request's tags.
+func TestTagsAsDocumented(t *testing.T) {
+	builtin := map[string]bool{"required": true, "omitnil": true, "omitempty": true, "min": true, "max": true, "dive": true, "oneof": true}
 	n := 0
+	tags := map[string]string{}
 	for _, typ := range []reflect.Type{
 		reflect.TypeFor[CreateUserPoolClientRequest](), reflect.TypeFor[UpdateUserPoolClientRequest](),
-		reflect.TypeFor[AnalyticsConfiguration](), reflect.TypeFor[RefreshTokenRotation](),
+		reflect.TypeFor[TokenValidityUnits](), reflect.TypeFor[AnalyticsConfiguration](), reflect.TypeFor[RefreshTokenRotation](),
 	} {
 		for i := 0; i < typ.NumField(); i++ {
 			f := typ.Field(i)
-			for item := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
-				name, param, ok := strings.Cut(item, "=")
-				if !ok {
-					continue
-				}
+			tag := f.Tag.Get("validate")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			if prev, ok := tags[f.Name]; ok && prev != tag && f.Name != "ClientName" {
+				t.Errorf("%s.%s: tags %q, but the other request's are %q", typ.Name(), f.Name, tag, prev)
+			}
+			tags[f.Name] = tag
+			for item := range strings.SplitSeq(tag, ",") {
+				name, _, _ := strings.Cut(item, "=")
 				n++
-				want := compiledTag{name, parseBounds(param)}
-				found := false
-				for _, c := range compiledTags {
-					found = found || c == want
-				}
-				if !found {
-					t.Errorf("%s.%s: tag %q is not compiled", typ.Name(), f.Name, item)
+				if _, pattern := patternTags[name]; !builtin[name] && !pattern && name != "authflow" {
+					t.Errorf("%s.%s: tag %q is neither documented by validator/v10 nor registered here", typ.Name(), f.Name, item)
 				}
 			}
 		}
 	}
-	if n < 20 {
-		t.Errorf("found %d tags with bounds, want every length, range and element tag", n)
+	if n < 60 {
+		t.Errorf("found %d tags, want every member's", n)
+	}
+}
+
+// TestEnumTags: each oneof tag lists exactly its enumeration's Values, in
+// their order, so that the tag and the typed constants cannot drift apart.
+func TestEnumTags(t *testing.T) {
+	oneof := func(typ reflect.Type, field string) string {
+		f, _ := typ.FieldByName(field)
+		for item := range strings.SplitSeq(f.Tag.Get("validate"), ",") {
+			if v, ok := strings.CutPrefix(item, "oneof="); ok {
+				return v
+			}
+		}
+		return ""
+	}
+	join := func(vs ...string) string { return strings.Join(vs, " ") }
+	var flows, units, existence, features []string
+	for _, v := range OAuthFlow("").Values() {
+		flows = append(flows, string(v))
+	}
+	for _, v := range TimeUnit("").Values() {
+		units = append(units, string(v))
+	}
+	for _, v := range UserExistenceErrors("").Values() {
+		existence = append(existence, string(v))
+	}
+	for _, v := range RotationFeature("").Values() {
+		features = append(features, string(v))
+	}
+	req := reflect.TypeFor[CreateUserPoolClientRequest]()
+	tests := []struct{ name, got, want string }{
+		{"AllowedOAuthFlows", oneof(req, "AllowedOAuthFlows"), join(flows...)},
+		{"PreventUserExistenceErrors", oneof(req, "PreventUserExistenceErrors"), join(existence...)},
+		{"TokenValidityUnits.AccessToken", oneof(reflect.TypeFor[TokenValidityUnits](), "AccessToken"), join(units...)},
+		{"TokenValidityUnits.IdToken", oneof(reflect.TypeFor[TokenValidityUnits](), "IDToken"), join(units...)},
+		{"TokenValidityUnits.RefreshToken", oneof(reflect.TypeFor[TokenValidityUnits](), "RefreshToken"), join(units...)},
+		{"RefreshTokenRotation.Feature", oneof(reflect.TypeFor[RefreshTokenRotation](), "Feature"), join(features...)},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%s: oneof=%q, want the Values %q", tc.name, tc.got, tc.want)
+		}
 	}
 }
 

@@ -97,8 +97,18 @@ func TestUpdateValidate(t *testing.T) {
 	}
 }
 
-// TestUpdateValidateWithSecret: O3 and S2 fire for a client known to have no
-// secret, and only then.
+// clientTokenUpdate updates a client of GetClientToken.
+func clientTokenUpdate() *UpdateUserPoolClientRequest {
+	return &UpdateUserPoolClientRequest{
+		UserPoolID:         "us-east-1_AbC123xyz",
+		ClientID:           "1example23456789",
+		ExplicitAuthFlows:  []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth},
+		AllowedOAuthScopes: []string{"inventory/read"},
+	}
+}
+
+// TestUpdateValidateWithSecret: O3, S2 and F5 fire for a client known to have no
+// secret, and only then; Validate alone skips them.
 func TestUpdateValidateWithSecret(t *testing.T) {
 	ctx := webUpdate()
 	ctx.EnablePropagateAdditionalUserContextData = ptr(true)
@@ -112,6 +122,8 @@ func TestUpdateValidateWithSecret(t *testing.T) {
 		{"O3 neighbour: secret", machineUpdate(), true, nil},
 		{"S2 no secret", ctx, false, []violation{{"EnablePropagateAdditionalUserContextData", "context-data-needs-secret", ipe}}},
 		{"S2 neighbour: secret", ctx, true, nil},
+		{"F5 no secret", clientTokenUpdate(), false, []violation{{"ExplicitAuthFlows[0]", "client-token-auth-needs-secret", ipe}}},
+		{"F5 neighbour: secret", clientTokenUpdate(), true, nil},
 		{"no rule needs the secret", webUpdate(), false, nil},
 	}
 	for _, tt := range tests {

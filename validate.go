@@ -1,12 +1,9 @@
 package appclient
 
 import (
-	"context"
 	"fmt"
 	"reflect"
 	"strings"
-	"unicode/utf8"
-	"unsafe"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -58,9 +55,28 @@ func (r *CreateUserPoolClientRequest) Validate() error {
 	return &ValidationError{Errors: errs}
 }
 
+// The model constraints are validator/v10 tags on the request types, written
+// as its documentation shows and reading like the AWS model's traits:
+//
+//   - required: a required member (an empty string counts as absent);
+//   - omitnil: an optional pointer member, checked only when present (so that
+//     a present "" still fails its length);
+//   - omitempty: an optional enumeration, whose "" means absent;
+//   - min and max: the model's @length of a string (in characters: the
+//     validator counts runes) or of a list, and its @range of a number;
+//   - dive: the tags after it apply to each element of a list;
+//   - oneof: a closed enumeration, its values in the model's order;
+//   - a pattern of the AWS model, one tag each (userpoolid, clientname, ...,
+//     see patternTags), registered with RegisterValidation;
+//   - authflow: an ExplicitAuthFlows value, open to flows newer than this
+//     version (see the package doc on new values).
+//
+// What a failed tag means to the user (rule and message) is decided here, by
+// the tag's name, never from the validator's own English text.
+
 // engine is the one validator, configured once: JSON member names in paths,
-// and the model's bounds, patterns, enumerations and element checks as tags.
-// It knows nothing of the service rules, which Validate runs after it.
+// and the pattern tags of this package. It knows nothing of the service
+// rules, which Validate runs after it.
 var engine = newEngine()
 
 func newEngine() *validator.Validate {
@@ -72,207 +88,45 @@ func newEngine() *validator.Validate {
 		}
 		return name
 	})
-	// length and range read like the AWS model's @length and @range traits:
-	// "length=1..1024" bounds the characters of a string or the entries of a
-	// list, "range=1..86400" a number, both inclusive.
-	//
-	// An optional pointer member is absent when nil, with or without omitnil:
-	// every tag of this package is called for a nil pointer too, and passes
-	// it. omitnil is a matter of speed only. The pinned validator boxes a
-	// present value under omitnil (one allocation), and without it builds two
-	// namespace strings for an absent one. So the members that client
-	// definitions usually set (the three token lifetimes, DefaultRedirectURI)
-	// go without omitnil, and those usually left out (ClientSecret,
-	// AuthSessionValidity, the analytics and rotation members) carry it:
-	// TestValidateAllocations holds the typical request to none.
-	register := func(tag string, fn validator.FuncCtx) {
-		if err := v.RegisterValidationCtx(tag, fn, true); err != nil {
-			panic(err) // a programming error in the tags
+	register := func(tag string, ok func(string) bool) {
+		fn := func(fl validator.FieldLevel) bool { return ok(fl.Field().String()) }
+		if err := v.RegisterValidation(tag, fn); err != nil {
+			panic(err) // a programming error in the tag names
 		}
 	}
-	for tag, t := range customTags {
-		register(tag, t.with(bounds{}))
+	for tag, p := range patternTags {
+		match := p.match
+		register(tag, func(s string) bool { return match(s) < 0 })
 	}
-	// A tag with bounds ("length=1..55", "redirects=1..1024") is compiled
-	// once into a tag of its own with the bounds parsed ("length_1_55"), so
-	// that no call reads them again: the validator takes the compiled tags
-	// as the types' rules, in place of the struct tags they come from.
-	for typ, fields := range compileTags() {
-		v.RegisterStructValidationMapRules(fields, reflect.New(typ).Interface())
-	}
-	for tag, c := range compiledTags {
-		if c.name == "length" || c.name == "range" {
-			register(tag, boundsTag(c.b))
-		} else {
-			register(tag, customTags[c.name].with(c.b))
-		}
-	}
+	register("authflow", func(s string) bool {
+		f := ExplicitAuthFlow(s)
+		return f.Valid() || f.lagging()
+	})
 	return v
 }
 
-// compiledTag is what a compiled tag was made from: the tag's name and its
-// bounds.
-type compiledTag struct {
-	name string
-	b    bounds
-}
-
-// compiledTags maps each compiled tag to what it was made from; compileTags
-// fills it.
-var compiledTags = map[string]compiledTag{}
-
-// compileTags returns, for each request type and the structures they hold,
-// each field's tags with the tags that have bounds compiled, and records the
-// compiled tags in compiledTags.
-func compileTags() map[reflect.Type]map[string]string {
-	out := map[reflect.Type]map[string]string{}
-	var walk func(typ reflect.Type)
-	walk = func(typ reflect.Type) {
-		if out[typ] != nil {
-			return
-		}
-		fields := map[string]string{}
-		out[typ] = fields
-		for i := 0; i < typ.NumField(); i++ {
-			f := typ.Field(i)
-			if ft := f.Type; ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct {
-				walk(ft.Elem())
-			}
-			tag := f.Tag.Get("validate")
-			if !strings.Contains(tag, "..") {
-				continue
-			}
-			items := strings.Split(tag, ",")
-			for j, item := range items {
-				name, param, ok := strings.Cut(item, "=")
-				if !ok {
-					continue
-				}
-				b := parseBounds(param)
-				compiled := fmt.Sprintf("%s_%d_%d", name, b.lo, b.hi)
-				compiledTags[compiled] = compiledTag{name, b}
-				items[j] = compiled
-			}
-			fields[f.Name] = strings.Join(items, ",")
-		}
-	}
-	walk(reflect.TypeFor[CreateUserPoolClientRequest]())
-	walk(reflect.TypeFor[UpdateUserPoolClientRequest]())
-	return out
-}
-
-// boundsTag returns the check of a length or range tag with bounds b,
-// inclusive: the characters (code points) of a string, the entries of a list,
-// or the value of a number.
-func boundsTag(b bounds) validator.FuncCtx {
-	return func(_ context.Context, fl validator.FieldLevel) bool {
-		f := fl.Field()
-		switch f.Kind() {
-		case reflect.Pointer:
-			return true // absent; the validator hands over present values dereferenced
-		case reflect.String:
-			return lengthIn(f.String(), int(b.lo), int(b.hi))
-		case reflect.Slice:
-			return int64(f.Len()) >= b.lo && int64(f.Len()) <= b.hi
-		}
-		return f.Int() >= b.lo && f.Int() <= b.hi
-	}
-}
-
-// customTag is a validator tag of this package: a pattern, an enumeration, or
-// a check of every element of a list.
-type customTag struct {
-	// with returns the check of the tag with the given bounds, which only
-	// list tags have.
-	with func(b bounds) validator.FuncCtx
-	rule string // RulePattern or RuleEnum; "" for list tags
-	// match is the pattern's matcher, want the wording of the allowed values.
+// patternTag is a pattern of the AWS model: its matcher and, in words, the
+// characters it allows.
+type patternTag struct {
 	match func(string) int
 	want  string
-	// elem, for a list tag, checks one element against the element bounds
-	// that the tag's parameter gives.
-	elem elemCheck
 }
 
-var customTags = map[string]customTag{
-	"userpoolid":      patternTag(matchUserPoolID, wantUserPoolID),
-	"clientname":      patternTag(matchClientName, wantClientName),
-	"clientsecret":    patternTag(matchClientSecret, wantSecretChars),
-	"clientid":        patternTag(matchClientID, wantSecretChars),
-	"hexstring":       patternTag(matchHex, wantHex),
-	"arn":             patternTag(matchARN, wantARN),
-	"redirect":        patternTag(matchRedirect, wantRedirect),
-	"timeunit":        enumTag(TimeUnit.Valid, wantTimeUnits),
-	"userexistence":   enumTag(UserExistenceErrors.Valid, wantUserExist),
-	"rotationfeature": enumTag(RotationFeature.Valid, wantRotationFeat),
-	"attributes":      listTag[string](elemAttribute),
-	"providers":       listTag[string](elemProvider),
-	"redirects":       listTag[string](elemRedirect),
-	"scopes":          listTag[string](elemScope),
-	"oauthflows":      listTag[OAuthFlow](elemOAuthFlow),
-	"authflows":       listTag[ExplicitAuthFlow](elemAuthFlow),
-}
-
-// patternTag makes the tag of a pattern.
-func patternTag(match func(string) int, want string) customTag {
-	fn := func(_ context.Context, fl validator.FieldLevel) bool {
-		f := fl.Field()
-		return f.Kind() == reflect.Pointer || match(f.String()) < 0
-	}
-	return customTag{
-		with: func(bounds) validator.FuncCtx { return fn },
-		rule: RulePattern, match: match, want: want,
-	}
-}
-
-// enumTag makes the tag of an enumeration from its Valid method. An
-// enumeration's "" means absent, as the request types say, and passes; a
-// required one is tagged required first.
-func enumTag[T ~string](valid func(T) bool, want string) customTag {
-	fn := func(_ context.Context, fl validator.FieldLevel) bool {
-		s := fl.Field().String()
-		return s == "" || valid(T(s))
-	}
-	return customTag{
-		with: func(bounds) validator.FuncCtx { return fn },
-		rule: RuleEnum, want: want,
-	}
-}
-
-// listTag makes the tag of a list whose elements check checks, with the
-// element bounds of the tag ("redirects=1..1024").
-func listTag[T ~string](check elemCheck) customTag {
-	typ := reflect.TypeFor[[]T]()
-	return customTag{
-		with: func(b bounds) validator.FuncCtx {
-			return func(_ context.Context, fl validator.FieldLevel) bool {
-				for _, e := range sliceOf[T](fl.Field(), typ) {
-					if rule, _ := check(string(e), b); rule != "" {
-						return false
-					}
-				}
-				return true
-			}
-		},
-		elem: check,
-	}
-}
-
-// sliceOf returns the []T that v, of type typ, holds, reading it in place
-// where v is addressable (it is: Validate hands the validator a pointer),
-// since an interface would copy it to the heap.
-func sliceOf[T any](v reflect.Value, typ reflect.Type) []T {
-	if v.CanAddr() && v.Type() == typ {
-		return *(*[]T)(unsafe.Pointer(v.UnsafeAddr()))
-	}
-	s, _ := v.Interface().([]T)
-	return s
+// patternTags are the validator tags of the model's patterns.
+var patternTags = map[string]patternTag{
+	"userpoolid":   {matchUserPoolID, wantUserPoolID},
+	"clientname":   {matchClientName, wantClientName},
+	"clientsecret": {matchClientSecret, wantSecretChars},
+	"clientid":     {matchClientID, wantSecretChars},
+	"hexstring":    {matchHex, wantHex},
+	"arn":          {matchARN, wantARN},
+	"redirect":     {matchRedirect, wantRedirect},
+	"provider":     {matchProvider, wantProvider},
+	"scope":        {matchScope, wantScope},
 }
 
 // modelErrors turns the validator's errors into FieldErrors, worded by
-// patterns.go. The validator reports a list whose elements break their
-// constraints once, under the list's tag; the elements are examined here, on
-// the error path only.
+// patterns.go.
 func modelErrors(err error) []*FieldError {
 	if err == nil {
 		return nil
@@ -288,96 +142,86 @@ func modelErrors(err error) []*FieldError {
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest
 		}
-		secret := path == "ClientSecret"
-		value := fe.Value()
-		if secret {
-			value = nil
-		}
-		var rule, msg string
-		tag, b := fe.Tag(), bounds{}
-		if c, ok := compiledTags[tag]; ok {
-			tag, b = c.name, c.b
-		}
-		switch tag {
-		case "required":
-			// There is no value: the member is absent or empty.
-			rule, msg, value = RuleRequired, "is required", nil
-		case "length":
-			if fe.Kind() == reflect.Slice {
-				n := reflect.ValueOf(fe.Value()).Len()
-				out = append(out, newFieldError(path, RuleListSize, n,
-					fmt.Sprintf("has %d entries, want at most %d", n, b.hi)))
-				// A list over its size is examined element by element too.
-				elem := listTags[path]
-				out = listElements(out, path, fe.Value(), elem.name, elem.b)
-				continue
-			}
-			rule = RuleLength
-			if secret {
-				msg = fmt.Sprintf("has %d characters, want %d to %d", utf8.RuneCountInString(valueString(fe.Value())), b.lo, b.hi)
-			} else {
-				msg = lengthMessage(valueString(fe.Value()), b)
-			}
-		case "range":
-			rule, msg = RuleRange, fmt.Sprintf("%v is outside %d to %d", fe.Value(), b.lo, b.hi)
-		default:
-			t, ok := customTags[tag]
-			switch {
-			case !ok:
-				panic("appclient: unmapped validator tag " + tag)
-			case t.elem != nil:
-				out = listElements(out, path, fe.Value(), tag, b)
-				continue
-			case t.rule == RuleEnum:
-				rule, msg = RuleEnum, enumMessage(valueString(fe.Value()), t.want)
-			case secret:
-				rule, msg = RulePattern, "holds characters other than "+t.want
-			default:
-				rule, msg = RulePattern, patternMessage(valueString(fe.Value()), t.match, t.want)
-			}
-		}
-		out = append(out, newFieldError(path, rule, value, msg))
+		out = appendModelError(out, path, fe)
 	}
 	return out
 }
 
+// appendModelError appends the violation that fe, the failed tag of the
+// value at path, stands for. A list over its size is examined element by
+// element too, as the validator stops at a value's first failed tag.
+func appendModelError(out []*FieldError, path string, fe validator.FieldError) []*FieldError {
+	member := path
+	if i := strings.IndexByte(path, '['); i >= 0 {
+		member = path[:i] + "[]"
+	}
+	c := memberConstraints[member]
+	secret := member == "ClientSecret"
+	value := fe.Value()
+	if secret {
+		value = nil
+	}
+	var rule, msg string
+	switch tag := fe.Tag(); tag {
+	case "required":
+		// There is no value: the member is absent or empty.
+		rule, msg, value = RuleRequired, "is required", nil
+	case "min", "max":
+		switch fe.Kind() {
+		case reflect.Slice:
+			n := reflect.ValueOf(fe.Value()).Len()
+			out = append(out, newFieldError(path, RuleListSize, n,
+				fmt.Sprintf("has %d entries, want at most %d", n, c.b.hi)))
+			return listElements(out, path, fe.Value())
+		case reflect.String:
+			s := fe.Value().(string)
+			rule = RuleLength
+			if secret {
+				msg = fmt.Sprintf("has %d characters, want %d to %d", len([]rune(s)), c.b.lo, c.b.hi)
+			} else {
+				msg = lengthMessage(s, c.b)
+			}
+		default:
+			rule, msg = RuleRange, fmt.Sprintf("%v is outside %d to %d", fe.Value(), c.b.lo, c.b.hi)
+		}
+	case "oneof":
+		rule, msg = RuleEnum, enumMessage(fieldString(fe), strings.ReplaceAll(fe.Param(), " ", ", "))
+	case "authflow":
+		rule, msg = RuleEnum, authFlowMessage(fieldString(fe))
+	default:
+		p, ok := patternTags[tag]
+		switch {
+		case !ok:
+			panic("appclient: unmapped validator tag " + tag)
+		case secret:
+			rule, msg = RulePattern, "holds characters other than "+p.want
+		default:
+			rule, msg = RulePattern, patternMessage(fieldString(fe), p.match, p.want)
+		}
+	}
+	return append(out, newFieldError(path, rule, value, msg))
+}
+
 // listElements appends a violation for each element of the list value at
-// path that breaks the element tag name with bounds b.
-func listElements(out []*FieldError, path string, list any, name string, b bounds) []*FieldError {
-	check := customTags[name].elem
+// path that breaks its element tags. Only a list over its size gets here.
+func listElements(out []*FieldError, path string, list any) []*FieldError {
+	elem := memberConstraints[path+"[]"]
 	v := reflect.ValueOf(list)
 	for i := 0; i < v.Len(); i++ {
-		e := v.Index(i).String()
-		if rule, msg := check(e, b); rule != "" {
-			out = append(out, newFieldError(index(path, i), rule, e, msg))
+		err := engine.Var(v.Index(i).Interface(), elem.tags)
+		if verrs, ok := err.(validator.ValidationErrors); ok {
+			for _, fe := range verrs {
+				out = appendModelError(out, index(path, i), fe)
+			}
 		}
 	}
 	return out
 }
+
+// fieldString returns the string, or typed string, that fe's value is.
+func fieldString(fe validator.FieldError) string { return reflect.ValueOf(fe.Value()).String() }
 
 // newFieldError makes a FieldError for a model constraint.
 func newFieldError(field, rule string, value any, msg string) *FieldError {
 	return &FieldError{Field: field, Rule: rule, Exception: ExceptionInvalidParameter, Value: value, Message: msg, Err: ruleInfo(rule).Err}
 }
-
-// listTags maps each list member to its element tag and bounds
-// ("CallbackURLs" to redirects, 1..1024), read from the struct tags: a list
-// over its size fails its length tag, and its elements are then examined too.
-var listTags = func() map[string]compiledTag {
-	m := map[string]compiledTag{}
-	t := reflect.TypeFor[CreateUserPoolClientRequest]()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Type.Kind() != reflect.Slice {
-			continue
-		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		tags := strings.Split(f.Tag.Get("validate"), ",")
-		tag, param, _ := strings.Cut(tags[len(tags)-1], "=")
-		m[name] = compiledTag{tag, parseBounds(param)}
-	}
-	return m
-}()
-
-// valueString returns the string, or typed string, that v holds.
-func valueString(v any) string { return reflect.ValueOf(v).String() }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"unsafe"
 
 	cip "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider"
 	"github.com/aws/smithy-go/middleware"
@@ -30,7 +29,9 @@ func inputOf(tb testing.TB, name string) *cip.CreateUserPoolClientInput {
 }
 
 // TestSharedView: the view the middleware validates equals the copying
-// conversion, member for member, and shares the input's memory.
+// conversion, member for member, and shares the input's strings and
+// pointers. The enumeration lists are copied (a slice of one string type
+// cannot be seen as another without package unsafe): at most ten entries.
 func TestSharedView(t *testing.T) {
 	for _, name := range []string{"web-app.json", "aws-example.json"} {
 		in := inputOf(t, name)
@@ -40,10 +41,6 @@ func TestSharedView(t *testing.T) {
 		}
 		if &view.CallbackURLs[0] != &in.CallbackURLs[0] || view.DefaultRedirectURI != in.DefaultRedirectURI {
 			t.Errorf("%s: the view copies instead of sharing", name)
-		}
-		if unsafe.Pointer(&view.AllowedOAuthFlows[0]) != unsafe.Pointer(&in.AllowedOAuthFlows[0]) ||
-			unsafe.Pointer(&view.ExplicitAuthFlows[0]) != unsafe.Pointer(&in.ExplicitAuthFlows[0]) {
-			t.Errorf("%s: the view copies the flows instead of sharing them", name)
 		}
 	}
 }

@@ -69,14 +69,7 @@ func (c *PoolCache) Pool(ctx context.Context, userPoolID string) (*appclient.Poo
 			e = &cachedPool{done: make(chan struct{})}
 			c.pools[userPoolID] = e
 			c.mu.Unlock()
-			e.pool, e.err = LoadPool(ctx, c.api, userPoolID)
-			e.loaded = c.now()
-			c.mu.Lock()
-			if e.err != nil && c.pools[userPoolID] == e {
-				delete(c.pools, userPoolID)
-			}
-			close(e.done)
-			c.mu.Unlock()
+			c.load(ctx, e, userPoolID)
 			return e.pool, e.err
 		}
 		c.mu.Unlock()
@@ -92,6 +85,35 @@ func (c *PoolCache) Pool(ctx context.Context, userPoolID string) (*appclient.Poo
 		}
 	}
 }
+
+// load runs one load for the entry e and publishes its result. Whatever
+// way the load ends, a panic in the API included, the entry's waiters are
+// released and a failure is not kept: the panic reaches them as an error
+// and goes on up the loading caller's stack.
+func (c *PoolCache) load(ctx context.Context, e *cachedPool, userPoolID string) {
+	finished := false
+	defer func() {
+		if !finished {
+			e.pool, e.err = nil, fmt.Errorf("awssdk: loading user pool %q: %w", userPoolID, errLoadPanicked)
+		}
+		c.mu.Lock()
+		if e.err != nil && c.pools[userPoolID] == e {
+			delete(c.pools, userPoolID)
+		}
+		close(e.done)
+		c.mu.Unlock()
+	}()
+	pool, err := LoadPool(ctx, c.api, userPoolID)
+	if err == nil && pool == nil {
+		err = errNoResponse
+	}
+	e.pool, e.err, e.loaded = pool, err, c.now()
+	finished = true
+}
+
+// errLoadPanicked is what callers waiting for a load get when the load
+// panicked.
+var errLoadPanicked = errors.New("the load panicked")
 
 // isContextError reports whether err comes from a canceled or expired
 // context.

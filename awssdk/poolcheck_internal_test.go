@@ -61,3 +61,57 @@ func TestPoolCacheTimeToLive(t *testing.T) {
 		t.Errorf("a second pool: %d describes, want 4", got)
 	}
 }
+
+// panicPool is a PoolAPI whose first describe waits for gate and then
+// panics; later describes succeed.
+type panicPool struct {
+	emptyPool
+	gate    chan struct{}
+	entered chan struct{}
+	calls   atomic.Int64
+}
+
+func (p *panicPool) DescribeUserPool(ctx context.Context, in *cip.DescribeUserPoolInput, o ...func(*cip.Options)) (*cip.DescribeUserPoolOutput, error) {
+	if p.calls.Add(1) == 1 {
+		close(p.entered)
+		<-p.gate
+		panic("boom")
+	}
+	return p.emptyPool.DescribeUserPool(ctx, in, o...)
+}
+
+// TestPoolCachePanicReleasesWaiters: a load that panics releases the
+// callers waiting for it with an error, keeps nothing, and lets the panic
+// reach its own caller; the next call loads again.
+func TestPoolCachePanicReleasesWaiters(t *testing.T) {
+	api := &panicPool{gate: make(chan struct{}), entered: make(chan struct{})}
+	c := NewPoolCache(api, 0)
+	loader := make(chan any, 1)
+	go func() {
+		defer func() { loader <- recover() }()
+		c.Pool(context.Background(), "us-east-1_AbC123xyz")
+	}()
+	<-api.entered
+	waiter := make(chan error, 1)
+	go func() {
+		_, err := c.Pool(context.Background(), "us-east-1_AbC123xyz")
+		waiter <- err
+	}()
+	// Let the waiter reach the entry under load before the panic.
+	time.Sleep(20 * time.Millisecond)
+	close(api.gate)
+	if r := <-loader; r != "boom" {
+		t.Errorf("loader recovered %v, want the panic \"boom\"", r)
+	}
+	select {
+	case err := <-waiter:
+		if err == nil && api.calls.Load() != 2 {
+			t.Errorf("waiter got no error and %d describes, want an error or its own load", api.calls.Load())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiter is still waiting for a load that panicked")
+	}
+	if _, err := c.Pool(context.Background(), "us-east-1_AbC123xyz"); err != nil {
+		t.Fatalf("Pool() after the panic: %v", err)
+	}
+}

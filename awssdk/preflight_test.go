@@ -271,3 +271,42 @@ func TestPreflightNilInput(t *testing.T) {
 		t.Errorf("violations mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestPreflightClientToken: a client of GetClientToken, as AWS's own example
+// creates it, goes through the pre-flight check and reaches the wire with
+// ALLOW_CLIENT_TOKEN_AUTH intact, though the SDK's enumeration lacks the
+// value; the same client without its secret is stopped before any request.
+func TestPreflightClientToken(t *testing.T) {
+	r := appclient.CreateUserPoolClientRequest{
+		UserPoolID:         "us-east-1_AbC123xyz",
+		ClientName:         "inventory-service",
+		GenerateSecret:     true,
+		ExplicitAuthFlows:  []appclient.ExplicitAuthFlow{appclient.ExplicitAuthFlowAllowClientTokenAuth},
+		AllowedOAuthScopes: []string{"inventory/read"},
+	}
+	stub := &stubTransport{body: cannedCreateResponse}
+	client := newClient(stub, "", awssdk.WithPreflight())
+	if _, err := client.CreateUserPoolClient(context.Background(), awssdk.ToCreateInput(&r)); err != nil {
+		t.Fatalf("CreateUserPoolClient: %v", err)
+	}
+	n, sent := stub.requests()
+	if n != 1 || !strings.Contains(string(sent), `"ExplicitAuthFlows":["ALLOW_CLIENT_TOKEN_AUTH"]`) {
+		t.Errorf("%d requests, last body %s; want one that carries ALLOW_CLIENT_TOKEN_AUTH", n, sent)
+	}
+	back := awssdk.FromCreateInput(awssdk.ToCreateInput(&r))
+	if diff := cmp.Diff(r, back); diff != "" {
+		t.Errorf("FromCreateInput(ToCreateInput(r)) mismatch (-want +got):\n%s", diff)
+	}
+
+	r.GenerateSecret = false
+	stub = &stubTransport{body: cannedCreateResponse}
+	client = newClient(stub, "", awssdk.WithPreflight())
+	_, err := client.CreateUserPoolClient(context.Background(), awssdk.ToCreateInput(&r))
+	want := []violation{{"ExplicitAuthFlows[0]", appclient.RuleClientTokenAuthNeedsSecret, appclient.ExceptionInvalidParameter}}
+	if diff := cmp.Diff(want, violations(t, err)); diff != "" {
+		t.Errorf("violations mismatch (-want +got):\n%s", diff)
+	}
+	if n, _ := stub.requests(); n != 0 {
+		t.Errorf("%d requests sent, want 0", n)
+	}
+}

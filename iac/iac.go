@@ -22,7 +22,11 @@
 //     fragments resources holds, relative ${file(...)} fragments included;
 //   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
 //     its arguments and blocks mapped to the request members; a directory's
-//     .tf files are read as one module;
+//     .tf files are read as one module. An
+//     aws_cognito_managed_user_pool_client, which configures a client
+//     another service created, is read as the update it is (see
+//     [Client.Update]): what it leaves out keeps the client's value and is
+//     unknown, and so are its client ID and whether it has a secret;
 //   - Terraform plans ("terraform show -json plan.out"): every
 //     aws_cognito_user_pool_client the plan creates or updates;
 //   - Terraform state ("terraform show -json" without a plan, or a
@@ -41,11 +45,12 @@
 // literal: CloudFormation intrinsic functions other than those below,
 // Fn::Transform, conditions and imports; Serverless variables (${self:...},
 // ${opt:...}, ${env:...}, ${file(...)}, ${ssm:...} and every other "${"
-// in a Serverless file), whatever the member's type; Terraform references
-// to resources, data sources and module outputs, variables without a
-// default or a value assigned, each.* and count.index of a collection that
-// is unknown, loops over too much and functions this package does not
-// evaluate; a plan's "known after apply". A string with
+// in a Serverless file) and the serverless-pseudo-parameters plugin's
+// #{AWS::Region}, #{LogicalId} and the like, whatever the member's type;
+// Terraform references to resources, data sources and module outputs,
+// variables without a default or a value assigned, each.* and count.index
+// of a collection that is unknown, loops over too much and functions this
+// package does not evaluate; a plan's "known after apply". A string with
 // an unknown part is unknown as a whole. The client's request leaves an
 // unknown member out (an unknown list element is "", so that the indexes
 // of the others stay right) and [Client.Unknown] names its member path.
@@ -82,7 +87,9 @@
 //
 // In Terraform configuration, plans and state, null, "" and an empty list
 // or block mean the attribute is not set (the provider sends nothing for
-// them), except in name and user_pool_id.
+// them), except in name and user_pool_id, and, in configuration, "" in
+// default_redirect_uri, whose length the provider checks at plan. An empty
+// list written in configuration is advisory terraform-empty-list.
 //
 // # Silencing a rule
 //
@@ -104,9 +111,11 @@
 //
 // Files over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), nested
 // deeper than [MaxDepth] or holding more than [MaxValues] values are input
-// errors. Terraform for expressions (template for directives included)
-// are evaluated only unnested and over collections small enough, the
-// values expressions read and functions return are kept small, and a root
+// errors. Terraform expressions are evaluated under explicit budgets (one
+// over a budget is an input error naming it); for expressions (template
+// for directives included) are evaluated only unnested and over
+// collections small enough, the values expressions read are kept small,
+// and a root
 // module reads at most 256 module instances, so that memory and time stay
 // bounded whatever the input.
 //
@@ -118,8 +127,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -139,6 +146,10 @@ const (
 	// tokens and syntax tree cost up to about 800 bytes of memory per
 	// byte of input.
 	MaxHCLSize = maxHCLBytes
+	// MaxModuleSize is the most the .tf files of one directory, read
+	// together as a Terraform module, may hold in all, in bytes: they are
+	// parsed together, so their costs add up.
+	MaxModuleSize = maxModuleBytes
 	// MaxDepth is the deepest nesting of lists and maps read.
 	MaxDepth = maxDepth
 	// MaxValues is the largest number of values one file may hold, YAML
@@ -208,6 +219,11 @@ type File struct {
 	// Terraform module whose source is not on disk, with what to run to
 	// read it. They are not errors.
 	Notes []*Error
+	// Skipped, for a file that [Walk] passes over, says why: it is over a
+	// size limit and does not look like an input, or it is a user pool
+	// description. Such a File has no Kind, Clients or Errors. "" for a
+	// file read.
+	Skipped string
 }
 
 // Origin is where a value that a deployment passes was written.
@@ -291,6 +307,11 @@ type Client struct {
 	// plan or state is read as CloudFormation reads it, the last one
 	// winning, and is no error). Nil when the client was read.
 	Errors []*Error
+
+	// emptyLists are, for a Terraform configuration, the member paths of
+	// the list arguments written as an empty list or set, which the
+	// provider does not send (advisory terraform-empty-list).
+	emptyLists []string
 }
 
 // Ignores reports whether the definition silences rule.
@@ -374,39 +395,23 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// ErrTooLarge is the error of a file larger than [MaxFileSize].
+// ErrTooLarge is the error of a file larger than [MaxFileSize]; errors of
+// the other size limits wrap it.
 var ErrTooLarge = fmt.Errorf("larger than %d MiB", maxInputBytes>>20)
 
 // ReadFile reads one file. A .tf file is read as a Terraform module of its
 // own (use [Read] on its directory to read the module it belongs to); a
 // Serverless service's relative ${file(...)} fragments are read from
-// beside it. An error opening or reading the file is returned as it is;
-// every other problem is in the File's Errors.
+// beside it. The file is opened with [OpenInput]: an error opening or
+// reading it (not a regular file, over [MaxFileSize]) is returned as an
+// *fs.PathError; every other problem is in the File's Errors.
 func ReadFile(path string) (*File, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxInputBytes {
-		return nil, ErrTooLarge
-	}
-	data, err := readLimited(f, maxInputBytes)
+	data, err := ReadInput(path, maxInputBytes)
 	if err != nil {
 		return nil, err
 	}
 	file, _ := readBytes(path, data, readInclude)
 	return file, nil
-}
-
-// readInclude reads a file that another includes, with the size limit.
-func readInclude(path string) ([]byte, error) {
-	f, err := os.Open(filepath.FromSlash(path))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readLimited(f, maxInputBytes)
 }
 
 // ReadFrom reads one input from r, such as standard input, refusing more

@@ -640,10 +640,20 @@ func TestCheckPoolRealWorld(t *testing.T) {
 	if clients < 20 {
 		t.Fatalf("read %d clients, want the real-world files' 20 or more", clients)
 	}
-	want := []poolViolation{{
-		"testdata/realworld/vocably_vocably-pro/platform/auth.tf aws_cognito_user_pool_client.client",
-		"SupportedIdentityProviders[1]", p6,
-	}}
+	const (
+		dasmeta = "testdata/realworld/dasmeta_terraform-aws-modules/modules/cognito-user-pool/clients.tf aws_cognito_user_pool_client.client"
+		sitad   = "testdata/realworld/sitadconsulting_aws_infra/modules/cognito_user_pool_client/cognito_user_pool_client.tf aws_cognito_user_pool_client.cognito_user_pool_client"
+		w21     = appclient.RuleTerraformEmptyList
+	)
+	want := []poolViolation{
+		// Module variables whose default is [] rather than null: the
+		// provider sends nothing for them (terraform-empty-list).
+		{dasmeta, "CallbackURLs", w21}, {dasmeta, "LogoutURLs", w21}, {dasmeta, "AllowedOAuthFlows", w21},
+		{dasmeta, "AllowedOAuthScopes", w21}, {dasmeta, "SupportedIdentityProviders", w21},
+		{sitad, "ReadAttributes", w21}, {sitad, "SupportedIdentityProviders", w21}, {sitad, "WriteAttributes", w21},
+		{"testdata/realworld/vocably_vocably-pro/platform/auth.tf aws_cognito_user_pool_client.client",
+			"SupportedIdentityProviders[1]", p6},
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("CheckPool() over the real-world files mismatch (-want +got):\n%s", diff)
 	}

@@ -498,15 +498,14 @@ func readManifest(dir string) map[string]string {
 }
 
 // functions returns the functions the module's expressions may call:
-// hclFunctions, try and can, and, when the module is read from disk, file
-// and templatefile reading files of the module's own directory.
-func (c *tfCall) functions() map[string]function.Function {
-	out := make(map[string]function.Function, len(hclFunctions)+4)
-	for name, f := range hclFunctions {
-		out[name] = f
-	}
+// hclFunctions charged to the module's budget, try and can, and, when the
+// module is read from disk, file and templatefile reading files of the
+// module's own directory.
+func (m *hclModule) functions() map[string]function.Function {
+	out := guardFunctions(hclFunctions, &m.budget)
 	out["try"] = tryfunc.TryFunc
 	out["can"] = tryfunc.CanFunc
+	c := m.call
 	if c.dir == "" {
 		return out
 	}
@@ -515,6 +514,9 @@ func (c *tfCall) functions() map[string]function.Function {
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			data, err := c.moduleFile(args[0].AsString())
+			if err == nil {
+				err = m.budget.spend("file()", len(data)+16)
+			}
 			if err != nil {
 				return cty.UnknownVal(cty.String), err
 			}
@@ -526,6 +528,9 @@ func (c *tfCall) functions() map[string]function.Function {
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			data, err := c.moduleFile(args[0].AsString())
+			if err == nil {
+				err = m.budget.spend("templatefile()", len(data)+16)
+			}
 			if err != nil {
 				return cty.UnknownVal(cty.String), err
 			}
@@ -537,8 +542,16 @@ func (c *tfCall) functions() map[string]function.Function {
 			if diags.HasErrors() {
 				return cty.UnknownVal(cty.String), diags
 			}
-			ctx := &hcl.EvalContext{Variables: vars.AsValueMap(), Functions: hclFunctions}
-			if loops(expr, ctx) {
+			// The template's own functions are the module's but
+			// templatefile, which Terraform refuses there too.
+			funcs := make(map[string]function.Function, len(m.funcs))
+			for name, f := range m.funcs {
+				if name != "templatefile" {
+					funcs[name] = f
+				}
+			}
+			ctx := &hcl.EvalContext{Variables: vars.AsValueMap(), Functions: funcs}
+			if _, _, err := m.budget.prepare(expr); err != nil || loopTooCostly(expr, ctx) {
 				return cty.UnknownVal(cty.String), fmt.Errorf("templatefile: template too costly")
 			}
 			v, diags := expr.Value(ctx)

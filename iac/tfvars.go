@@ -161,8 +161,8 @@ func parseVarFile(name string, data []byte, source string) (map[string]tfInput, 
 	if len(data) > maxHCLBytes {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("variables file larger than %d KiB", maxHCLBytes>>10)}
 	}
-	if line, col, ok := hclNesting(data); !ok {
-		return nil, &Error{File: name, Pos: Position{Line: line, Column: col}, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
+	if pos, msg, ok := hclNesting(name, data); !ok {
+		return nil, &Error{File: name, Pos: pos, Msg: msg}
 	}
 	var file *hcl.File
 	var diags hcl.Diagnostics

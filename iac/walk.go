@@ -2,11 +2,14 @@ package iac
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -75,6 +78,14 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 // includes are read as part of the service only. A file that looks like
 // an input but cannot be read is returned with its Errors.
 //
+// Two kinds of file are passed over and handed to fn with [File.Skipped]
+// saying why: a file over a size limit whose start does not look like an
+// input (a package lock, an API description), and a user pool description,
+// the AWS CLI's output that -pool reads, which is not used as the pool of
+// the files beside it. A file over a size limit that does look like an
+// input (a .tf file, a template's keys, an app-client resource type) stays
+// an input error.
+//
 // A directory of .tf files is read as a root module, with the variable
 // files Terraform loads (terraform.tfvars, terraform.tfvars.json,
 // *.auto.tfvars[.json]) and the modules it calls: local paths, and those
@@ -139,7 +150,7 @@ func WalkWith(dir string, vals *Values, fn func(*File) error) error {
 				case j.serverless:
 					files = done[i]
 				case len(j.paths) == 1 && included[filepath.ToSlash(j.paths[0])]:
-				case j.module && called[filepath.Dir(j.paths[0])]:
+				case j.module && j.err == nil && called[filepath.Dir(j.paths[0])]:
 					// Read through the root module that calls it.
 				default:
 					files, _ = j.run(d)
@@ -185,50 +196,174 @@ func WalkWith(dir string, vals *Values, fn func(*File) error) error {
 }
 
 // walkJob is one unit of a walk: one file, or the .tf files of one
-// directory.
+// directory, or a place the walk could not read (err).
 type walkJob struct {
 	paths      []string
 	module     bool
 	serverless bool
+	// err is why the walk could not read paths[0]: an unreadable
+	// directory, a broken link, a loop of links, a named pipe.
+	err error
 	// explicit is true for a file named by the caller, read even when it
 	// defines no client.
 	explicit bool
 }
 
-// walkJobs lists the jobs under dir in path order.
+// maxWalkEntries bounds the directory entries one walk visits, links to
+// directories counted each time they are followed: links can make a
+// small tree look exponentially large without a loop.
+const maxWalkEntries = 1 << 20
+
+// readDir lists a directory; tests replace it to make one fail.
+var readDir = os.ReadDir
+
+// walker lists the jobs of a walk.
+type walker struct {
+	jobs    []walkJob
+	modules map[string]int
+	entries int
+}
+
+// walkJobs lists the jobs under dir in path order. Links are followed,
+// to files and directories alike; a link back to a directory that holds
+// it is a loop, reported as a job with an error, as is a directory that
+// cannot be read: the walk goes on with the rest. Only dir itself failing
+// is an error.
 func walkJobs(dir string) ([]walkJob, error) {
-	var jobs []walkJob
-	modules := map[string]int{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.IsDir() {
+		return nil, &fs.PathError{Op: "walk", Path: dir, Err: errors.New("not a directory")}
+	}
+	w := &walker{modules: map[string]int{}}
+	if err := w.dir(dir, []fs.FileInfo{fi}); err != nil {
+		return nil, err
+	}
+	return w.jobs, nil
+}
+
+// fail records that p could not be read.
+func (w *walker) fail(p string, err error) {
+	w.jobs = append(w.jobs, walkJob{paths: []string{p}, err: err})
+}
+
+// dir lists the jobs under the directory p, whose ancestors (p itself
+// last) are given to detect loops.
+func (w *walker) dir(p string, ancestors []fs.FileInfo) error {
+	entries, err := readDir(p)
+	if err != nil {
+		if len(ancestors) == 1 {
 			return err
 		}
-		if d.IsDir() {
-			if p != dir && skipDirs[d.Name()] {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
+		// What was listed before the error is still read.
+		w.fail(p, err)
+	}
+	for _, d := range entries {
+		w.entries++
+		if w.entries > maxWalkEntries {
+			w.fail(p, fmt.Errorf("the walk stops after %d entries (links to directories counted each time they are followed)", maxWalkEntries))
 			return nil
 		}
 		name := d.Name()
-		switch ext := strings.ToLower(path.Ext(name)); ext {
-		case ".tf":
-			parent := filepath.Dir(p)
-			if i, ok := modules[parent]; ok {
-				jobs[i].paths = append(jobs[i].paths, p)
-				return nil
+		full := filepath.Join(p, name)
+		mode := d.Type()
+		var target fs.FileInfo
+		if mode&fs.ModeSymlink != 0 {
+			target, err = os.Stat(full)
+			if err != nil {
+				if inputName(name) != "" {
+					w.fail(full, linkError(err))
+				}
+				continue
 			}
-			modules[parent] = len(jobs)
-			jobs = append(jobs, walkJob{paths: []string{p}, module: true})
-		case ".json", ".yaml", ".yml", ".template", ".tfstate":
-			base := strings.TrimSuffix(strings.ToLower(name), ext)
-			jobs = append(jobs, walkJob{paths: []string{p}, serverless: base == "serverless"})
+			mode = target.Mode().Type()
 		}
-		return nil
-	})
-	return jobs, err
+		if mode.IsDir() {
+			if skipDirs[name] {
+				continue
+			}
+			if target != nil {
+				if loop := loopsTo(target, ancestors); loop >= 0 {
+					w.fail(full, fmt.Errorf("a link back to %s, which holds it: not followed", ancestorPath(full, len(ancestors)-loop)))
+					continue
+				}
+			} else if target, err = os.Stat(full); err != nil {
+				w.fail(full, err)
+				continue
+			}
+			if err := w.dir(full, append(ancestors[:len(ancestors):len(ancestors)], target)); err != nil {
+				return err
+			}
+			continue
+		}
+		kind := inputName(name)
+		if kind == "" {
+			continue
+		}
+		if !mode.IsRegular() {
+			w.fail(full, notRegular(mode))
+			continue
+		}
+		if kind == ".tf" {
+			if i, ok := w.modules[p]; ok {
+				w.jobs[i].paths = append(w.jobs[i].paths, full)
+				continue
+			}
+			w.modules[p] = len(w.jobs)
+			w.jobs = append(w.jobs, walkJob{paths: []string{full}, module: true})
+			continue
+		}
+		w.jobs = append(w.jobs, walkJob{paths: []string{full}, serverless: kind == "serverless"})
+	}
+	return nil
+}
+
+// inputName says whether a walk reads a file of this name: ".tf" for a
+// Terraform file, "serverless" for a Serverless service, "file" for any
+// other JSON or YAML file, "" for none.
+func inputName(name string) string {
+	switch ext := strings.ToLower(path.Ext(name)); ext {
+	case ".tf":
+		return ".tf"
+	case ".json", ".yaml", ".yml", ".template", ".tfstate":
+		if strings.TrimSuffix(strings.ToLower(name), ext) == "serverless" {
+			return "serverless"
+		}
+		return "file"
+	}
+	return ""
+}
+
+// loopsTo returns the index of the ancestor that fi is, or -1.
+func loopsTo(fi fs.FileInfo, ancestors []fs.FileInfo) int {
+	for i, a := range ancestors {
+		if os.SameFile(fi, a) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ancestorPath is the path of the directory up levels above p.
+func ancestorPath(p string, up int) string {
+	for range up {
+		p = filepath.Dir(p)
+	}
+	return p
+}
+
+// linkError words the error of a link that leads nowhere.
+func linkError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("a link to a file that does not exist")
+	}
+	return err
 }
 
 // markers are the texts an input with an app client holds: resource
@@ -250,26 +385,18 @@ func mentionsClient(data []byte) bool {
 // run reads the job's files. It returns nil when they are no input, and
 // the fragments a Serverless service included.
 func (j walkJob) run(d *deployment) ([]*File, []string) {
+	if j.err != nil {
+		p := j.paths[0]
+		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(j.err)}}}}, nil
+	}
 	if j.module {
-		srcs := make([]tfSource, 0, len(j.paths))
-		for _, p := range j.paths {
-			data, err := readInclude(p)
-			if err != nil {
-				return []*File{{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}}}, nil
-			}
-			srcs = append(srcs, tfSource{name: p, data: data})
-		}
-		if !j.explicit && !tfMayHoldClients(srcs) {
-			return nil, nil
-		}
-		files := d.readRoot(filepath.Dir(j.paths[0]), srcs)
-		if !j.explicit && !worthShowing(files) {
-			return nil, nil
-		}
-		return files, nil
+		return j.runModule(d), nil
 	}
 	p := j.paths[0]
-	data, err := readInclude(p)
+	data, err := ReadInput(p, maxInputBytes)
+	if why := skipReason(p, data, err); why != "" {
+		return []*File{{Name: p, Skipped: why}}, nil
+	}
 	if err != nil {
 		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(err)}}}}, nil
 	}
@@ -294,6 +421,51 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 	return []*File{f}, included
 }
 
+// runModule reads the .tf files of one directory as a module. A file that
+// cannot be opened is reported on its own and the others are read; a
+// module whose files hold more than maxModuleBytes in all is reported as a
+// whole, under its directory's name, and not parsed.
+func (j walkJob) runModule(d *deployment) []*File {
+	var out []*File
+	srcs := make([]tfSource, 0, len(j.paths))
+	total := 0
+	for _, p := range j.paths {
+		data, err := ReadInput(p, maxInputBytes)
+		if err != nil {
+			out = append(out, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}})
+			continue
+		}
+		if len(data) <= maxHCLBytes {
+			// A larger file is refused by the parser, unread.
+			total += len(data)
+		}
+		srcs = append(srcs, tfSource{name: p, data: data})
+	}
+	if !j.explicit && !tfMayHoldClients(srcs) {
+		return out
+	}
+	if total > maxModuleBytes {
+		dir := filepath.Dir(j.paths[0])
+		return append(out, &File{Name: dir, Kind: KindTerraformConfig, Errors: []*Error{{File: dir,
+			Msg: fmt.Sprintf("the module's .tf files hold %d KiB in all, more than the %d KiB a module may", (total+1023)>>10, maxModuleBytes>>10)}}})
+	}
+	files := d.readRoot(filepath.Dir(j.paths[0]), srcs)
+	if !j.explicit && !worthShowing(files) {
+		return out
+	}
+	// In path order, the unreadable files among the root's; then the
+	// files of the modules it calls, in the order they are called.
+	n := 0
+	for _, f := range files {
+		if filepath.Dir(f.Name) == filepath.Dir(j.paths[0]) {
+			n++
+		}
+	}
+	out = append(out, files[:n]...)
+	slices.SortStableFunc(out, func(a, b *File) int { return strings.Compare(a.Name, b.Name) })
+	return append(out, files[n:]...)
+}
+
 // worthShowing reports whether files read from a directory of .tf files
 // have something to say: a client, an error or a note.
 func worthShowing(files []*File) bool {
@@ -313,7 +485,7 @@ func calledDirs(jobs []walkJob) map[string]bool {
 	dirs := map[string]bool{}
 	calls := map[string][]string{}
 	for _, j := range jobs {
-		if !j.module {
+		if !j.module || j.err != nil {
 			continue
 		}
 		dir := filepath.Dir(j.paths[0])
@@ -359,7 +531,7 @@ func localModuleDirs(dir, name string, data []byte) []string {
 	if len(data) > maxHCLBytes {
 		return nil
 	}
-	if _, _, ok := hclNesting(data); !ok {
+	if _, _, ok := hclNesting(name, data); !ok {
 		return nil
 	}
 	file, diags := hclsyntax.ParseConfig(data, name, hcl.InitialPos)

@@ -22,6 +22,9 @@ type fileResult struct {
 	// Notes are what reading left out and why, such as a module whose
 	// source is not on disk; they leave the exit status alone.
 	Notes []inputError
+	// Skipped says why a directory walk passed over the file (see
+	// iac.File.Skipped); such a result has nothing else.
+	Skipped string
 }
 
 // client is what the output says about one client read.
@@ -49,6 +52,9 @@ type finding struct {
 	Severity  appclient.Severity
 	Exception string
 	Message   string
+	// ConfiguredBy is where a configuration file changed the rule's
+	// severity ("FILE:LINE"); "" when the severity is the rule's own.
+	ConfiguredBy string
 }
 
 // inputError is a problem with the input itself.
@@ -116,7 +122,7 @@ func analyze(name string, data []byte) *fileResult {
 // result for the file, then one for each file it includes that defines
 // clients (a Serverless fragment).
 func result(f *iac.File) []*fileResult {
-	res := &fileResult{Name: f.Name, Kind: string(f.Kind)}
+	res := &fileResult{Name: f.Name, Kind: string(f.Kind), Skipped: f.Skipped}
 	out := []*fileResult{res}
 	byName := map[string]*fileResult{f.Name: res}
 	resultOf := func(name string) *fileResult {

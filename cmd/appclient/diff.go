@@ -72,7 +72,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for i, name := range files {
 		sd, msgs := readDiffSide(name, stdin)
 		for _, m := range msgs {
-			fmt.Fprintln(stderr, m)
+			fmt.Fprintln(stderr, escapeText(m))
 		}
 		failed = failed || len(msgs) > 0
 		sides[i] = sd

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -56,5 +60,116 @@ d/update.json:2: CallbackURLs[0]: "http://a.example.com/" cannot use http (only 
 `
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("validate DIR mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestValidateRepository runs "validate ." on a repository as teams have
+// them: a 15 MB package lock and a pool description beside the templates
+// are passed over (and listed in JSON), the templates are checked, and the
+// exit status is what their findings say.
+func TestValidateRepository(t *testing.T) {
+	pool, err := os.ReadFile("../../testdata/pools/orders.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lock strings.Builder
+	lock.WriteString("{\n  \"name\": \"shop\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\n")
+	for i := 0; lock.Len() < 15<<20; i++ {
+		if i > 0 {
+			lock.WriteString(",\n")
+		}
+		fmt.Fprintf(&lock, `    "node_modules/p%d": {"version": "1.0.%d", "resolved": "https://registry.example.com/p/-/p-1.0.%d.tgz", "integrity": "sha512-%s"}`, i, i, i, strings.Repeat("A", 88))
+	}
+	lock.WriteString("\n  }\n}\n")
+	clean := "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: c\n      PreventUserExistenceErrors: ENABLED\n      CallbackURLs: [https://a.example.com/]\n      AllowedOAuthFlowsUserPoolClient: true\n      AllowedOAuthFlows: [code]\n      AllowedOAuthScopes: [openid]\n      DefaultRedirectURI: https://a.example.com/\n"
+	tests := []struct {
+		name, template string
+		status         int
+	}{
+		{"clean", clean, 0},
+		{"a violation", strings.ReplaceAll(clean, "https://a.example.com/]", "http://a.example.com/]"), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, content := range map[string]string{
+				"package-lock.json":     lock.String(),
+				"infra/pool.json":       string(pool),
+				"infra/template.yaml":   tt.template,
+				"infra/other/main.json": `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}`,
+			} {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			t.Chdir(dir)
+			status, stdout, stderr := runStreams(t, "", "validate", ".")
+			if status != tt.status || stderr != "" {
+				t.Errorf("validate .: status %d, stderr %q; want %d and nothing", status, stderr, tt.status)
+			}
+			if tt.status == 1 && !strings.Contains(stdout, "infra/template.yaml:8: C: CallbackURLs[0]: ") {
+				t.Errorf("validate .: the template's violation is missing:\n%s", stdout)
+			}
+			status, stdout, _ = runStreams(t, "", "validate", "-format", "json", ".")
+			var rep jsonReport
+			if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+				t.Fatal(err)
+			}
+			var files []string
+			for _, f := range rep.Files {
+				files = append(files, f.File+" "+f.Kind)
+			}
+			var skipped []string
+			for _, s := range rep.Skipped {
+				skipped = append(skipped, s.File)
+			}
+			if diff := cmp.Diff([]string{"infra/template.yaml cloudformation"}, files); diff != "" || status != tt.status {
+				t.Errorf("validate -format json .: status %d, files mismatch (-want +got):\n%s", status, diff)
+			}
+			if diff := cmp.Diff([]string{"infra/pool.json", "package-lock.json"}, skipped); diff != "" {
+				t.Errorf("validate -format json .: skipped mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestValidateDirectoryLink: a directory named through a link is read,
+// not skipped with status 0, and a named pipe under it is reported by
+// name, with status 2, without blocking, while the rest is checked.
+func TestValidateDirectoryLink(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "real")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmpl := "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: c\n      PreventUserExistenceErrors: ENABLED\n"
+	if err := os.WriteFile(filepath.Join(dir, "template.yaml"), []byte(tmpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "link")
+	if err := os.Symlink("real", link); err != nil {
+		t.Fatal(err)
+	}
+	got := runCLI(t, "", "validate", "-format", "json", link)
+	if !strings.HasPrefix(got, "exit status 0\n") || !strings.Contains(got, `"file": "`+filepath.Join(link, "template.yaml")+`"`) {
+		t.Errorf("validate LINK = %s, want the template read with status 0", got)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	done := make(chan string, 1)
+	go func() { done <- runCLI(t, "", "validate", link) }()
+	select {
+	case got = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("validate blocks on a named pipe")
+	}
+	want := "exit status 2\n-- stdout --\n-- stderr --\n" + filepath.Join(link, "pipe.yaml") + ": not a regular file: a named pipe\n"
+	if got != want {
+		t.Errorf("validate LINK with a pipe = %q, want %q", got, want)
 	}
 }

@@ -6,6 +6,8 @@
 //
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-var-file FILE]... [-var NAME=VALUE]... PATH...
 //	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
+//	appclient rules [RULE...]
 //	appclient version
 //
 // validate reads each PATH: a file ("-" is standard input), or a directory,
@@ -137,21 +139,26 @@
 //	    "file": "template.yaml", "line": 20, "column": 11, "resource": "WebClient",
 //	    "field": "CallbackURLs[1]", "rule": "redirect-https", "severity": "error",
 //	    "exception": "InvalidParameterException", "message": "..."
-//	  }]
+//	  }],
+//	  "skipped": [{"file": "package-lock.json", "reason": "larger than 10 MiB, ..."}]
 //	}
+//
+// "skipped" lists the files a directory walk passed over: see below.
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
 // run, every rule with its description, one result per finding (level error
-// for a violation, warning for an advisory), and input errors as tool
+// for a violation, warning for an advisory), and input errors both as
+// results of the rule unreadable-input, at their position, and as tool
 // execution notifications.
 //
 // In the json format, "severity" is "error" for a violation and "warning"
 // for an advisory, whose "exception" is "" (Cognito accepts the request).
 //
-// Rule ids are those of the rule book: required, length, list-size, pattern,
-// enum and range for the constraints of the AWS model, the service rules
-// such as client-credentials-needs-secret or redirect-https, and the
-// advisories such as implicit-grant or redirect-wildcard.
+// Rule ids are required, length, list-size, pattern, enum and range for the
+// constraints of the AWS model, the service rules such as
+// client-credentials-needs-secret or redirect-https, and the advisories such
+// as implicit-grant or redirect-wildcard. "appclient rules" lists every rule
+// with its severity, summary and help; "appclient rules ID" explains one.
 //
 // # Exit status
 //
@@ -162,7 +169,12 @@
 // itself takes templates of at most 1 MB; Terraform .tf files: 512 KiB),
 // nested deeper than 256 levels or holding more than 1048576 values (YAML
 // aliases counted as expanded) are refused with status 2, so that memory
-// stays bounded. Text output is written file by file, so a directory of any
+// stays bounded. In a directory, a file over a size limit whose start does
+// not look like an input (no template, request, plan or state keys at its
+// top level, no app-client type: a package-lock.json, an API description)
+// is skipped instead, and listed in the json output's "skipped"; so is a
+// user pool description (the AWS CLI output that -pool reads), which is not
+// taken as the pool of the files beside it: give it with -pool. Text output is written file by file, so a directory of any
 // size needs no more memory than its largest file; json and sarif are
 // single documents, written once every file is read.
 //
@@ -173,19 +185,25 @@
 // and 2 for unreadable input; "appclient diff -h" describes its inputs and
 // output. A described client's secret is never read or printed.
 //
+// rules prints the rule table (appclient.Rules): each rule's id, severity,
+// code in the project's rule book, exception, summary and help.
+//
 // version prints the module version of the binary, or "(devel)".
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/iac"
+	"github.com/cognitokit/appclient/internal/suggest"
 )
 
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
@@ -194,6 +212,8 @@ Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]...
                      [-var-file FILE]... [-var NAME=VALUE]... PATH...
   appclient diff [-format text|json] DESIRED ACTUAL
+  appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
+  appclient rules [RULE...]
   appclient version
 
 validate reads request JSON files (the --cli-input-json form of
@@ -210,7 +230,9 @@ the AWS CLI's JSON output of describe-user-pool, list-resource-servers
 and list-identity-providers (one file or several -pool flags).
 
 Findings are violations (Cognito rejects the request) and warnings
-(advisories: Cognito accepts it, but it works badly or dangerously).
+(advisories: Cognito accepts it, but it works badly or dangerously), each
+with its rule id; "appclient rules" lists every rule with its help, and
+"appclient rules ID" explains one.
 
 Output formats:
   text   FILE:LINE: RESOURCE: MEMBER: MESSAGE (EXCEPTION), one per violation;
@@ -220,14 +242,8 @@ Output formats:
          "message"}]}
   sarif  SARIF 2.1.0 for code-scanning services
 
-Flags:
-  -format FORMAT    text (default), json or sarif
-  -strict           warnings fail too (exit status 1)
-  -var-file FILE    Terraform variables for root modules (repeatable)
-  -var NAME=VALUE   a Terraform variable (repeatable; later wins, as in
-                    Terraform); terraform.tfvars and *.auto.tfvars are read
-                    without being named, TF_VAR_ variables too
-
+Flags of validate:
+{{flags}}
 A text line reads:
   template.yaml:47: WebClient: CallbackURLs[1]: "http://shop.example.com/cb"
       cannot use http (only localhost, 127.0.0.1 and [::1] may) (InvalidParameterException)
@@ -247,6 +263,31 @@ Examples:
   appclient validate -format sarif template.yaml > appclient.sarif
 `
 
+// commands are the command's subcommands, for "did you mean".
+var commands = []string{"validate", "diff", "audit", "rules", "version", "help"}
+
+// writeUsage prints the usage text, with the flags of validate as fs
+// defines them, so that -h lists every flag there is.
+func writeUsage(w io.Writer, fs *flag.FlagSet) {
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		name, text := flag.UnquoteUsage(f)
+		left := "  -" + f.Name
+		if name != "" {
+			left += " " + name
+		}
+		if len(left) < 20 {
+			left += strings.Repeat(" ", 20-len(left))
+		} else {
+			left += "\n" + strings.Repeat(" ", 20)
+		}
+		b.WriteString(left)
+		b.WriteString(strings.ReplaceAll(text, "\n", "\n"+strings.Repeat(" ", 20)))
+		b.WriteByte('\n')
+	})
+	io.WriteString(w, strings.Replace(usage, "{{flags}}", b.String(), 1))
+}
+
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
@@ -254,13 +295,12 @@ func main() {
 // run is the command with its streams, returning the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		runValidate([]string{"-h"}, stdin, stderr, stderr)
 		return 2
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return runValidate([]string{"-h"}, stdin, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintf(stdout, "appclient %s\n", version())
 		return 0
@@ -268,25 +308,34 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runValidate(args[1:], stdin, stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdin, stdout, stderr)
+	case "audit":
+		return runAudit(context.Background(), args[1:], stdout, stderr)
+	case "rules":
+		return runRules(args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "appclient: unknown command %q\n\n%s", args[0], usage)
+	if s := suggest.Nearest(args[0], commands); s != "" {
+		fmt.Fprintf(stderr, "appclient: unknown command %q (did you mean %q?)\n", args[0], s)
+		return 2
+	}
+	fmt.Fprintf(stderr, "appclient: unknown command %q (want %s; appclient -h for help)\n", args[0], strings.Join(commands[:len(commands)-1], ", "))
 	return 2
 }
 
 func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format := fs.String("format", "text", "output format: text, json or sarif")
+	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
-	strict := fs.Bool("strict", false, "exit with status 1 on warnings too")
+	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
+	configFile := fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
 	values := addValueFlags(fs)
 	files, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usage)
+		writeUsage(stdout, fs)
 		return 0
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "appclient validate: %v\n\n%s", err, usage)
+		fmt.Fprintf(stderr, "appclient validate: %v (appclient validate -h lists the flags)\n", err)
 		return 2
 	}
 	switch *format {
@@ -296,13 +345,23 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if len(files) == 0 {
-		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input)\n\n%s", usage)
+		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
+		return 2
+	}
+	cfg, err := loadConfigs(*configFile, files)
+	if err == nil {
+		err = cfg.setFlags(fs)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
 		return 2
 	}
 	pool, ok := readPool(*pools, stderr)
 	if !ok {
 		return 2
 	}
+	// Terraform reads TF_VAR_name variables from the environment.
+	values.vals.Env = os.Environ()
 	// Text is written file by file, as each is read; json and sarif are
 	// documents, written once every file is read.
 	status := 0
@@ -322,7 +381,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		writeErrors(stderr, r)
 		if err := writeText(stdout, r); err != nil && status != 2 {
-			fmt.Fprintf(stderr, "appclient: %v\n", err)
+			fmt.Fprintf(stderr, "appclient: %s\n", escapeText(err.Error()))
 			status = 2
 		}
 	}
@@ -335,7 +394,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		if err := readInputInPool(name, stdin, &values.vals, pool, stderr, emit); err != nil {
+		if err := readInputInPool(name, stdin, &values.vals, pool, stderr, cfg.filter(name, emit)); err != nil {
 			var usage *iac.UsageError
 			var ie *iac.Error
 			switch {

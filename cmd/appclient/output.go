@@ -7,9 +7,67 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
 )
+
+// escapeText returns s with every character that could break a line of
+// text output or change how a terminal shows it escaped as in a Go string
+// literal: control characters (C0, DEL, C1), the Unicode line and
+// paragraph separators, bidirectional overrides and isolates, and bytes
+// that are not UTF-8. A file name or logical ID holding a newline cannot
+// forge a line of output, nor an escape sequence recolour one.
+func escapeText(s string) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if mustEscape(r, size) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && mustEscape(r, size):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case mustEscape(r, size):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// mustEscape reports whether escapeText escapes the rune r, which took
+// size bytes.
+func mustEscape(r rune, size int) bool {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return true
+	case r < 0x20, r == 0x7f, r >= 0x80 && r < 0xa0:
+		return true
+	case r == 0x2028, r == 0x2029, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
 
 // writeText prints one line per finding of a file, in the style of compiler errors:
 //
@@ -20,24 +78,38 @@ import (
 func writeText(w io.Writer, r *fileResult) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "%s:%d: ", r.Name, max(f.Pos.Line, 1))
+		fmt.Fprintf(&b, "%s:%d: ", escapeText(r.Name), max(f.Pos.Line, 1))
 		if f.Resource != "" {
-			b.WriteString(f.Resource)
+			b.WriteString(escapeText(f.Resource))
 			b.WriteString(": ")
 		}
 		if f.Field != "" {
-			b.WriteString(f.Field)
+			b.WriteString(escapeText(f.Field))
 			b.WriteString(": ")
 		}
-		if f.Severity == appclient.SeverityWarning {
-			fmt.Fprintf(&b, "warning: %s (%s)\n", f.Message, f.Rule)
-			continue
+		switch {
+		case f.ConfiguredBy != "":
+			// The rule's severity is the configuration's: say so, with
+			// the rule id, whatever the severity.
+			if f.Severity == appclient.SeverityWarning {
+				b.WriteString("warning: ")
+			}
+			b.WriteString(escapeText(f.Message))
+			b.WriteString(" (")
+			if f.Exception != "" {
+				b.WriteString(f.Exception)
+				b.WriteString("; ")
+			}
+			fmt.Fprintf(&b, "%s, %s by %s)\n", f.Rule, f.Severity, escapeText(f.ConfiguredBy))
+		case f.Severity == appclient.SeverityWarning:
+			fmt.Fprintf(&b, "warning: %s (%s)\n", escapeText(f.Message), f.Rule)
+		default:
+			b.WriteString(escapeText(f.Message))
+			if f.Exception != "" {
+				fmt.Fprintf(&b, " (%s)", f.Exception)
+			}
+			b.WriteByte('\n')
 		}
-		b.WriteString(f.Message)
-		if f.Exception != "" {
-			fmt.Fprintf(&b, " (%s)", f.Exception)
-		}
-		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -56,16 +128,16 @@ func writeErrors(w io.Writer, r *fileResult) {
 
 func formatInputError(file string, e inputError) string {
 	var b strings.Builder
-	b.WriteString(file)
+	b.WriteString(escapeText(file))
 	if e.Pos.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Col)
 	}
 	b.WriteString(": ")
 	if e.Resource != "" {
-		b.WriteString(e.Resource)
+		b.WriteString(escapeText(e.Resource))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(escapeText(e.Msg))
 	return b.String()
 }
 
@@ -76,6 +148,13 @@ type jsonReport struct {
 	Version    int             `json:"version"`
 	Files      []jsonFile      `json:"files"`
 	Violations []jsonViolation `json:"violations"`
+	// Skipped are the files a directory walk passed over, with why.
+	Skipped []jsonSkipped `json:"skipped"`
+}
+
+type jsonSkipped struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 type jsonFile struct {
@@ -111,11 +190,18 @@ type jsonViolation struct {
 	Severity  string `json:"severity"`
 	Exception string `json:"exception"`
 	Message   string `json:"message"`
+	// ConfiguredBy is where a configuration file set the severity
+	// ("FILE:LINE"), when it differs from the rule's own; "" otherwise.
+	ConfiguredBy string `json:"configured_by"`
 }
 
 func writeJSON(w io.Writer, results []*fileResult) error {
-	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}}
+	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}, Skipped: []jsonSkipped{}}
 	for _, r := range results {
+		if r.Skipped != "" {
+			rep.Skipped = append(rep.Skipped, jsonSkipped{File: r.Name, Reason: r.Skipped})
+			continue
+		}
 		f := jsonFile{File: r.Name, Kind: r.Kind, Clients: []jsonClient{}, Errors: []jsonError{}, Notes: []jsonError{}}
 		for _, e := range r.Notes {
 			f.Notes = append(f.Notes, jsonError{Line: e.Pos.Line, Column: e.Pos.Col, Resource: e.Resource, Message: e.Msg})
@@ -131,6 +217,7 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 			rep.Violations = append(rep.Violations, jsonViolation{
 				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Col, Resource: v.Resource,
 				Field: v.Field, Rule: v.Rule, Severity: string(v.Severity), Exception: v.Exception, Message: v.Message,
+				ConfiguredBy: v.ConfiguredBy,
 			})
 		}
 	}
@@ -200,6 +287,9 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	// Properties hold configuredBy, where a configuration file set the
+	// result's level.
+	Properties map[string]string `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -228,6 +318,10 @@ type sarifLogical struct {
 }
 
 const informationURI = "https://github.com/cognitokit/appclient"
+
+// unreadableInput is the SARIF rule of input errors, which are not rules
+// of the rule table: a file or client that cannot be read.
+const unreadableInput = "unreadable-input"
 
 // sarifURI is the artifact URI of a file: its path as given (relative
 // paths stay relative, for code-scanning services to resolve against the
@@ -280,11 +374,32 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, rule)
 	}
+	// Input errors are results of their own rule too, with a location, so
+	// that code-scanning services show them on the file, not only in the
+	// run's notifications.
+	inputRule := len(run.Tool.Driver.Rules)
+	run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule{
+		ID:                   unreadableInput,
+		Name:                 ruleName(unreadableInput),
+		ShortDescription:     sarifText{Text: "The input cannot be read, and the app clients it holds are not checked."},
+		FullDescription:      sarifText{Text: "A syntax error, an unknown property or member, a value of the wrong type, a key written twice in an app client, or a file over a size limit."},
+		Help:                 sarifText{Text: "Fix the input at the position given: the message says what is wrong. The clients of the file, or the client named, are checked once it can be read."},
+		DefaultConfiguration: sarifRuleConfig{Level: "error"},
+	})
 	for _, r := range results {
 		uri := sarifURI(r.Name)
+		if r.Skipped != "" {
+			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
+				Level:     "note",
+				Message:   sarifText{Text: r.Name + ": skipped: " + r.Skipped},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}},
+			})
+			continue
+		}
 		for _, e := range r.Errors {
 			run.Invocations[0].ExecutionSuccessful = false
-			n := sarifNotification{Level: "error", Message: sarifText{Text: formatInputError(r.Name, e)}}
+			text := formatInputError(r.Name, e)
+			n := sarifNotification{Level: "error", Message: sarifText{Text: text}}
 			if e.Pos.Line > 0 {
 				n.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
@@ -292,6 +407,17 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 				}}}
 			}
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: uri},
+				Region:           &sarifRegion{StartLine: max(e.Pos.Line, 1), StartColumn: e.Pos.Col},
+			}}
+			if e.Resource != "" {
+				loc.LogicalLocations = []sarifLogical{{Name: e.Resource, FullyQualifiedName: e.Resource, Kind: "resource"}}
+			}
+			run.Results = append(run.Results, sarifResult{
+				RuleID: unreadableInput, RuleIndex: inputRule, Level: "error",
+				Message: sarifText{Text: text}, Locations: []sarifLocation{loc},
+			})
 		}
 		for _, f := range r.Findings {
 			msg := f.Message
@@ -303,6 +429,11 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			}
 			if f.Exception != "" {
 				msg += " (" + f.Exception + ")"
+			}
+			var props map[string]string
+			if f.ConfiguredBy != "" {
+				msg += " (" + string(f.Severity) + " by " + f.ConfiguredBy + ")"
+				props = map[string]string{"configuredBy": f.ConfiguredBy}
 			}
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri},
@@ -332,6 +463,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			run.Results = append(run.Results, sarifResult{
 				RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
 				Message: sarifText{Text: msg}, Locations: []sarifLocation{loc},
+				Properties: props,
 			})
 		}
 	}

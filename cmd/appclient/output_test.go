@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // TestSARIFURI checks how file names become SARIF artifact URIs.
 func TestSARIFURI(t *testing.T) {
@@ -31,5 +37,40 @@ func TestRuleName(t *testing.T) {
 		if got := ruleName(tt.id); got != tt.want {
 			t.Errorf("ruleName(%q) = %q, want %q", tt.id, got, tt.want)
 		}
+	}
+}
+
+// TestTextEscapesControlCharacters: a file name and a logical ID holding a
+// newline, a carriage return or a terminal escape cannot forge or recolour
+// a line of text output; every line the command prints starts with the
+// file's (escaped) name.
+func TestTextEscapesControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "a\nforged.yaml:1: fake\x1b[31m.yaml")
+	tmpl := "Resources:\n  \"Web\\rClient\\n\\u202eX\":\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      CallbackURLs: [\"http://app.example.com/cb\"]\n      AllowedOAuthFlows: [code]\n      AllowedOAuthScopes: [openid]\n      AllowedOAuthFlowsUserPoolClient: true\n      SupportedIdentityProviders: [COGNITO]\n"
+	if err := os.WriteFile(name, []byte(tmpl), 0o600); err != nil {
+		t.Skipf("the file system refuses the name: %v", err)
+	}
+	bad := filepath.Join(dir, "b\x1b]0;title\x07.yaml")
+	if err := os.WriteFile(bad, []byte("Resources: [\n"), 0o600); err != nil {
+		t.Skipf("the file system refuses the name: %v", err)
+	}
+	var stdout, stderr bytes.Buffer
+	status := run([]string{"validate", name, bad}, strings.NewReader(""), &stdout, &stderr)
+	if status != 2 {
+		t.Errorf("status %d, want 2 (the second file is unreadable)", status)
+	}
+	for _, out := range []string{stdout.String(), stderr.String()} {
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if !strings.HasPrefix(line, filepath.Join(dir, "a\\nforged")) && !strings.HasPrefix(line, filepath.Join(dir, "b\\x1b]0;title\\x07.yaml")) {
+				t.Errorf("line %q does not start with an escaped file name", line)
+			}
+			if strings.ContainsAny(line, "\r\x1b\x07\u202e") {
+				t.Errorf("line %q holds a raw control character", line)
+			}
+		}
+	}
+	if !strings.Contains(stdout.String(), `Web\rClient\n\u202eX: CallbackURLs[0]`) {
+		t.Errorf("stdout does not name the escaped logical ID:\n%s", stdout.String())
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -32,7 +31,7 @@ func (p *poolFiles) Set(name string) error {
 // poolFlag registers -pool on fs.
 func poolFlag(fs *flag.FlagSet) *poolFiles {
 	p := new(poolFiles)
-	fs.Var(p, "pool", "a file of AWS CLI output describing the user pool (repeatable)")
+	fs.Var(p, "pool", "a `FILE` of AWS CLI output describing the user pool of request\nfiles: describe-user-pool, list-resource-servers and\nlist-identity-providers, in one file or several -pool flags")
 	return p
 }
 
@@ -55,7 +54,7 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 	for _, name := range files {
 		data, err := readPoolFile(name)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %s\n", name, readErrorText(err))
+			fmt.Fprintf(stderr, "%s: %s\n", escapeText(name), escapeText(readErrorText(err)))
 			return nil, false
 		}
 		sources = append(sources, poolSource{name: name, start: joined.Len(), src: string(data)})
@@ -79,23 +78,14 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 		}
 	}
 	line, col := lineColumn(s.src, int(pe.Offset)-s.start)
-	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", s.name, line, col, pe.Msg)
+	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", escapeText(s.name), line, col, escapeText(pe.Msg))
 	return nil, false
 }
 
 // readPoolFile reads a -pool file, refusing one larger than the inputs'
 // limit.
 func readPoolFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, iac.MaxFileSize+1))
-	if err == nil && len(data) > iac.MaxFileSize {
-		err = iac.ErrTooLarge
-	}
-	return data, err
+	return iac.ReadInput(name, iac.MaxFileSize)
 }
 
 // lineColumn returns the 1-based line and column, in characters, of byte
@@ -141,12 +131,12 @@ func readInputInPool(name string, stdin io.Reader, vals *iac.Values, pool *appcl
 // the -pool description: their pools are their own; a note on stderr says
 // so.
 func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.Writer) {
-	if pool == nil || len(res.Errors) > 0 {
+	if pool == nil || len(res.Errors) > 0 || res.Skipped != "" {
 		return
 	}
 	apiShape := f.Kind == iac.KindRequest || f.Kind == iac.KindUpdate || f.Kind == iac.KindDescribed
 	if !apiShape || len(f.Clients) != 1 {
-		fmt.Fprintf(stderr, "%s: note: -pool applies to request, update and describe files, not to this %s input\n", res.Name, res.Kind)
+		fmt.Fprintf(stderr, "%s: note: -pool applies to request, update and describe files, not to this %s input\n", escapeText(res.Name), res.Kind)
 		return
 	}
 	c := f.Clients[0]

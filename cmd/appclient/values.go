@@ -41,7 +41,7 @@ func (f varFlag) Set(kv string) error {
 // addValueFlags defines -var-file and -var on fs.
 func addValueFlags(fs *flag.FlagSet) *valueFlags {
 	v := &valueFlags{}
-	fs.Var(varFileFlag{v}, "var-file", "Terraform variables file (repeatable)")
-	fs.Var(varFlag{v}, "var", "Terraform variable NAME=VALUE (repeatable)")
+	fs.Var(varFileFlag{v}, "var-file", "read root modules' Terraform variables from `FILE` (repeatable; with\n-var, the later wins); terraform.tfvars, *.auto.tfvars and TF_VAR_\nvariables are read unasked, as Terraform reads them")
+	fs.Var(varFlag{v}, "var", "set a root module's Terraform variable, `NAME=VALUE` (repeatable)")
 	return v
 }

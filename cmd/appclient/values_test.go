@@ -3,25 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-// writeFiles writes files (path → content) under dir.
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 const tfRoot = `variable "callback" {
   type = string
@@ -110,5 +95,15 @@ func TestValueFlags(t *testing.T) {
 	if len(rep.Files) != 1 || len(rep.Files[0].Notes) != 1 || rep.Files[0].Notes[0].Resource != "module.remote" ||
 		rep.Files[0].Notes[0].Line != 5 || !strings.Contains(rep.Files[0].Notes[0].Message, "terraform init") {
 		t.Errorf("json files = %+v, want one note on module.remote, line 5, naming terraform init", rep.Files)
+	}
+	// TF_VAR_ from the environment, under -var.
+	t.Setenv("TF_VAR_callback", "http://env.example.com/cb")
+	var out, errOut bytes.Buffer
+	if status := run([]string{"validate", dir}, nil, &out, &errOut); status != 1 || !strings.Contains(out.String(), "(with TF_VAR_callback)") {
+		t.Errorf("TF_VAR_callback: status %d, stdout %q, want 1 and the finding with TF_VAR_callback", status, &out)
+	}
+	out.Reset()
+	if status := run([]string{"validate", "-var", "callback=https://env.example.com/cb", dir}, nil, &out, &errOut); status != 0 {
+		t.Errorf("TF_VAR_callback under -var: status %d, stdout %q, want 0", status, &out)
 	}
 }
