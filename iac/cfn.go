@@ -22,6 +22,10 @@ type cfnReader struct {
 	serverless bool
 	// conds is the template's Conditions map, or nil.
 	conds *Value
+	// bare is true for a template with neither AWSTemplateFormatVersion
+	// nor Transform, the shape of a Serverless service's resources
+	// fragment.
+	bare bool
 }
 
 // cfnParam is a template parameter with a Default.
@@ -58,7 +62,10 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 	// read on its own, without the service that includes it: its
 	// variables are unknown there too. CloudFormation itself never
 	// resolves them.
-	if !rd.serverless && hasSlsVariable(res, 0) {
+	// So is a bare Resources map with the serverless-pseudo-parameters
+	// plugin's "#{...}", which a template that declares its format
+	// version passes on as text.
+	if !rd.serverless && (hasSlsVariable(res, 0) || rd.bare && hasPseudoParameters(res, 0)) {
 		rd.serverless = true
 	}
 	var clients []*client
@@ -139,9 +146,10 @@ func cfnIgnore(meta *Value) []string {
 }
 
 // variable reports whether n is a string holding a Serverless variable,
-// "${...}", in a Serverless service.
+// "${...}", or a pseudo parameter of the serverless-pseudo-parameters
+// plugin, "#{...}", in a Serverless service.
 func (rd *cfnReader) variable(n *Value) bool {
-	return rd.serverless && n.Kind == ValueString && n.Tag == "" && strings.Contains(n.Str, "${")
+	return rd.serverless && n.Kind == ValueString && n.Tag == "" && (strings.Contains(n.Str, "${") || hasPseudoParameter(n.Str))
 }
 
 // object reads the members of a map node into body.
@@ -413,7 +421,7 @@ func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
 		if arg.Kind == ValueList && len(arg.Elems) == 2 {
 			tmpl, vars = arg.Elems[0], arg.Elems[1]
 		}
-		if tmpl.Kind != ValueString {
+		if tmpl.Kind != ValueString || rd.serverless && hasPseudoParameter(tmpl.Str) {
 			return "", false
 		}
 		return rd.sub(tmpl.Str, vars, deps)

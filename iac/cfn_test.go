@@ -2,6 +2,7 @@ package iac
 
 import (
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -315,4 +316,61 @@ Resources:
 	if diff := cmp.Diff(want, violations(f)); diff != "" {
 		t.Errorf("violations mismatch (-want +got):\n%s", diff)
 	}
+}
+
+// TestServerlessPseudoParameters: the serverless-pseudo-parameters
+// plugin's #{...} is unknown in a Serverless service and in a bare
+// resources fragment, whole or inside a string, in Fn::Sub too; in a
+// template that declares its format version it is text, and a ClientName
+// holding "#" is the pattern error Cognito gives.
+func TestServerlessPseudoParameters(t *testing.T) {
+	const props = "    Type: AWS::Cognito::UserPoolClient\n    Properties:\n" +
+		"      UserPoolId: us-east-1_AbC123xyz\n" +
+		"      ClientName: \"#{AWS::StackName}-web\"\n" +
+		"      DefaultRedirectURI: {\"Fn::Sub\": \"#{CloudFrontUrl}/cb\"}\n" +
+		"      CallbackURLs: [\"https://#{Distribution.DomainName}/cb\", \"http://a.example.com/cb\"]\n"
+	wantUnknown := []string{"CallbackURLs[0]", "ClientName", "DefaultRedirectURI"}
+	for _, tt := range []struct{ name, file, src string }{
+		{"service", "serverless.yml", "service: s\nprovider:\n  name: aws\nresources:\n  Resources:\n    C:\n" + indent(props, "  ")},
+		{"fragment", "resources/cognito.yml", "Resources:\n  C:\n" + props},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ReadBytes(tt.file, []byte(tt.src))
+			if errs := inputErrors(f); errs != nil {
+				t.Fatalf("input errors: %q", errs)
+			}
+			if diff := cmp.Diff(wantUnknown, f.Clients[0].Unknown); diff != "" {
+				t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+			}
+			got := violations(f)
+			if len(got) != 1 || got[0].Field != "CallbackURLs[1]" || got[0].Rule != "redirect-https" {
+				t.Errorf("violations = %v, want only redirect-https on CallbackURLs[1]", got)
+			}
+		})
+	}
+	// The nearest neighbour: a template with AWSTemplateFormatVersion
+	// passes "#{...}" on as text.
+	f := ReadBytes("t.yaml", []byte("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  C:\n"+props))
+	var rules []string
+	for _, v := range violations(f) {
+		rules = append(rules, v.Field+" "+v.Rule)
+	}
+	want := []string{
+		"ClientName pattern", "CallbackURLs[1] redirect-https", "CallbackURLs[0] redirect-absolute", "DefaultRedirectURI redirect-absolute",
+		"CallbackURLs[0] redirect-no-fragment", "DefaultRedirectURI redirect-no-fragment", "DefaultRedirectURI default-redirect-in-callbacks",
+	}
+	if diff := cmp.Diff(want, rules); diff != "" {
+		t.Errorf("template violations mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// indent prefixes every non-empty line of s.
+func indent(s, prefix string) string {
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "")
 }

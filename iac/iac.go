@@ -22,7 +22,11 @@
 //     fragments resources holds, relative ${file(...)} fragments included;
 //   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
 //     its arguments and blocks mapped to the request members; a directory's
-//     .tf files are read as one module;
+//     .tf files are read as one module. An
+//     aws_cognito_managed_user_pool_client, which configures a client
+//     another service created, is read as the update it is (see
+//     [Client.Update]): what it leaves out keeps the client's value and is
+//     unknown, and so are its client ID and whether it has a secret;
 //   - Terraform plans ("terraform show -json plan.out"): every
 //     aws_cognito_user_pool_client the plan creates or updates;
 //   - Terraform state ("terraform show -json" without a plan, or a
@@ -41,7 +45,9 @@
 // literal: CloudFormation intrinsic functions other than those below,
 // Fn::Transform, conditions and imports; Serverless variables (${self:...},
 // ${opt:...}, ${env:...}, ${file(...)}, ${ssm:...} and every other "${"
-// in a Serverless file), whatever the member's type; Terraform references
+// in a Serverless file) and the serverless-pseudo-parameters plugin's
+// #{AWS::Region}, #{LogicalId} and the like, whatever the member's type;
+// Terraform references
 // to resources, data sources and modules, variables without a default,
 // each.*, count.index, dynamic blocks, for expressions and functions this
 // package does not evaluate; a plan's "known after apply". A string with
@@ -61,8 +67,10 @@
 //
 // In Terraform configuration, plans and state, null, "" and an empty list
 // or block mean the attribute is not set (the provider sends nothing for
-// them), except in name and user_pool_id. A for_each or count resource is
-// checked once.
+// them), except in name and user_pool_id, and, in configuration, "" in
+// default_redirect_uri, whose length the provider checks at plan. An empty
+// list written in configuration is advisory terraform-empty-list. A
+// for_each or count resource is checked once.
 //
 // # Silencing a rule
 //
@@ -245,6 +253,11 @@ type Client struct {
 	// plan or state is read as CloudFormation reads it, the last one
 	// winning, and is no error). Nil when the client was read.
 	Errors []*Error
+
+	// emptyLists are, for a Terraform configuration, the member paths of
+	// the list arguments written as an empty list or set, which the
+	// provider does not send (advisory terraform-empty-list).
+	emptyLists []string
 }
 
 // Ignores reports whether the definition silences rule.

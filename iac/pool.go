@@ -71,7 +71,7 @@ func PoolOf(c *Client, resources []*Resource) *appclient.Pool {
 		return nil
 	}
 	s := cfnPool
-	if self.Type == tfClientType {
+	if isTFClient(self.Type) {
 		s = tfPool
 	}
 	poolRef := self.Properties.get(s.userPoolID)
@@ -132,7 +132,7 @@ func findResource(c *Client, resources []*Resource) *Resource {
 	}
 	for _, r := range resources {
 		if (r.Name == c.Resource || r.Name == stripInstanceKeys(c.Resource)) && r.File == c.File &&
-			(r.Type == cfnClientType || r.Type == tfClientType) {
+			(r.Type == cfnClientType || isTFClient(r.Type)) {
 			return r
 		}
 	}
@@ -245,9 +245,10 @@ func (s poolSchema) server(id string, scopes *Value) appclient.ResourceServer {
 
 // known returns the text of a scalar whose value is known before
 // deployment. An intrinsic function, a Terraform value known only at apply
-// and a string holding a Serverless variable ("${...}") are not.
+// and a string holding a Serverless variable ("${...}") or pseudo
+// parameter ("#{...}") are not.
 func known(v *Value) (string, bool) {
-	if v == nil || v.Tag != "" || strings.Contains(v.Str, "${") {
+	if v == nil || v.Tag != "" || strings.Contains(v.Str, "${") || hasPseudoParameter(v.Str) {
 		return "", false
 	}
 	return scalarString(v)
@@ -325,20 +326,23 @@ func getAtt(arg *Value) (name, attr string) {
 // defines resources: the violations of custom-scope-exists,
 // identity-provider-exists, write-attributes-include-required and
 // feature-plan against [PoolOf], the warnings of attribute-exists (Severity
-// [appclient.SeverityWarning]), and the violations of dependency-order. Like
-// [Check], it sets aside every finding whose rule reads a value unknown
-// before deployment. In a plan, dependency-order applies only where the plan
+// [appclient.SeverityWarning]), the violations of dependency-order, and the
+// warnings of the other rules with Scope [appclient.ScopeTemplate]:
+// terraform-empty-list and managed-login-without-branding. Like [Check], it
+// sets aside every finding whose rule reads a value unknown before
+// deployment. In a plan, dependency-order applies only where the plan
 // creates both the client and the resource it uses. A client of a request
 // file or of Terraform state, or one with Errors, has none.
 func CheckPool(c *Client, resources []*Resource) []Finding {
 	if len(c.Errors) > 0 {
 		return nil
 	}
-	pool := PoolOf(c, resources)
-	if pool == nil {
-		return nil
+	var out []Finding
+	if pool := PoolOf(c, resources); pool != nil {
+		out = append(CheckInPool(c, pool), dependencyOrder(c, resources)...)
 	}
-	return append(CheckInPool(c, pool), dependencyOrder(c, resources)...)
+	out = append(out, emptyLists(c)...)
+	return append(out, managedLoginWithoutBranding(c, resources)...)
 }
 
 // CheckInPool returns the findings of the rules of [appclient.Rules] with Scope
@@ -394,18 +398,10 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 	}
 	s := cfnPool
 	hint := "add it to the client's DependsOn"
-	if self.Type == tfClientType {
+	if isTFClient(self.Type) {
 		s, hint = tfPool, "add it to the client's depends_on"
 	}
-	poolRef := self.Properties.get(s.userPoolID)
-	defined := definedPool(s, poolRef, resources)
-	attached := func(r *Resource) bool {
-		v := r.Properties.get(s.userPoolID)
-		if defined != nil {
-			return definedPool(s, v, resources) == defined
-		}
-		return sameValue(v, poolRef)
-	}
+	attached := attachedTo(s, self, resources)
 	deps := dependencies(self, resources)
 	var out []Finding
 	add := func(field, exception string, r *Resource) {
@@ -446,6 +442,22 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 		}
 	}
 	return out
+}
+
+// attachedTo returns a test of whether a resource among resources belongs
+// to the user pool of client resource self: the same pool resource when
+// self's UserPoolId refers to one among resources, else a UserPoolId
+// written the same way.
+func attachedTo(s poolSchema, self *Resource, resources []*Resource) func(*Resource) bool {
+	poolRef := self.Properties.get(s.userPoolID)
+	defined := definedPool(s, poolRef, resources)
+	return func(r *Resource) bool {
+		v := r.Properties.get(s.userPoolID)
+		if defined != nil {
+			return definedPool(s, v, resources) == defined
+		}
+		return sameValue(v, poolRef)
+	}
 }
 
 // dependencies returns the names of every resource that r depends on,

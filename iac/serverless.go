@@ -129,6 +129,62 @@ var slsSources = []string{
 	"cf:", "cf(", "cf.", "s3:", "aws:accountId", "aws:region", "strToBool(", "git:",
 }
 
+// hasPseudoParameter reports whether s holds a pseudo parameter of the
+// serverless-pseudo-parameters plugin: "#{" then a name and "}", such as
+// #{AWS::Region}, #{AWS::StackName} or #{MyResource}, which the plugin
+// turns into a Fn::Sub at deployment.
+func hasPseudoParameter(s string) bool {
+	for {
+		i := strings.Index(s, "#{")
+		if i < 0 {
+			return false
+		}
+		s = s[i+2:]
+		end := strings.IndexByte(s, '}')
+		if end < 0 {
+			return false
+		}
+		if end > 0 && isPseudoName(s[:end]) {
+			return true
+		}
+	}
+}
+
+// isPseudoName reports whether name is a logical ID, an attribute of one
+// or a pseudo parameter: letters, digits and the separators "::" and ".".
+func isPseudoName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ':' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPseudoParameters reports whether v holds, at any depth, an untagged
+// string with a pseudo parameter of the serverless-pseudo-parameters
+// plugin.
+func hasPseudoParameters(v *Value, depth int) bool {
+	if v == nil || depth > maxDepth {
+		return false
+	}
+	if v.Kind == ValueString && v.Tag == "" {
+		return hasPseudoParameter(v.Str)
+	}
+	for _, e := range v.Elems {
+		if hasPseudoParameters(e, depth+1) {
+			return true
+		}
+	}
+	for _, m := range v.Membs {
+		if hasPseudoParameters(m.Val, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasSlsVariable reports whether v holds, at any depth, an untagged string
 // with a Serverless variable, such as "${self:custom.stage}-client".
 func hasSlsVariable(v *Value, depth int) bool {

@@ -145,7 +145,14 @@ func TestTerraformValues(t *testing.T) {
 		{"numbers from strings, booleans from strings", head + "  access_token_validity = \"2\"\n  generate_secret = \"true\"\n  token_validity_units {\n    access_token = \"days\"\n  }\n}\n",
 			nil, []violation{{"aws_cognito_user_pool_client.c", "AccessTokenValidity", "token-validity-range", 4, false}}, nil},
 		{"nearest valid neighbour", head + "  access_token_validity = 1\n  token_validity_units {\n    access_token = \"days\"\n  }\n}\n", nil, nil, nil},
-		{"empty string and empty list are not set", head + "  default_redirect_uri = \"\"\n  callback_urls = []\n}\n", nil, nil, nil},
+		{"empty list is not set", head + "  callback_urls = []\n  prevent_user_existence_errors = \"\"\n}\n", nil, nil, nil},
+		// The provider checks default_redirect_uri's length (1 to 1024)
+		// when it reads the configuration: "" is the value written, and
+		// an error at plan.
+		{"empty string the provider length-checks", head + "  default_redirect_uri = \"\"\n  callback_urls = []\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "DefaultRedirectURI", "length", 4, false}}, nil},
+		{"empty string from a default", "variable \"uri\" {\n  default = \"\"\n}\n" + head + "  default_redirect_uri = var.uri\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "DefaultRedirectURI", "length", 7, true}}, nil},
 		{"null is not set", head + "  default_redirect_uri = null\n}\n", nil, nil, nil},
 		{"conditional on a default", "variable \"prod\" {\n  default = false\n}\n" + head + "  callback_urls = [var.prod ? \"https://a.example.com/\" : \"http://a.example.com/\"]\n}\n",
 			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, true}}, nil},

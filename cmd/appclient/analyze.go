@@ -49,6 +49,9 @@ type finding struct {
 	Severity  appclient.Severity
 	Exception string
 	Message   string
+	// ConfiguredBy is where a configuration file changed the rule's
+	// severity ("FILE:LINE"); "" when the severity is the rule's own.
+	ConfiguredBy string
 }
 
 // inputError is a problem with the input itself.

@@ -66,7 +66,7 @@ func TestHelpListsEveryFlag(t *testing.T) {
 			t.Errorf("-%s: listed by -h, but validate does not define it: %s", m[1], stderr)
 		}
 	}
-	for _, name := range []string{"format", "strict", "pool"} {
+	for _, name := range []string{"format", "strict", "pool", "config"} {
 		if !seen[name] {
 			t.Errorf("-h does not list -%s:\n%s", name, help)
 		}

@@ -324,6 +324,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
+	configFile := fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
 	files, err := parseArgs(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		writeUsage(stdout, fs)
@@ -341,6 +342,14 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(files) == 0 {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
+		return 2
+	}
+	cfg, err := loadConfigs(*configFile, files)
+	if err == nil {
+		err = cfg.setFlags(fs)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
 		return 2
 	}
 	pool, ok := readPool(*pools, stderr)
@@ -379,7 +388,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		if err := readInputInPool(name, stdin, pool, stderr, emit); err != nil {
+		if err := readInputInPool(name, stdin, pool, stderr, cfg.filter(name, emit)); err != nil {
 			emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
 		}
 	}

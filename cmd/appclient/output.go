@@ -87,15 +87,29 @@ func writeText(w io.Writer, r *fileResult) error {
 			b.WriteString(escapeText(f.Field))
 			b.WriteString(": ")
 		}
-		if f.Severity == appclient.SeverityWarning {
+		switch {
+		case f.ConfiguredBy != "":
+			// The rule's severity is the configuration's: say so, with
+			// the rule id, whatever the severity.
+			if f.Severity == appclient.SeverityWarning {
+				b.WriteString("warning: ")
+			}
+			b.WriteString(escapeText(f.Message))
+			b.WriteString(" (")
+			if f.Exception != "" {
+				b.WriteString(f.Exception)
+				b.WriteString("; ")
+			}
+			fmt.Fprintf(&b, "%s, %s by %s)\n", f.Rule, f.Severity, escapeText(f.ConfiguredBy))
+		case f.Severity == appclient.SeverityWarning:
 			fmt.Fprintf(&b, "warning: %s (%s)\n", escapeText(f.Message), f.Rule)
-			continue
+		default:
+			b.WriteString(escapeText(f.Message))
+			if f.Exception != "" {
+				fmt.Fprintf(&b, " (%s)", f.Exception)
+			}
+			b.WriteByte('\n')
 		}
-		b.WriteString(escapeText(f.Message))
-		if f.Exception != "" {
-			fmt.Fprintf(&b, " (%s)", f.Exception)
-		}
-		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -169,6 +183,9 @@ type jsonViolation struct {
 	Severity  string `json:"severity"`
 	Exception string `json:"exception"`
 	Message   string `json:"message"`
+	// ConfiguredBy is where a configuration file set the severity
+	// ("FILE:LINE"), when it differs from the rule's own; "" otherwise.
+	ConfiguredBy string `json:"configured_by"`
 }
 
 func writeJSON(w io.Writer, results []*fileResult) error {
@@ -190,6 +207,7 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 			rep.Violations = append(rep.Violations, jsonViolation{
 				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Col, Resource: v.Resource,
 				Field: v.Field, Rule: v.Rule, Severity: string(v.Severity), Exception: v.Exception, Message: v.Message,
+				ConfiguredBy: v.ConfiguredBy,
 			})
 		}
 	}
@@ -259,6 +277,9 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	// Properties hold configuredBy, where a configuration file set the
+	// result's level.
+	Properties map[string]string `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -399,6 +420,11 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			if f.Exception != "" {
 				msg += " (" + f.Exception + ")"
 			}
+			var props map[string]string
+			if f.ConfiguredBy != "" {
+				msg += " (" + string(f.Severity) + " by " + f.ConfiguredBy + ")"
+				props = map[string]string{"configuredBy": f.ConfiguredBy}
+			}
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri},
 				Region:           &sarifRegion{StartLine: max(f.Pos.Line, 1), StartColumn: f.Pos.Col},
@@ -427,6 +453,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			run.Results = append(run.Results, sarifResult{
 				RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
 				Message: sarifText{Text: msg}, Locations: []sarifLocation{loc},
+				Properties: props,
 			})
 		}
 	}

@@ -1,0 +1,94 @@
+package iac
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestManagedUserPoolClient reads aws_cognito_managed_user_pool_client as
+// the update it is: what it leaves out keeps the existing client's value
+// (unknown), the client ID and name are the existing client's, and whether
+// the client has a secret is unknown, so the secret rules are skipped; what
+// it writes is checked as an aws_cognito_user_pool_client's arguments are.
+func TestManagedUserPoolClient(t *testing.T) {
+	const managed = "resource \"aws_cognito_managed_user_pool_client\" \"os\" {\n  name_prefix = \"AmazonOpenSearchService-example\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n"
+	const plain = "resource \"aws_cognito_user_pool_client\" \"os\" {\n  name = \"os\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n"
+	const addr = "aws_cognito_managed_user_pool_client.os"
+	allUnknown := []string{
+		"AccessTokenValidity", "AllowedOAuthFlows", "AllowedOAuthFlowsUserPoolClient", "AllowedOAuthScopes",
+		"AnalyticsConfiguration", "AuthSessionValidity", "CallbackURLs", "ClientId", "DefaultRedirectURI",
+		"EnablePropagateAdditionalUserContextData", "EnableTokenRevocation", "ExplicitAuthFlows", "IdTokenValidity",
+		"LogoutURLs", "PreventUserExistenceErrors", "ReadAttributes", "RefreshTokenRotation", "RefreshTokenValidity",
+		"SupportedIdentityProviders", "TokenValidityUnits", "WriteAttributes",
+	}
+	without := func(drop ...string) []string {
+		var out []string
+		for _, p := range allUnknown {
+			keep := true
+			for _, d := range drop {
+				if p == d {
+					keep = false
+				}
+			}
+			if keep {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name        string
+		src         string
+		wantUnknown []string
+		want        []violation
+		wantErrs    []string
+	}{
+		{"only finds the client", managed + "}\n", allUnknown, nil, nil},
+		{"name_pattern", "resource \"aws_cognito_managed_user_pool_client\" \"os\" {\n  name_pattern = \"^AmazonOpenSearchService-example-(\\\\w+)$\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n}\n", allUnknown, nil, nil},
+		// OAuth on with flows and scopes left as the client has them: no
+		// oauth-flows-and-scopes-required.
+		{"OAuth on, the rest kept", managed + "  allowed_oauth_flows_user_pool_client = true\n  callback_urls = [\"http://dashboards.example.com/_dashboards/app/home\"]\n}\n",
+			without("AllowedOAuthFlowsUserPoolClient", "CallbackURLs"),
+			[]violation{{addr, "CallbackURLs[0]", "redirect-https", 5, false}}, nil},
+		// client_credentials on a client whose secret is not known: skipped,
+		// as for an update request.
+		{"secret unknown", managed + "  allowed_oauth_flows_user_pool_client = true\n  allowed_oauth_flows = [\"client_credentials\"]\n  allowed_oauth_scopes = [\"api/read\"]\n}\n",
+			without("AllowedOAuthFlowsUserPoolClient", "AllowedOAuthFlows", "AllowedOAuthScopes"), nil, nil},
+		{"written empty list", managed + "  logout_urls = []\n}\n", without("LogoutURLs"), nil, nil},
+		{"name is the existing client's", managed + "  name = \"x\"\n}\n", nil, nil,
+			[]string{`in.tf:4:3: aws_cognito_managed_user_pool_client.os: aws_cognito_managed_user_pool_client has no argument name: the name is the existing client's, found with name_prefix or name_pattern`}},
+		{"no secret to generate", managed + "  generate_secret = true\n}\n", nil, nil,
+			[]string{`in.tf:4:3: aws_cognito_managed_user_pool_client.os: aws_cognito_managed_user_pool_client has no argument generate_secret: an existing client's secret cannot change`}},
+		{"unknown argument", managed + "  callback_url = []\n}\n", nil, nil,
+			[]string{`in.tf:4:3: aws_cognito_managed_user_pool_client.os: aws_cognito_managed_user_pool_client has no argument or block "callback_url" (did you mean "callback_urls"?)`}},
+		// The nearest neighbour: the same arguments creating a client,
+		// whose lack of a secret is known.
+		{"created client", plain + "  allowed_oauth_flows_user_pool_client = true\n  allowed_oauth_flows = [\"client_credentials\"]\n  allowed_oauth_scopes = [\"api/read\"]\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.os", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 5, false}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ReadBytes("in.tf", []byte(tt.src))
+			if diff := cmp.Diff(tt.wantErrs, inputErrors(f)); diff != "" {
+				t.Errorf("input errors mismatch (-want +got):\n%s", diff)
+			}
+			if tt.wantErrs != nil {
+				return
+			}
+			if len(f.Clients) != 1 {
+				t.Fatalf("%d clients, want 1", len(f.Clients))
+			}
+			c := f.Clients[0]
+			if diff := cmp.Diff(tt.wantUnknown, c.Unknown, cmpEmpty); diff != "" {
+				t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.want, violations(f)); diff != "" {
+				t.Errorf("violations mismatch (-want +got):\n%s", diff)
+			}
+			if managed := c.Resource == addr; managed != (c.Update != nil) {
+				t.Errorf("Update is %v for %s", c.Update, c.Resource)
+			}
+		})
+	}
+}
