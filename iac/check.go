@@ -9,60 +9,11 @@ import (
 	"github.com/cognitokit/appclient"
 )
 
-// Finding is one violation of a client that Cognito would reject, or one
-// advisory: something Cognito accepts that works badly or dangerously.
-type Finding struct {
-	// File is the name of the file that defines the client.
-	File string
-	// Pos is where the offending value is written: the list element for an
-	// element, the member otherwise, the client when the member is absent.
-	Pos Position
-	// Resource is the client's logical ID or address, as in
-	// [Client.Resource].
-	Resource string
-	// Field is the AWS member path, as in [appclient.FieldError.Field].
-	Field string
-	// Rule is the rule id, as in [appclient.FieldError.Rule].
-	Rule string
-	// Severity is [appclient.SeverityError] for a violation and
-	// [appclient.SeverityWarning] for an advisory.
-	Severity appclient.Severity
-	// Exception is the exception Cognito would answer with; "" for an
-	// advisory.
-	Exception string
-	// Message says what is wrong, without the member path. A finding that
-	// rests on a default value says so, and so does one that rests on a
-	// value a deployment passes, naming where it is written.
-	Message string
-	// Origins are where the values a deployment passes that the finding
-	// rests on are written (a tfvars line, a module's argument, a parameter
-	// file), beside Pos, the member of the client; nil for none.
-	Origins []Origin
-}
-
-// provenance adds to a finding's message the defaults and passed values
-// it rests on, and returns those values' origins.
-func (c *Client) provenance(msg, rule, field string) (string, []Origin) {
-	if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
-		msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
-	}
-	var origins []Origin
-	for _, p := range readPaths(c.Origins, rule, field) {
-		for _, o := range c.Origins[p] {
-			if !slices.Contains(origins, o) {
-				origins = append(origins, o)
-			}
-		}
-	}
-	if len(origins) == 0 {
-		return msg, nil
-	}
-	names := make([]string, len(origins))
-	for i, o := range origins {
-		names[i] = o.String()
-	}
-	return msg + " (with " + strings.Join(names, ", ") + ")", origins
-}
+// Finding is a finding on a client read from a file: [appclient.Finding],
+// with File, Pos and Resource set. Pos is where the offending value is
+// written: the list element for an element, the member otherwise, the client
+// when the member is absent.
+type Finding = appclient.Finding
 
 // Check validates a client's request and lints it, and returns the
 // violations, then the advisories, that do not depend on a value unknown
@@ -83,9 +34,8 @@ func Check(c *Client) []Finding {
 		if dependsOnUnknown(unknown, rule, field) {
 			return
 		}
-		msg, origins := c.provenance(msg, rule, field)
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
-			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg, Origins: origins})
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: c.provenance(msg, rule, field)})
 	}
 	if err := c.validate(); err != nil {
 		var ve *appclient.ValidationError
@@ -156,6 +106,39 @@ func restsOn(defaults map[string]string, rule, field string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// OriginsOf returns where the values a deployment passes that a finding
+// of c rests on are written (see [Client.Origins]): the tfvars lines, the
+// module arguments, the parameter files, beside the finding's own
+// position in the client. Nil for none.
+func (c *Client) OriginsOf(f Finding) []Origin {
+	var out []Origin
+	for _, p := range readPaths(c.Origins, f.Rule, f.Field) {
+		for _, o := range c.Origins[p] {
+			if !slices.Contains(out, o) {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
+// provenance adds to a finding's message the defaults and the values
+// passed that it rests on.
+func (c *Client) provenance(msg, rule, field string) string {
+	if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
+		msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+	}
+	origins := c.OriginsOf(Finding{Rule: rule, Field: field})
+	if len(origins) == 0 {
+		return msg
+	}
+	names := make([]string, len(origins))
+	for i, o := range origins {
+		names[i] = o.String()
+	}
+	return msg + " (with " + strings.Join(names, ", ") + ")"
 }
 
 // readPaths returns the member paths among m's keys that a violation of

@@ -83,7 +83,7 @@
 // is checked once, with each and count unknown. Terraform's try, can,
 // file and templatefile (files of the module's own directory) and most of
 // its collection and string functions are evaluated. A finding that rests
-// on a value passed says where it was written ([Finding.Origins]).
+// on a value passed says where it was written ([Client.OriginsOf]).
 //
 // In Terraform configuration, plans and state, null, "" and an empty list
 // or block mean the attribute is not set (the provider sends nothing for
@@ -185,14 +185,10 @@ const (
 	KindServerless Kind = "serverless"
 )
 
-// Position is a place in a file. The zero Position means unknown.
-type Position struct {
-	// Line counts lines from 1.
-	Line int
-	// Column counts characters (Unicode code points; for .tf files,
-	// grapheme clusters, as HCL counts them) from 1.
-	Column int
-}
+// Position is a place in a file, [appclient.Position]: its Column counts
+// Unicode code points. In .tf files it is HCL's column, which counts
+// grapheme clusters: the same but after a combining mark or a joined emoji.
+type Position = appclient.Position
 
 // File is what reading one input found.
 type File struct {

@@ -369,9 +369,8 @@ func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
 		if dependsOnUnknown(unknown, rule, field) {
 			return
 		}
-		msg, origins := c.provenance(msg, rule, field)
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
-			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg, Origins: origins})
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: c.provenance(msg, rule, field)})
 	}
 	var ve *appclient.ValidationError
 	if errors.As(c.validateInPool(pool), &ve) {

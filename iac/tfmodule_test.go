@@ -49,12 +49,16 @@ func tfFindings(t *testing.T, dir string, vals *Values) (found []tfFinding, errs
 				errs = append(errs, strings.TrimPrefix(filepath.ToSlash(e.Error()), filepath.ToSlash(dir)+"/"))
 			}
 		}
+		clients := map[string]*Client{}
+		for _, c := range f.Clients {
+			clients[c.Resource] = c
+		}
 		for _, fd := range f.Findings() {
 			if fd.Severity != appclient.SeverityError {
 				continue
 			}
 			var origins []string
-			for _, o := range fd.Origins {
+			for _, o := range clients[fd.Resource].OriginsOf(fd) {
 				o.File = rel(o.File)
 				origins = append(origins, o.String())
 			}
