@@ -597,6 +597,10 @@ func (m *hclModule) srcsOf(expr hclsyntax.Expression, in *tfInstance) []tfSrc {
 // from: the branch a known condition does not take, and the arguments of
 // try other than the first whose value is known.
 func (m *hclModule) untaken(expr hclsyntax.Expression, in *tfInstance) []hcl.Range {
+	if rng := expr.Range(); rng.End.Byte-rng.Start.Byte > maxEvalBytes {
+		// Too large to be evaluated, and to be walked once more.
+		return nil
+	}
 	var out []hcl.Range
 	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
 		switch e := n.(type) {
