@@ -692,42 +692,6 @@ func appendMissing[T comparable](s, vals []T) []T {
 	return s
 }
 
-// cloneRequest returns a copy of r that shares no memory with it.
-func cloneRequest(r *CreateUserPoolClientRequest) CreateUserPoolClientRequest {
-	c := *r
-	c.ClientSecret = clonePtr(r.ClientSecret)
-	c.RefreshTokenValidity = clonePtr(r.RefreshTokenValidity)
-	c.AccessTokenValidity = clonePtr(r.AccessTokenValidity)
-	c.IDTokenValidity = clonePtr(r.IDTokenValidity)
-	c.TokenValidityUnits = clonePtr(r.TokenValidityUnits)
-	c.ReadAttributes = slices.Clone(r.ReadAttributes)
-	c.WriteAttributes = slices.Clone(r.WriteAttributes)
-	c.ExplicitAuthFlows = slices.Clone(r.ExplicitAuthFlows)
-	c.SupportedIdentityProviders = slices.Clone(r.SupportedIdentityProviders)
-	c.CallbackURLs = slices.Clone(r.CallbackURLs)
-	c.LogoutURLs = slices.Clone(r.LogoutURLs)
-	c.DefaultRedirectURI = clonePtr(r.DefaultRedirectURI)
-	c.AllowedOAuthFlows = slices.Clone(r.AllowedOAuthFlows)
-	c.AllowedOAuthScopes = slices.Clone(r.AllowedOAuthScopes)
-	if a := r.AnalyticsConfiguration; a != nil {
-		ac := *a
-		ac.ApplicationID = clonePtr(a.ApplicationID)
-		ac.ApplicationARN = clonePtr(a.ApplicationARN)
-		ac.RoleARN = clonePtr(a.RoleARN)
-		ac.ExternalID = clonePtr(a.ExternalID)
-		c.AnalyticsConfiguration = &ac
-	}
-	c.EnableTokenRevocation = clonePtr(r.EnableTokenRevocation)
-	c.EnablePropagateAdditionalUserContextData = clonePtr(r.EnablePropagateAdditionalUserContextData)
-	c.AuthSessionValidity = clonePtr(r.AuthSessionValidity)
-	if rot := r.RefreshTokenRotation; rot != nil {
-		rc := *rot
-		rc.RetryGracePeriodSeconds = clonePtr(rot.RetryGracePeriodSeconds)
-		c.RefreshTokenRotation = &rc
-	}
-	return c
-}
-
 // clonePtr returns a pointer to a copy of *p, or nil if p is nil. T must hold
 // no pointers or slices of its own.
 func clonePtr[T any](p *T) *T {

@@ -54,6 +54,8 @@
 // of package awssdk carry enumeration values as strings and need nothing.
 package appclient
 
+//go:generate go run ./internal/gen
+
 import (
 	"strings"
 

@@ -53,42 +53,7 @@ type Change struct {
 func Diff(want, got CreateUserPoolClientRequest) []Change {
 	w, g := want.Canonical(), got.Canonical()
 	var d differ
-	d.value("UserPoolId", w.UserPoolID, g.UserPoolID)
-	d.value("ClientName", w.ClientName, g.ClientName)
-	d.value("GenerateSecret", w.GenerateSecret, g.GenerateSecret)
-	wu, gu := w.TokenValidityUnits, g.TokenValidityUnits
-	d.lifetime("RefreshTokenValidity", w.RefreshTokenValidity, wu.RefreshToken, g.RefreshTokenValidity, gu.RefreshToken)
-	d.lifetime("AccessTokenValidity", w.AccessTokenValidity, wu.AccessToken, g.AccessTokenValidity, gu.AccessToken)
-	d.lifetime("IdTokenValidity", w.IDTokenValidity, wu.IDToken, g.IDTokenValidity, gu.IDToken)
-	diffList(&d, "ReadAttributes", w.ReadAttributes, g.ReadAttributes)
-	diffList(&d, "WriteAttributes", w.WriteAttributes, g.WriteAttributes)
-	diffList(&d, "ExplicitAuthFlows", w.ExplicitAuthFlows, g.ExplicitAuthFlows)
-	diffList(&d, "SupportedIdentityProviders", w.SupportedIdentityProviders, g.SupportedIdentityProviders)
-	diffList(&d, "CallbackURLs", w.CallbackURLs, g.CallbackURLs)
-	diffList(&d, "LogoutURLs", w.LogoutURLs, g.LogoutURLs)
-	diffPtr(&d, "DefaultRedirectURI", w.DefaultRedirectURI, g.DefaultRedirectURI)
-	diffList(&d, "AllowedOAuthFlows", w.AllowedOAuthFlows, g.AllowedOAuthFlows)
-	diffList(&d, "AllowedOAuthScopes", w.AllowedOAuthScopes, g.AllowedOAuthScopes)
-	d.value("AllowedOAuthFlowsUserPoolClient", w.AllowedOAuthFlowsUserPoolClient, g.AllowedOAuthFlowsUserPoolClient)
-	switch wa, ga := w.AnalyticsConfiguration, g.AnalyticsConfiguration; {
-	case wa == nil && ga == nil:
-	case wa == nil || ga == nil:
-		d.add("AnalyticsConfiguration", derefOrNil(wa), derefOrNil(ga))
-	default:
-		diffPtr(&d, "AnalyticsConfiguration.ApplicationId", wa.ApplicationID, ga.ApplicationID)
-		diffPtr(&d, "AnalyticsConfiguration.ApplicationArn", wa.ApplicationARN, ga.ApplicationARN)
-		diffPtr(&d, "AnalyticsConfiguration.RoleArn", wa.RoleARN, ga.RoleARN)
-		diffPtr(&d, "AnalyticsConfiguration.ExternalId", wa.ExternalID, ga.ExternalID)
-		d.value("AnalyticsConfiguration.UserDataShared", wa.UserDataShared, ga.UserDataShared)
-	}
-	d.value("PreventUserExistenceErrors", w.PreventUserExistenceErrors, g.PreventUserExistenceErrors)
-	diffPtr(&d, "EnableTokenRevocation", w.EnableTokenRevocation, g.EnableTokenRevocation)
-	diffPtr(&d, "EnablePropagateAdditionalUserContextData", w.EnablePropagateAdditionalUserContextData, g.EnablePropagateAdditionalUserContextData)
-	diffPtr(&d, "AuthSessionValidity", w.AuthSessionValidity, g.AuthSessionValidity)
-	// Effective fills in RefreshTokenRotation and its grace period.
-	wr, gr := w.RefreshTokenRotation, g.RefreshTokenRotation
-	d.value("RefreshTokenRotation.Feature", wr.Feature, gr.Feature)
-	diffPtr(&d, "RefreshTokenRotation.RetryGracePeriodSeconds", wr.RetryGracePeriodSeconds, gr.RetryGracePeriodSeconds)
+	diffMembers(&d, &w, &g)
 	return d.changes
 }
 

@@ -92,37 +92,5 @@ func UpdateWith(clientID string, current CreateUserPoolClientRequest, change fun
 	return UpdateTo(clientID, current, desired)
 }
 
-// toUpdate returns the update that sends r's configuration to the client
-// clientID: every shared member, copied, ClientName present (even when
-// empty), and nothing of the secret.
-func toUpdate(r *CreateUserPoolClientRequest, clientID string) UpdateUserPoolClientRequest {
-	c := cloneRequest(r)
-	return UpdateUserPoolClientRequest{
-		UserPoolID:                               c.UserPoolID,
-		ClientID:                                 clientID,
-		ClientName:                               ptrTo(c.ClientName),
-		RefreshTokenValidity:                     c.RefreshTokenValidity,
-		AccessTokenValidity:                      c.AccessTokenValidity,
-		IDTokenValidity:                          c.IDTokenValidity,
-		TokenValidityUnits:                       c.TokenValidityUnits,
-		ReadAttributes:                           c.ReadAttributes,
-		WriteAttributes:                          c.WriteAttributes,
-		ExplicitAuthFlows:                        c.ExplicitAuthFlows,
-		SupportedIdentityProviders:               c.SupportedIdentityProviders,
-		CallbackURLs:                             c.CallbackURLs,
-		LogoutURLs:                               c.LogoutURLs,
-		DefaultRedirectURI:                       c.DefaultRedirectURI,
-		AllowedOAuthFlows:                        c.AllowedOAuthFlows,
-		AllowedOAuthScopes:                       c.AllowedOAuthScopes,
-		AllowedOAuthFlowsUserPoolClient:          c.AllowedOAuthFlowsUserPoolClient,
-		AnalyticsConfiguration:                   c.AnalyticsConfiguration,
-		PreventUserExistenceErrors:               c.PreventUserExistenceErrors,
-		EnableTokenRevocation:                    c.EnableTokenRevocation,
-		EnablePropagateAdditionalUserContextData: c.EnablePropagateAdditionalUserContextData,
-		AuthSessionValidity:                      c.AuthSessionValidity,
-		RefreshTokenRotation:                     c.RefreshTokenRotation,
-	}
-}
-
 // ptrTo returns a pointer to a copy of v.
 func ptrTo[T any](v T) *T { return &v }

@@ -50,54 +50,8 @@ func ToCreateInput(r *appclient.CreateUserPoolClientRequest) *cip.CreateUserPool
 	if r == nil {
 		return nil
 	}
-	in := &cip.CreateUserPoolClientInput{
-		UserPoolId:                               nonEmpty(r.UserPoolID),
-		ClientName:                               nonEmpty(r.ClientName),
-		GenerateSecret:                           r.GenerateSecret,
-		ClientSecret:                             clone(r.ClientSecret),
-		AccessTokenValidity:                      clone(r.AccessTokenValidity),
-		IdTokenValidity:                          clone(r.IDTokenValidity),
-		ReadAttributes:                           cloneSlice(r.ReadAttributes),
-		WriteAttributes:                          cloneSlice(r.WriteAttributes),
-		ExplicitAuthFlows:                        convertSlice[types.ExplicitAuthFlowsType](r.ExplicitAuthFlows),
-		SupportedIdentityProviders:               cloneSlice(r.SupportedIdentityProviders),
-		CallbackURLs:                             cloneSlice(r.CallbackURLs),
-		LogoutURLs:                               cloneSlice(r.LogoutURLs),
-		DefaultRedirectURI:                       clone(r.DefaultRedirectURI),
-		AllowedOAuthFlows:                        convertSlice[types.OAuthFlowType](r.AllowedOAuthFlows),
-		AllowedOAuthScopes:                       cloneSlice(r.AllowedOAuthScopes),
-		AllowedOAuthFlowsUserPoolClient:          r.AllowedOAuthFlowsUserPoolClient,
-		PreventUserExistenceErrors:               types.PreventUserExistenceErrorTypes(r.PreventUserExistenceErrors),
-		EnableTokenRevocation:                    clone(r.EnableTokenRevocation),
-		EnablePropagateAdditionalUserContextData: clone(r.EnablePropagateAdditionalUserContextData),
-		AuthSessionValidity:                      clone(r.AuthSessionValidity),
-	}
-	if r.RefreshTokenValidity != nil {
-		in.RefreshTokenValidity = *r.RefreshTokenValidity
-	}
-	if u := r.TokenValidityUnits; u != nil {
-		in.TokenValidityUnits = &types.TokenValidityUnitsType{
-			AccessToken:  types.TimeUnitsType(u.AccessToken),
-			IdToken:      types.TimeUnitsType(u.IDToken),
-			RefreshToken: types.TimeUnitsType(u.RefreshToken),
-		}
-	}
-	if a := r.AnalyticsConfiguration; a != nil {
-		in.AnalyticsConfiguration = &types.AnalyticsConfigurationType{
-			ApplicationId:  clone(a.ApplicationID),
-			ApplicationArn: clone(a.ApplicationARN),
-			RoleArn:        clone(a.RoleARN),
-			ExternalId:     clone(a.ExternalID),
-			UserDataShared: a.UserDataShared,
-		}
-	}
-	if rot := r.RefreshTokenRotation; rot != nil {
-		in.RefreshTokenRotation = &types.RefreshTokenRotationType{
-			Feature:                 types.FeatureType(rot.Feature),
-			RetryGracePeriodSeconds: clone(rot.RetryGracePeriodSeconds),
-		}
-	}
-	return in
+	in := toCreateInput(r)
+	return &in
 }
 
 // FromCreateInput returns the request that in sends. A nil in gives the zero
@@ -107,41 +61,6 @@ func ToCreateInput(r *appclient.CreateUserPoolClientRequest) *cip.CreateUserPool
 // which the SDK does not send, becomes nil.
 func FromCreateInput(in *cip.CreateUserPoolClientInput) appclient.CreateUserPoolClientRequest {
 	return fromCreateInput(in, false)
-}
-
-// fromCreateInput is FromCreateInput; with share, the request shares in's
-// string lists and pointers instead of copying them, for a reader that only
-// looks (the pre-flight check), and costs a third of the allocations.
-func fromCreateInput(in *cip.CreateUserPoolClientInput, share bool) appclient.CreateUserPoolClientRequest {
-	if in == nil {
-		return appclient.CreateUserPoolClientRequest{}
-	}
-	return appclient.CreateUserPoolClientRequest{
-		UserPoolID:                               deref(in.UserPoolId),
-		ClientName:                               deref(in.ClientName),
-		GenerateSecret:                           in.GenerateSecret,
-		ClientSecret:                             cp(share, in.ClientSecret),
-		RefreshTokenValidity:                     nonZero(in.RefreshTokenValidity),
-		AccessTokenValidity:                      cp(share, in.AccessTokenValidity),
-		IDTokenValidity:                          cp(share, in.IdTokenValidity),
-		TokenValidityUnits:                       fromUnits(in.TokenValidityUnits),
-		ReadAttributes:                           cpSlice(share, in.ReadAttributes),
-		WriteAttributes:                          cpSlice(share, in.WriteAttributes),
-		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](in.ExplicitAuthFlows),
-		SupportedIdentityProviders:               cpSlice(share, in.SupportedIdentityProviders),
-		CallbackURLs:                             cpSlice(share, in.CallbackURLs),
-		LogoutURLs:                               cpSlice(share, in.LogoutURLs),
-		DefaultRedirectURI:                       cp(share, in.DefaultRedirectURI),
-		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](in.AllowedOAuthFlows),
-		AllowedOAuthScopes:                       cpSlice(share, in.AllowedOAuthScopes),
-		AllowedOAuthFlowsUserPoolClient:          in.AllowedOAuthFlowsUserPoolClient,
-		AnalyticsConfiguration:                   fromAnalytics(in.AnalyticsConfiguration, share),
-		PreventUserExistenceErrors:               appclient.UserExistenceErrors(in.PreventUserExistenceErrors),
-		EnableTokenRevocation:                    cp(share, in.EnableTokenRevocation),
-		EnablePropagateAdditionalUserContextData: cp(share, in.EnablePropagateAdditionalUserContextData),
-		AuthSessionValidity:                      cp(share, in.AuthSessionValidity),
-		RefreshTokenRotation:                     fromRotation(in.RefreshTokenRotation, share),
-	}
 }
 
 // FromUserPoolClient returns the request that describes the app client c, as
@@ -166,34 +85,7 @@ func fromCreateInput(in *cip.CreateUserPoolClientInput, share bool) appclient.Cr
 // a described client usually has members set that the request that created it
 // left absent.
 func FromUserPoolClient(c *types.UserPoolClientType) appclient.CreateUserPoolClientRequest {
-	if c == nil {
-		return appclient.CreateUserPoolClientRequest{}
-	}
-	return appclient.CreateUserPoolClientRequest{
-		UserPoolID:                               deref(c.UserPoolId),
-		ClientName:                               deref(c.ClientName),
-		GenerateSecret:                           c.ClientSecret != nil,
-		RefreshTokenValidity:                     nonZero(c.RefreshTokenValidity),
-		AccessTokenValidity:                      clone(c.AccessTokenValidity),
-		IDTokenValidity:                          clone(c.IdTokenValidity),
-		TokenValidityUnits:                       fromUnits(c.TokenValidityUnits),
-		ReadAttributes:                           cloneSlice(c.ReadAttributes),
-		WriteAttributes:                          cloneSlice(c.WriteAttributes),
-		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](c.ExplicitAuthFlows),
-		SupportedIdentityProviders:               cloneSlice(c.SupportedIdentityProviders),
-		CallbackURLs:                             cloneSlice(c.CallbackURLs),
-		LogoutURLs:                               cloneSlice(c.LogoutURLs),
-		DefaultRedirectURI:                       clone(c.DefaultRedirectURI),
-		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](c.AllowedOAuthFlows),
-		AllowedOAuthScopes:                       cloneSlice(c.AllowedOAuthScopes),
-		AllowedOAuthFlowsUserPoolClient:          deref(c.AllowedOAuthFlowsUserPoolClient),
-		AnalyticsConfiguration:                   fromAnalytics(c.AnalyticsConfiguration, false),
-		PreventUserExistenceErrors:               appclient.UserExistenceErrors(c.PreventUserExistenceErrors),
-		EnableTokenRevocation:                    clone(c.EnableTokenRevocation),
-		EnablePropagateAdditionalUserContextData: clone(c.EnablePropagateAdditionalUserContextData),
-		AuthSessionValidity:                      clone(c.AuthSessionValidity),
-		RefreshTokenRotation:                     fromRotation(c.RefreshTokenRotation, false),
-	}
+	return fromUserPoolClient(c)
 }
 
 // ToUpdateInput returns the SDK input that sends the update r. It returns nil
@@ -206,34 +98,8 @@ func ToUpdateInput(r *appclient.UpdateUserPoolClientRequest) *cip.UpdateUserPool
 	if r == nil {
 		return nil
 	}
-	in := &cip.UpdateUserPoolClientInput{
-		UserPoolId:                               nonEmpty(r.UserPoolID),
-		ClientId:                                 nonEmpty(r.ClientID),
-		ClientName:                               clone(r.ClientName),
-		AccessTokenValidity:                      clone(r.AccessTokenValidity),
-		IdTokenValidity:                          clone(r.IDTokenValidity),
-		TokenValidityUnits:                       toUnits(r.TokenValidityUnits),
-		ReadAttributes:                           cloneSlice(r.ReadAttributes),
-		WriteAttributes:                          cloneSlice(r.WriteAttributes),
-		ExplicitAuthFlows:                        convertSlice[types.ExplicitAuthFlowsType](r.ExplicitAuthFlows),
-		SupportedIdentityProviders:               cloneSlice(r.SupportedIdentityProviders),
-		CallbackURLs:                             cloneSlice(r.CallbackURLs),
-		LogoutURLs:                               cloneSlice(r.LogoutURLs),
-		DefaultRedirectURI:                       clone(r.DefaultRedirectURI),
-		AllowedOAuthFlows:                        convertSlice[types.OAuthFlowType](r.AllowedOAuthFlows),
-		AllowedOAuthScopes:                       cloneSlice(r.AllowedOAuthScopes),
-		AllowedOAuthFlowsUserPoolClient:          r.AllowedOAuthFlowsUserPoolClient,
-		AnalyticsConfiguration:                   toAnalytics(r.AnalyticsConfiguration),
-		PreventUserExistenceErrors:               types.PreventUserExistenceErrorTypes(r.PreventUserExistenceErrors),
-		EnableTokenRevocation:                    clone(r.EnableTokenRevocation),
-		EnablePropagateAdditionalUserContextData: clone(r.EnablePropagateAdditionalUserContextData),
-		AuthSessionValidity:                      clone(r.AuthSessionValidity),
-		RefreshTokenRotation:                     toRotation(r.RefreshTokenRotation),
-	}
-	if r.RefreshTokenValidity != nil {
-		in.RefreshTokenValidity = *r.RefreshTokenValidity
-	}
-	return in
+	in := toUpdateInput(r)
+	return &in
 }
 
 // FromUpdateInput returns the update that in sends. A nil in gives the zero
@@ -243,107 +109,6 @@ func ToUpdateInput(r *appclient.UpdateUserPoolClientRequest) *cip.UpdateUserPool
 // which the SDK does not send, becomes nil.
 func FromUpdateInput(in *cip.UpdateUserPoolClientInput) appclient.UpdateUserPoolClientRequest {
 	return fromUpdateInput(in, false)
-}
-
-// fromUpdateInput is FromUpdateInput; with share, the update shares in's
-// string lists and pointers, as fromCreateInput does.
-func fromUpdateInput(in *cip.UpdateUserPoolClientInput, share bool) appclient.UpdateUserPoolClientRequest {
-	if in == nil {
-		return appclient.UpdateUserPoolClientRequest{}
-	}
-	return appclient.UpdateUserPoolClientRequest{
-		UserPoolID:                               deref(in.UserPoolId),
-		ClientID:                                 deref(in.ClientId),
-		ClientName:                               cp(share, in.ClientName),
-		RefreshTokenValidity:                     nonZero(in.RefreshTokenValidity),
-		AccessTokenValidity:                      cp(share, in.AccessTokenValidity),
-		IDTokenValidity:                          cp(share, in.IdTokenValidity),
-		TokenValidityUnits:                       fromUnits(in.TokenValidityUnits),
-		ReadAttributes:                           cpSlice(share, in.ReadAttributes),
-		WriteAttributes:                          cpSlice(share, in.WriteAttributes),
-		ExplicitAuthFlows:                        convertSlice[appclient.ExplicitAuthFlow](in.ExplicitAuthFlows),
-		SupportedIdentityProviders:               cpSlice(share, in.SupportedIdentityProviders),
-		CallbackURLs:                             cpSlice(share, in.CallbackURLs),
-		LogoutURLs:                               cpSlice(share, in.LogoutURLs),
-		DefaultRedirectURI:                       cp(share, in.DefaultRedirectURI),
-		AllowedOAuthFlows:                        convertSlice[appclient.OAuthFlow](in.AllowedOAuthFlows),
-		AllowedOAuthScopes:                       cpSlice(share, in.AllowedOAuthScopes),
-		AllowedOAuthFlowsUserPoolClient:          in.AllowedOAuthFlowsUserPoolClient,
-		AnalyticsConfiguration:                   fromAnalytics(in.AnalyticsConfiguration, share),
-		PreventUserExistenceErrors:               appclient.UserExistenceErrors(in.PreventUserExistenceErrors),
-		EnableTokenRevocation:                    cp(share, in.EnableTokenRevocation),
-		EnablePropagateAdditionalUserContextData: cp(share, in.EnablePropagateAdditionalUserContextData),
-		AuthSessionValidity:                      cp(share, in.AuthSessionValidity),
-		RefreshTokenRotation:                     fromRotation(in.RefreshTokenRotation, share),
-	}
-}
-
-func toUnits(u *appclient.TokenValidityUnits) *types.TokenValidityUnitsType {
-	if u == nil {
-		return nil
-	}
-	return &types.TokenValidityUnitsType{
-		AccessToken:  types.TimeUnitsType(u.AccessToken),
-		IdToken:      types.TimeUnitsType(u.IDToken),
-		RefreshToken: types.TimeUnitsType(u.RefreshToken),
-	}
-}
-
-func toAnalytics(a *appclient.AnalyticsConfiguration) *types.AnalyticsConfigurationType {
-	if a == nil {
-		return nil
-	}
-	return &types.AnalyticsConfigurationType{
-		ApplicationId:  clone(a.ApplicationID),
-		ApplicationArn: clone(a.ApplicationARN),
-		RoleArn:        clone(a.RoleARN),
-		ExternalId:     clone(a.ExternalID),
-		UserDataShared: a.UserDataShared,
-	}
-}
-
-func toRotation(r *appclient.RefreshTokenRotation) *types.RefreshTokenRotationType {
-	if r == nil {
-		return nil
-	}
-	return &types.RefreshTokenRotationType{
-		Feature:                 types.FeatureType(r.Feature),
-		RetryGracePeriodSeconds: clone(r.RetryGracePeriodSeconds),
-	}
-}
-
-func fromUnits(u *types.TokenValidityUnitsType) *appclient.TokenValidityUnits {
-	if u == nil {
-		return nil
-	}
-	return &appclient.TokenValidityUnits{
-		AccessToken:  appclient.TimeUnit(u.AccessToken),
-		IDToken:      appclient.TimeUnit(u.IdToken),
-		RefreshToken: appclient.TimeUnit(u.RefreshToken),
-	}
-}
-
-func fromAnalytics(a *types.AnalyticsConfigurationType, share bool) *appclient.AnalyticsConfiguration {
-	if a == nil {
-		return nil
-	}
-	return &appclient.AnalyticsConfiguration{
-		ApplicationID:  cp(share, a.ApplicationId),
-		ApplicationARN: cp(share, a.ApplicationArn),
-		RoleARN:        cp(share, a.RoleArn),
-		ExternalID:     cp(share, a.ExternalId),
-		UserDataShared: a.UserDataShared,
-	}
-}
-
-func fromRotation(r *types.RefreshTokenRotationType, share bool) *appclient.RefreshTokenRotation {
-	if r == nil {
-		return nil
-	}
-	return &appclient.RefreshTokenRotation{
-		Feature:                 appclient.RotationFeature(r.Feature),
-		RetryGracePeriodSeconds: cp(share, r.RetryGracePeriodSeconds),
-	}
 }
 
 // clone returns a pointer to a copy of *p, or nil.

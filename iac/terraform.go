@@ -7,7 +7,9 @@ import (
 	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
 	"github.com/hashicorp/hcl/v2"
@@ -71,13 +73,25 @@ type hclModule struct {
 	// value rests on.
 	localDefaults map[string][]string
 	ctx           *hcl.EvalContext
+	// budget is what the module's evaluations have spent; funcs are the
+	// functions, charged to it.
+	budget evalBudget
+	funcs  map[string]function.Function
+	// srcs are the files' texts, by name, to quote an expression over
+	// budget.
+	srcs map[string][]byte
+	// overAt are the expressions already reported over budget.
+	overAt map[hcl.Pos]bool
 }
 
 // readTerraform reads .tf files as one module. It returns one File per
 // source, in the order given.
 func readTerraform(srcs []tfSource) []*File {
-	m := &hclModule{byName: map[string]*File{}, comments: map[string]map[int][]string{}}
+	m := &hclModule{byName: map[string]*File{}, comments: map[string]map[int][]string{},
+		srcs: map[string][]byte{}, overAt: map[hcl.Pos]bool{}}
+	m.funcs = guardFunctions(hclFunctions, &m.budget)
 	for _, s := range srcs {
+		m.srcs[s.name] = s.data
 		f := &File{Name: s.name, Kind: KindTerraformConfig}
 		m.files = append(m.files, f)
 		m.byName[s.name] = f
@@ -93,6 +107,13 @@ func readTerraform(srcs []tfSource) []*File {
 				continue
 			}
 			m.resource(blk)
+		}
+	}
+	// A file with an expression over budget is an input error, as a file
+	// with a syntax error is: its clients are not checked.
+	for _, f := range m.files {
+		if len(f.Errors) > 0 {
+			f.Clients = nil
 		}
 	}
 	// A resource of one file of the module may describe the pool of a
@@ -116,8 +137,8 @@ func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
 		return nil
 	}
 	// The parser is recursive: measure the nesting before parsing.
-	if line, col, ok := hclNesting(data); !ok {
-		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: Position{Line: line, Column: col}, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)})
+	if pos, msg, ok := hclNesting(f.Name, data); !ok {
+		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: pos, Msg: msg})
 		return nil
 	}
 	for line, ids := range ignoreComments(data) {
@@ -140,36 +161,90 @@ func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
 	return body
 }
 
-// hclNesting reports whether the brackets, braces and parentheses of a
-// .tf file, and its runs of unary operators, nest at most maxDepth deep,
-// and if not, where they first go deeper. It counts them everywhere, in
-// strings and comments too, so it may overestimate, never underestimate,
-// the parser's depth.
-func hclNesting(data []byte) (line, col int, ok bool) {
-	depth, unary := 0, 0
-	line, col = 1, 0
-	for _, c := range data {
-		col++
-		switch c {
-		case '\n':
-			line, col = line+1, 0
-		case '{', '[', '(':
-			depth++
-		case '}', ']', ')':
-			depth--
-		case '!', '-':
-			unary++
-		case ' ', '\t', '\r':
-			continue
+// maxHCLOperators is the most operators one HCL expression may chain,
+// unary, binary and conditional counted alike: the parser nests a unary
+// operator or a conditional in a recursive call, and a chain of binary
+// operators becomes a syntax tree as deep as it is long, which every
+// evaluation walks recursively.
+const maxHCLOperators = 1024
+
+// hclNesting reports whether a .tf file nests at most as deep as the
+// parser and the evaluator can follow: brackets, braces, parentheses,
+// quotes and template sequences at most maxDepth deep, and at most
+// maxHCLOperators operators in one expression. If not, it says where it
+// first goes deeper and why. It reads HCL's own tokens, so that strings and
+// comments do not count, and operators on other lines do (a unary operator
+// may stand at the end of a line), and it may overestimate, never
+// underestimate, what the parser nests.
+func hclNesting(name string, data []byte) (pos Position, msg string, ok bool) {
+	// Every level and every operator starts with one of these bytes: a
+	// file with few of them needs no lexing (a long list of numbers, whose
+	// tokens would cost more than the check is worth).
+	if bytesAmong(data, "{[(\"<+-*/%=!>&|?") <= min(maxDepth, maxHCLOperators) {
+		return Position{}, "", true
+	}
+	tokens, _ := hclsyntax.LexConfig(data, name, hcl.InitialPos)
+	// One level per open bracket, with the operators counted since the
+	// last separator at that level.
+	type level struct {
+		ops int
+		// lines is true where a newline ends an item: in a body, an
+		// object and a template sequence.
+		lines bool
+	}
+	stack := []level{{lines: true}}
+	ops := 0
+	for _, t := range tokens {
+		top := &stack[len(stack)-1]
+		switch t.Type {
+		case hclsyntax.TokenOBrace, hclsyntax.TokenTemplateInterp, hclsyntax.TokenTemplateControl:
+			stack = append(stack, level{lines: true})
+		case hclsyntax.TokenOBrack, hclsyntax.TokenOParen, hclsyntax.TokenOQuote, hclsyntax.TokenOHeredoc:
+			stack = append(stack, level{})
+		case hclsyntax.TokenCBrace, hclsyntax.TokenCBrack, hclsyntax.TokenCParen, hclsyntax.TokenTemplateSeqEnd,
+			hclsyntax.TokenCQuote, hclsyntax.TokenCHeredoc:
+			if len(stack) > 1 {
+				ops -= top.ops
+				stack = stack[:len(stack)-1]
+			}
+		case hclsyntax.TokenComma, hclsyntax.TokenEqual:
+			ops -= top.ops
+			top.ops = 0
+		case hclsyntax.TokenNewline, hclsyntax.TokenComment:
+			if top.lines {
+				ops -= top.ops
+				top.ops = 0
+			}
+		case hclsyntax.TokenPlus, hclsyntax.TokenMinus, hclsyntax.TokenStar, hclsyntax.TokenSlash, hclsyntax.TokenPercent,
+			hclsyntax.TokenEqualOp, hclsyntax.TokenNotEqual, hclsyntax.TokenLessThan, hclsyntax.TokenLessThanEq,
+			hclsyntax.TokenGreaterThan, hclsyntax.TokenGreaterThanEq, hclsyntax.TokenAnd, hclsyntax.TokenOr,
+			hclsyntax.TokenBang, hclsyntax.TokenQuestion:
+			top.ops++
+			ops++
 		}
-		if c != '!' && c != '-' {
-			unary = 0
-		}
-		if depth > maxDepth || unary > maxDepth {
-			return line, col, false
+		switch {
+		case len(stack)-1 > maxDepth:
+			return hclPos(t.Range.Start), fmt.Sprintf("nesting deeper than %d levels", maxDepth), false
+		case ops > maxHCLOperators:
+			return hclPos(t.Range.Start), fmt.Sprintf("more than %d operators in one expression", maxHCLOperators), false
 		}
 	}
-	return 0, 0, true
+	return Position{}, "", true
+}
+
+// bytesAmong counts the bytes of data that are among set.
+func bytesAmong(data []byte, set string) int {
+	var among [256]bool
+	for i := 0; i < len(set); i++ {
+		among[set[i]] = true
+	}
+	n := 0
+	for _, c := range data {
+		if among[c] {
+			n++
+		}
+	}
+	return n
 }
 
 // ignoreComments returns, by line, the rule ids of the
@@ -278,8 +353,9 @@ func (m *hclModule) evalVariables() {
 			m.vars[name] = blk
 			m.varVals[name] = cty.DynamicVal
 			if a := blk.Body.Attributes["default"]; a != nil {
-				// Terraform allows only literals in a default.
-				if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.IsWhollyKnown() && small(v) {
+				// Terraform allows only literals in a default: it is
+				// evaluated with no variable and no function.
+				if v := m.evalIn(a.Expr, nil); v.IsWhollyKnown() && small(v) {
 					m.varVals[name] = v
 					m.hasDefault[name] = true
 				}
@@ -328,7 +404,7 @@ func (m *hclModule) evalLocals() {
 				changed = true
 			}
 		}
-		if !changed {
+		if !changed || m.budget.exhausted {
 			break
 		}
 		m.buildContext()
@@ -342,7 +418,7 @@ func (m *hclModule) buildContext() {
 			"var":   cty.ObjectVal(m.varVals),
 			"local": cty.ObjectVal(m.localVals),
 		},
-		Functions: hclFunctions,
+		Functions: m.funcs,
 	}
 }
 
@@ -350,27 +426,95 @@ func (m *hclModule) buildContext() {
 // data sources, modules, each, count, self, path, terraform) is unknown,
 // and so is an expression that loops, refers to too much, or fails.
 func (m *hclModule) eval(expr hclsyntax.Expression) cty.Value {
-	refs := expr.Variables()
-	if len(refs) > maxEvalRefs || loops(expr) {
+	return m.evalIn(expr, m.ctx)
+}
+
+// evalIn evaluates an expression in a context (nil for none) under the
+// module's budgets. An expression over a budget is an error of its file
+// and its value is unknown.
+func (m *hclModule) evalIn(expr hclsyntax.Expression, base *hcl.EvalContext) cty.Value {
+	b := &m.budget
+	if b.exhausted {
 		return cty.DynamicVal
 	}
-	ctx := m.ctx
+	nodes, loops, err := b.prepare(expr)
+	b.totalSteps += nodes + evalOverhead
+	if err == nil && b.totalSteps > maxModuleSteps {
+		b.exhausted = true
+		err = overBudget("is one evaluation too many: the module's expressions have visited %d syntax nodes (the most a module may)", maxModuleSteps)
+	}
+	if err != nil {
+		m.overBudget(expr, err)
+		return cty.DynamicVal
+	}
+	if loops || nodes > maxEvalNodes {
+		return cty.DynamicVal
+	}
+	refs := expr.Variables()
+	if len(refs) > maxEvalRefs {
+		return cty.DynamicVal
+	}
+	ctx := base
 	for _, t := range refs {
 		root := t.RootName()
-		if root == "var" || root == "local" {
+		if base != nil && (root == "var" || root == "local") {
 			continue
 		}
-		if ctx == m.ctx {
-			ctx = m.ctx.NewChild()
+		if ctx == base {
+			if base != nil {
+				ctx = base.NewChild()
+			} else {
+				ctx = &hcl.EvalContext{}
+			}
 			ctx.Variables = map[string]cty.Value{}
 		}
 		ctx.Variables[root] = cty.DynamicVal
 	}
+	b.start()
 	v, diags := expr.Value(ctx)
+	if b.over != nil {
+		m.overBudget(expr, b.over)
+		return cty.DynamicVal
+	}
 	if diags.HasErrors() {
 		return cty.DynamicVal
 	}
 	return v
+}
+
+// overBudget reports an expression over a budget as an error of its file,
+// once, quoting its start.
+func (m *hclModule) overBudget(expr hclsyntax.Expression, err error) {
+	rng := expr.Range()
+	if m.overAt[rng.Start] {
+		return
+	}
+	m.overAt[rng.Start] = true
+	f := m.byName[rng.Filename]
+	if f == nil {
+		return
+	}
+	f.Errors = append(f.Errors, &Error{File: f.Name, Pos: hclPos(rng.Start),
+		Msg: fmt.Sprintf("expression %s %v; its value is not evaluated", quoteExpr(m.srcs[rng.Filename], rng), err)})
+}
+
+// quoteExpr quotes the beginning of an expression's text.
+func quoteExpr(src []byte, rng hcl.Range) string {
+	if rng.Start.Byte < 0 || rng.End.Byte > len(src) || rng.Start.Byte > rng.End.Byte {
+		return "at line " + fmt.Sprint(rng.Start.Line)
+	}
+	text := string(src[rng.Start.Byte:rng.End.Byte])
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i] + " ..."
+	}
+	if len(text) > 60 {
+		cut := 57
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut] + "..."
+	}
+	return strconv.Quote(text)
 }
 
 // defaultsOf returns the variables with a default that an expression's
@@ -398,22 +542,6 @@ func (m *hclModule) defaultsOf(expr hclsyntax.Expression) []string {
 	return slices.Compact(out)
 }
 
-// loops reports whether an expression is too costly to evaluate: it holds
-// a for expression or a template for directive, whose cost grows with the
-// values it reads, or more than maxEvalNodes syntax nodes.
-func loops(expr hclsyntax.Expression) bool {
-	found, nodes := false, 0
-	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
-		nodes++
-		switch n.(type) {
-		case *hclsyntax.ForExpr, *hclsyntax.TemplateJoinExpr:
-			found = true
-		}
-		return nil
-	})
-	return found || nodes > maxEvalNodes
-}
-
 // small reports whether a value is small enough for other expressions to
 // read: at most maxEvalElems elements and maxEvalBytes of text in all.
 func small(v cty.Value) bool {
@@ -431,6 +559,10 @@ func small(v cty.Value) bool {
 		switch {
 		case t == cty.String:
 			size += len(v.AsString())
+		case t == cty.Number:
+			if _, ok := numberBits(v); !ok {
+				return false
+			}
 		case t.IsListType() || t.IsSetType() || t.IsTupleType() || t.IsMapType() || t.IsObjectType():
 			for it := v.ElementIterator(); it.Next(); {
 				k, e := it.Element()

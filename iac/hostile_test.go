@@ -1,0 +1,264 @@
+package iac
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Hostile inputs: each is small, or at most a few files at the size limits,
+// and built to make a reader crash, hang or run out of memory. Each is read
+// in a child process whose address space is limited to hostileMemory and
+// which must finish within hostileTime, so that a regression fails the test
+// instead of the machine.
+const (
+	hostileMemory = 1 << 30
+	hostileTime   = 20 * time.Second
+	hostileEnv    = "IAC_HOSTILE_CASE"
+)
+
+// hostileCase is one hostile input: files to write (a directory walk when
+// there are several, or when the name ends in "/"), and what reading them
+// must report.
+type hostileCase struct {
+	name  string
+	files func() map[string]string
+	// read is the file or directory read, relative to the case's
+	// directory.
+	read string
+	// wantErrs are substrings of the input errors, one each, in order.
+	wantErrs []string
+	// wantUnknown, when not nil, are the unknown members of the first
+	// client.
+	wantUnknown []string
+}
+
+const hostileClient = "resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"c\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n  callback_urls = local.z\n}\n"
+
+func hostileCases() []hostileCase {
+	nest := func(n int, open, inner, close string) string {
+		return strings.Repeat(open, n) + inner + strings.Repeat(close, n)
+	}
+	one := func(name, src string) func() map[string]string {
+		return func() map[string]string { return map[string]string{name: src} }
+	}
+	return []hostileCase{
+		{
+			name:     "unary operators across newlines",
+			files:    one("in.tf", "locals {\n  z = ["+strings.Repeat("-\n", 245000)+"1]\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{"in.tf:1026:1: more than 1024 operators in one expression"},
+		},
+		{
+			name:     "a chain of binary operators",
+			files:    one("in.tf", "locals {\n  z = 1"+strings.Repeat(" + 1", 100000)+"\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{"more than 1024 operators in one expression"},
+		},
+		{
+			name:     "a chain of conditionals",
+			files:    one("in.tf", "locals {\n  z = "+strings.Repeat("true ? 1 : ", 40000)+"1\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{"more than 1024 operators in one expression"},
+		},
+		{
+			name:     "nested replace",
+			files:    one("in.tf", "locals {\n  z = ["+nest(10, "replace(", `"aaaaaaaa"`, `, "a", "aaaaaaaa")`)+"]\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{`in.tf:2:7: expression "[replace(replace(replace(replace(replace(replace(replace(..." replace() would build more than 1024 KiB of values`},
+		},
+		{
+			name: "nested for expressions in a variable default",
+			files: one("in.tf", "variable \"v\" {\n  default = [for a in "+list1000()+" : [for b in "+list1000()+" : [for c in "+list1000()+" : [for d in "+list1000()+" : \"${a}${b}${c}${d}\"]]]]\n}\n"+
+				"locals {\n  z = var.v\n}\n"+hostileClient),
+			read:        "in.tf",
+			wantUnknown: []string{"CallbackURLs"},
+		},
+		{
+			name:     "a number with a huge exponent in a template",
+			files:    one("in.tf", "locals {\n  z = [\"${1e100000000}\"]\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{`in.tf:2:7: expression "[\"${1e100000000}\"]" the number at line 2, column 11 is too large to evaluate`},
+		},
+		{
+			name:     "a huge number made from text by an operator",
+			files:    one("in.tf", "locals {\n  e = \"100000000\"\n  z = [\"${\"1e${local.e}\" * 1}\"]\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{"an operator makes a number with more than 3400 binary digits"},
+		},
+		{
+			name:     "a huge number from jsondecode",
+			files:    one("in.tf", "locals {\n  z = [\"${jsondecode(\"1e100000000\")}\"]\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{"jsondecode() returns a number with more than 3400 binary digits"},
+		},
+		{
+			name: "a long chain of locals defined backwards",
+			files: func() map[string]string {
+				var b strings.Builder
+				b.WriteString("locals {\n")
+				for i := 20000; i > 0; i-- {
+					fmt.Fprintf(&b, "  l%d = local.l%d\n", i, i-1)
+				}
+				b.WriteString("  l0 = [\"https://a.example.com/\"]\n  z = local.l20000\n}\n")
+				return map[string]string{"in.tf": b.String() + hostileClient}
+			},
+			read:     "in.tf",
+			wantErrs: []string{"the module's expressions have visited"},
+		},
+		{
+			name: "a module of 24 files of 512 KiB",
+			files: func() map[string]string {
+				filler := "locals {\n  z" + "= [" + strings.Repeat("\"x\",", (maxHCLBytes-40)/4) + "\"x\"]\n}\n"
+				files := map[string]string{"mod/main.tf": strings.Replace(hostileClient, "local.z", "[\"https://a.example.com/\"]", 1)}
+				for i := range 24 {
+					files[fmt.Sprintf("mod/f%02d.tf", i)] = strings.Replace(filler, "z", fmt.Sprintf("z%d", i), 1)
+				}
+				return files
+			},
+			read:     "mod",
+			wantErrs: []string{"more than the 1024 KiB a module may"},
+		},
+	}
+}
+
+func list1000() string {
+	return "[" + strings.Repeat("1,", 999) + "1]"
+}
+
+// hostileResult is what the child reports of a case.
+type hostileResult struct {
+	Errors  []string
+	Unknown []string
+}
+
+// TestHostileInputs reads each hostile input in a child process with
+// limited memory and time.
+func TestHostileInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs child processes")
+	}
+	if raceEnabled {
+		t.Skip("the race detector needs more address space than the limit")
+	}
+	for _, tc := range hostileCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), hostileTime)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHostileChild$", "-test.v")
+			cmd.Env = append(os.Environ(), hostileEnv+"="+tc.name)
+			out, err := cmd.Output()
+			if ctx.Err() != nil {
+				t.Fatalf("still reading after %v", hostileTime)
+			}
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				t.Fatalf("the child failed (%v):\n%s\n%s", err, out, tail(ee.Stderr))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := strings.Index(string(out), "RESULT ")
+			if i < 0 {
+				t.Fatalf("no result from the child:\n%s", out)
+			}
+			var res hostileResult
+			line, _, _ := strings.Cut(string(out[i+len("RESULT "):]), "\n")
+			if err := json.Unmarshal([]byte(line), &res); err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Errors) != len(tc.wantErrs) {
+				t.Fatalf("errors %q, want %d holding %q", res.Errors, len(tc.wantErrs), tc.wantErrs)
+			}
+			for i, want := range tc.wantErrs {
+				if !strings.Contains(res.Errors[i], want) {
+					t.Errorf("error %d = %q, want it to hold %q", i, res.Errors[i], want)
+				}
+			}
+			if tc.wantUnknown != nil && !cmpEqual(res.Unknown, tc.wantUnknown) {
+				t.Errorf("unknown = %q, want %q", res.Unknown, tc.wantUnknown)
+			}
+		})
+	}
+}
+
+// vmSize returns the address space the process has reserved, in bytes.
+func vmSize(t *testing.T) uint64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skipf("no /proc/self/status: %v", err)
+	}
+	for line := range strings.Lines(string(status)) {
+		if rest, ok := strings.CutPrefix(line, "VmSize:"); ok {
+			var kb uint64
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%d kB", &kb); err == nil {
+				return kb << 10
+			}
+		}
+	}
+	t.Skip("no VmSize in /proc/self/status")
+	return 0
+}
+
+func tail(b []byte) string {
+	if len(b) > 2000 {
+		b = b[len(b)-2000:]
+	}
+	return string(b)
+}
+
+// TestHostileChild is the child of TestHostileInputs: it limits its own
+// address space, reads one case and prints what it found.
+func TestHostileChild(t *testing.T) {
+	name := os.Getenv(hostileEnv)
+	if name == "" {
+		t.Skip("run by TestHostileInputs")
+	}
+	var tc *hostileCase
+	for _, c := range hostileCases() {
+		if c.name == name {
+			tc = &c
+		}
+	}
+	if tc == nil {
+		t.Fatalf("no case %q", name)
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, tc.files())
+	// The runtime reserves address space it does not use: the limit is
+	// what the process has reserved so far plus hostileMemory.
+	limit := uint64(hostileMemory) + vmSize(t)
+	lim := &syscall.Rlimit{Cur: limit, Max: limit}
+	if err := syscall.Setrlimit(syscall.RLIMIT_AS, lim); err != nil {
+		t.Fatalf("setrlimit: %v", err)
+	}
+	files, err := Read(filepath.Join(dir, tc.read))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res hostileResult
+	for _, f := range files {
+		for _, e := range f.Errors {
+			rel := strings.TrimPrefix(e.Error(), dir+string(filepath.Separator))
+			res.Errors = append(res.Errors, rel)
+		}
+		for _, c := range f.Clients {
+			for _, e := range c.Errors {
+				res.Errors = append(res.Errors, e.Error())
+			}
+			if res.Unknown == nil {
+				res.Unknown = c.Unknown
+			}
+		}
+	}
+	out, _ := json.Marshal(res)
+	fmt.Printf("RESULT %s\n", out)
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package iac
+
+const raceEnabled = false
