@@ -16,11 +16,16 @@ import (
 
 // Resource types of managed login: the user pool domain, whose version 2
 // serves managed login, and the branding style assigned to an app client.
+// In Terraform, the Cloud Control provider's resources (awscc_) are the
+// CloudFormation types under other names, with the same arguments as the
+// AWS provider's.
 const (
-	cfnDomainType   = "AWS::Cognito::UserPoolDomain"
-	cfnBrandingType = "AWS::Cognito::ManagedLoginBranding"
-	tfDomainType    = "aws_cognito_user_pool_domain"
-	tfBrandingType  = "aws_cognito_managed_login_branding"
+	cfnDomainType     = "AWS::Cognito::UserPoolDomain"
+	cfnBrandingType   = "AWS::Cognito::ManagedLoginBranding"
+	tfDomainType      = "aws_cognito_user_pool_domain"
+	tfBrandingType    = "aws_cognito_managed_login_branding"
+	awsccDomainType   = "awscc_cognito_user_pool_domain"
+	awsccBrandingType = "awscc_cognito_managed_login_branding"
 )
 
 // emptyLists is advisory terraform-empty-list: each list argument of a
@@ -76,14 +81,19 @@ func managedLoginWithoutBranding(c *Client, resources []*Resource) []Finding {
 	if self == nil {
 		return nil
 	}
-	s, domainType, brandingType, version, clientID := cfnPool, cfnDomainType, cfnBrandingType, "ManagedLoginVersion", "ClientId"
+	s, version, clientID := cfnPool, "ManagedLoginVersion", "ClientId"
+	isDomain := func(typ string) bool { return typ == cfnDomainType }
+	isBranding := func(typ string) bool { return typ == cfnBrandingType }
+	brandingType := cfnBrandingType
 	if isTFClient(self.Type) {
-		s, domainType, brandingType, version, clientID = tfPool, tfDomainType, tfBrandingType, "managed_login_version", "client_id"
+		s, version, clientID, brandingType = tfPool, "managed_login_version", "client_id", tfBrandingType
+		isDomain = func(typ string) bool { return typ == tfDomainType || typ == awsccDomainType }
+		isBranding = func(typ string) bool { return typ == tfBrandingType || typ == awsccBrandingType }
 	}
 	attached := attachedTo(s, self, resources)
 	var domain *Resource
 	for _, r := range resources {
-		if r.Type != domainType || !attached(r) {
+		if !isDomain(r.Type) || !attached(r) {
 			continue
 		}
 		if v, ok := known(r.Properties.get(version)); ok {
@@ -97,7 +107,7 @@ func managedLoginWithoutBranding(c *Client, resources []*Resource) []Finding {
 		return nil
 	}
 	for _, r := range resources {
-		if r.Type != brandingType {
+		if !isBranding(r.Type) {
 			continue
 		}
 		if brandingFor(r.Properties.get(clientID), self, resources) != brandingOther {

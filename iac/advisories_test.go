@@ -192,6 +192,7 @@ func TestManagedLoginWithoutBranding(t *testing.T) {
 		{"Terraform: classic domain", "t.tf", edit(t, tfManagedLogin, "managed_login_version = 2", "managed_login_version = 1", "aws_cognito_user_pool_client.web.id", "aws_cognito_user_pool_client.machine.id"), nil},
 		{"Terraform: version unknown", "t.tf", edit(t, tfManagedLogin, "managed_login_version = 2", "managed_login_version = var.version", "aws_cognito_user_pool_client.web.id", "aws_cognito_user_pool_client.machine.id"), nil},
 		{"Terraform: branding for each client", "t.tf", edit(t, tfManagedLogin, "aws_cognito_user_pool_client.web.id", "each.value"), nil},
+		{"Terraform: branding of the Cloud Control provider", "t.tf", edit(t, tfManagedLogin, "resource \"aws_cognito_managed_login_branding\"", "resource \"awscc_cognito_managed_login_branding\""), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -644,8 +644,18 @@ func TestCheckPoolRealWorld(t *testing.T) {
 		dasmeta = "testdata/realworld/dasmeta_terraform-aws-modules/modules/cognito-user-pool/clients.tf aws_cognito_user_pool_client.client"
 		sitad   = "testdata/realworld/sitadconsulting_aws_infra/modules/cognito_user_pool_client/cognito_user_pool_client.tf aws_cognito_user_pool_client.cognito_user_pool_client"
 		w21     = appclient.RuleTerraformEmptyList
+
+		emasphere = "testdata/realworld/EMAsphere_terraform-aws-cognito-google-oauth-with-custom-domain/cognito.tf aws_cognito_user_pool_client.cognito"
 	)
 	want := []poolViolation{
+		{"testdata/realworld/CaringalML_Serverless-Auth-with-AWS-Cognito/cognito.tf aws_cognito_user_pool_client.main",
+			"SupportedIdentityProviders[1]", p6},
+		{"testdata/realworld/DaveButland_sans-terraform/cognito.tf aws_cognito_user_pool_client.sans_website",
+			"AllowedOAuthScopes[0]", p6},
+		// logout_urls, read_attributes, write_attributes and
+		// explicit_auth_flows written as [] (terraform-empty-list).
+		{emasphere, "LogoutURLs", w21}, {emasphere, "ReadAttributes", w21}, {emasphere, "WriteAttributes", w21},
+		{emasphere, "ExplicitAuthFlows", w21},
 		// Module variables whose default is [] rather than null: the
 		// provider sends nothing for them (terraform-empty-list).
 		{dasmeta, "CallbackURLs", w21}, {dasmeta, "LogoutURLs", w21}, {dasmeta, "AllowedOAuthFlows", w21},
