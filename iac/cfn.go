@@ -107,16 +107,6 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // Resources, and every AWS::Cognito::UserPoolClient among them as a
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
-	// Resources that use Serverless variables are a Serverless fragment
-	// read on its own, without the service that includes it: its
-	// variables are unknown there too. CloudFormation itself never
-	// resolves them.
-	// So is a bare Resources map with the serverless-pseudo-parameters
-	// plugin's "#{...}", which a template that declares its format
-	// version passes on as text.
-	if !rd.serverless && (hasSlsVariable(res, 0) || rd.bare && hasPseudoParameters(res, 0)) {
-		rd.serverless = true
-	}
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {
@@ -149,7 +139,22 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 		}
 		c.dupErrors(r.Val)
 		c.Ignore = cfnIgnore(r.Val.get("Metadata"))
-		rd := rd.forCondition(r.Val.get("Condition"))
+		rd := rd
+		// A client that uses Serverless variables is one of a Serverless
+		// fragment read on its own, without the service that includes
+		// it: its variables are unknown there too (CloudFormation itself
+		// never resolves them). So is a client with the
+		// serverless-pseudo-parameters plugin's "#{...}" in a bare
+		// Resources map (a template that declares its format version
+		// passes that on as text). Only the client itself decides: a
+		// "${env:...}" in another resource of a plain template (a
+		// script) changes nothing.
+		if !rd.serverless && (hasSlsVariable(r.Val, 0) || rd.bare && hasPseudoParameters(r.Val, 0)) {
+			sls := *rd
+			sls.serverless = true
+			rd = &sls
+		}
+		rd = rd.forCondition(r.Val.get("Condition"))
 		props := r.Val.member("Properties")
 		switch {
 		case props == nil || props.Val.Kind == ValueNull || isIntrinsic(props.Val) && isNoValue(props.Val):
