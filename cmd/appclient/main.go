@@ -5,7 +5,7 @@
 // Usage:
 //
 //	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
-//	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
 //	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
 //	appclient version
@@ -168,7 +168,21 @@
 // diff compares two configurations of one app client by meaning, as
 // appclient.Diff does, and exits 0 when they mean the same, 1 when they differ
 // and 2 for unreadable input; "appclient diff -h" describes its inputs and
-// output. A described client's secret is never read or printed.
+// output. A side is a file of any kind validate reads (FILE#NAME picks a
+// client by logical ID or Terraform address), "-", or live:POOL_ID/CLIENT, a
+// client that exists (by ID or name); a directory or a file of several
+// clients against live:POOL_ID matches clients by name. For each change, diff
+// says what the update that makes the actual client mean the desired one
+// sends, or that it leaves the member out, which resets it. A described
+// client's secret is never read or printed.
+//
+// # Audit
+//
+// audit checks the app clients that exist in an AWS account, every client of
+// every user pool of the region or of the -pool ones, with validate's rules
+// and those that need the pool; output and exit statuses are validate's, with
+// the pool in place of the file and "NAME (ID)" as the resource. It only
+// reads; "appclient audit -h" gives the IAM policy it needs.
 //
 // rules prints the rule table (appclient.Rules): each rule's id, severity,
 // code in the project's rule book, exception, summary and help.
@@ -194,7 +208,7 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 
 Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
-  appclient diff [-format text|json] DESIRED ACTUAL
+  appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
   appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]
   appclient version
