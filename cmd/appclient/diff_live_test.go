@@ -5,6 +5,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -142,6 +144,36 @@ func TestDiffLive(t *testing.T) {
 	}
 	if strings.Contains(stdout, secret) {
 		t.Error("the secret is printed")
+	}
+
+	// A directory: its template and its Terraform, matched by name; a
+	// Terraform client picked by address.
+	dir := t.TempDir()
+	stack, err := os.ReadFile("testdata/diff/stack.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf := `variable "pool" {}
+
+resource "aws_cognito_user_pool_client" "console" {
+  name         = "console-made"
+  user_pool_id = var.pool
+}
+`
+	if os.WriteFile(filepath.Join(dir, "stack.yaml"), stack, 0o600) != nil || os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tf), 0o600) != nil {
+		t.Fatal("writing the directory")
+	}
+	code, stdout, stderr = runCmd("", append(base, dir, live)...)
+	wantText := "console-made: UserPoolId: unknown in desired until deployment: not compared\n" +
+		"kiosk: only desired has it (" + filepath.Join(dir, "stack.yaml") + "#Kiosk)\n" +
+		strings.ReplaceAll("orders-web: "+strings.TrimSuffix(unknown, "\n"), "\n", "\norders-web: ") + "\n" +
+		"orders-web-old: only actual has it (" + live + "/" + driftedID + ")\n"
+	if diff := cmp.Diff(wantText, stdout); code != 1 || diff != "" {
+		t.Errorf("directory: exit status %d (want 1), stderr\n%s\nstdout mismatch (-want +got):\n%s", code, stderr, diff)
+	}
+	code, stdout, _ = runCmd("", append(base, filepath.Join(dir, "main.tf")+"#aws_cognito_user_pool_client.console", live+"/console-made")...)
+	if code != 0 || stdout != "UserPoolId: unknown in desired until deployment: not compared\n" {
+		t.Errorf("Terraform address: exit status %d, stdout\n%s\nwant 0 and UserPoolId unknown", code, stdout)
 	}
 
 	// Problems.

@@ -181,8 +181,9 @@
 // audit checks the app clients that exist in an AWS account, every client of
 // every user pool of the region or of the -pool ones, with validate's rules
 // and those that need the pool; output and exit statuses are validate's, with
-// the pool in place of the file and "NAME (ID)" as the resource. It only
-// reads; "appclient audit -h" gives the IAM policy it needs.
+// the pool in place of the file (json kind "user-pool") and "NAME (ID)" as
+// the resource. It only reads; "appclient audit -h" gives the IAM policy it
+// needs.
 //
 // rules prints the rule table (appclient.Rules): each rule's id, severity,
 // code in the project's rule book, exception, summary and help.
