@@ -451,7 +451,7 @@ func readModuleDir(dir string) ([]tfSource, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		data, err := readInclude(p)
+		data, err := ReadInput(p, maxInputBytes)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s", filepath.ToSlash(p), readError(err))
 		}
@@ -475,7 +475,7 @@ func tfMayHoldClients(srcs []tfSource) bool {
 // module's directory: the modules terraform init installed, by key. A
 // missing or unreadable manifest installs nothing.
 func readManifest(dir string) map[string]string {
-	data, err := readInclude(filepath.Join(dir, ".terraform", "modules", "modules.json"))
+	data, err := ReadInput(filepath.Join(dir, ".terraform", "modules", "modules.json"), 1<<20)
 	if err != nil {
 		return nil
 	}
@@ -586,7 +586,7 @@ func (c *tfCall) moduleFile(name string) ([]byte, error) {
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxEvalBytes {
 		return nil, fmt.Errorf("%s: not a small regular file", name)
 	}
-	data, err := readInclude(p)
+	data, err := ReadInput(p, maxEvalBytes)
 	if err != nil || len(data) > maxEvalBytes || !utf8.Valid(data) {
 		return nil, fmt.Errorf("%s: not small UTF-8 text", name)
 	}

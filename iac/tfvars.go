@@ -83,7 +83,7 @@ func newDeployment(vals *Values) (*deployment, error) {
 				srcs: []tfSrc{{origin: Origin{Source: "-var " + v.Name}}}}})
 			continue
 		}
-		data, err := readInclude(v.File)
+		data, err := ReadInput(v.File, maxInputBytes)
 		if err != nil {
 			return nil, &Error{File: v.File, Msg: "-var-file: " + readError(err)}
 		}
@@ -108,7 +108,7 @@ func (d *deployment) rootInputs(dir string) (map[string]tfInput, []*File) {
 	}
 	var bad []*File
 	for _, p := range autoVarFiles(dir) {
-		data, err := readInclude(p)
+		data, err := ReadInput(p, maxInputBytes)
 		if err != nil {
 			bad = append(bad, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}})
 			continue

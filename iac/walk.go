@@ -404,11 +404,14 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 		return nil, nil
 	}
 	var included []string
-	include := readInclude
+	include := includeFunc(readInclude)
 	if j.serverless {
-		include = func(p string) ([]byte, error) {
-			data, err := readInclude(p)
-			if err == nil {
+		// A file the service reads all the resources of is read as part
+		// of the service only; one it reads a part of (a selector such
+		// as :Resources.Client) is still read on its own.
+		include = func(p string, whole bool) ([]byte, error) {
+			data, err := readInclude(p, whole)
+			if err == nil && whole {
 				included = append(included, filepath.ToSlash(p))
 			}
 			return data, err
@@ -491,7 +494,7 @@ func calledDirs(jobs []walkJob) map[string]bool {
 		dir := filepath.Dir(j.paths[0])
 		dirs[dir] = true
 		for _, p := range j.paths {
-			data, err := readInclude(p)
+			data, err := ReadInput(p, maxInputBytes)
 			if err != nil || !bytes.Contains(data, []byte("module")) {
 				continue
 			}
