@@ -82,7 +82,7 @@
 // "# appclient-ignore: RULE" before or inside the resource.
 //
 // -pool FILE (repeatable) checks request files against a user pool too: the
-// rules of the rule book's section 3 that need it (custom-scope-exists,
+// rules that need it (custom-scope-exists,
 // identity-provider-exists, write-attributes-include-required,
 // feature-plan, and attribute-exists as a warning). The files hold the AWS CLI's JSON output of
 // describe-user-pool, list-resource-servers and list-identity-providers,
@@ -121,8 +121,9 @@
 // glob ("*" and "?" within a path element, "**" across any number of them;
 // a matching directory leaves out what lies in it); a file named on the
 // command line is checked. The deployment-value keys set the flags of the
-// same names, unless the command line gives them; file values are
-// relative to the configuration file. An unknown key, an unknown rule id,
+// same names before the command line does (a flag on the command line
+// replaces the file's value; -var-file and -var add to it, the later
+// winning); file values are relative to the configuration file. An unknown key, an unknown rule id,
 // a bad severity or glob is a usage error naming the line.
 //
 // # Output
@@ -130,7 +131,7 @@
 // Each client is checked for violations (what Cognito rejects) and for
 // advisories (what Cognito accepts but almost surely works badly or
 // dangerously, such as an implicit grant or a wildcard callback URL): the
-// rules of the project's rule book, errors and warnings.
+// rules that "appclient rules" lists, errors and warnings.
 //
 // The text format prints one line per finding, like a compiler:
 //
@@ -378,14 +379,18 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
-	configFile := fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
 	values := addValueFlags(fs)
-	files, err := parseArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
+	fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
+	cfg, files, err := parseWithConfig(fs, args)
+	var ce *configError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		writeUsage(stdout, fs)
 		return 0
-	}
-	if err != nil {
+	case errors.As(err, &ce):
+		fmt.Fprintf(stderr, "%v\n", err)
+		return 2
+	case err != nil:
 		fmt.Fprintf(stderr, "appclient validate: %v (appclient validate -h lists the flags)\n", err)
 		return 2
 	}
@@ -397,14 +402,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(files) == 0 {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
-		return 2
-	}
-	cfg, err := loadConfigs(*configFile, files)
-	if err == nil {
-		err = cfg.setFlags(fs)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "%v\n", err)
 		return 2
 	}
 	pool, ok := readPool(*pools, stderr)
