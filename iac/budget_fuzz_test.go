@@ -1,6 +1,8 @@
 package iac
 
 import (
+	"bytes"
+	"encoding/json"
 	"io/fs"
 	"runtime"
 	"strings"
@@ -164,4 +166,48 @@ func slsIncludesResolve(service string) bool {
 // errNotExist is the error of a file the fuzzed tree does not hold.
 func errNotExist(p string) error {
 	return &fs.PathError{Op: "open", Path: p, Err: fs.ErrNotExist}
+}
+
+// FuzzWalkPrefilter checks the walk's pre-filter against reading: a file
+// it passes over is one in which reading finds no app client (an empty
+// JSON object, a request with nothing in it when read by name, is nothing
+// in a walk).
+func FuzzWalkPrefilter(f *testing.F) {
+	for _, s := range []string{
+		`{"UserPoolId": "us-east-1_AbC123xyz", "ClientName": "c"}`,
+		`{"U\u0073erPoolId": "us-east-1_AbC123xyz", "ClientNam\u0065": "c"}`,
+		`{"callbackUrls": ["http://a.example.com/"]}`,
+		`{"ClientId": "x", "AuthFlow": "USER_PASSWORD_AUTH"}`,
+		`{"UserPoolClient": {}}`,
+		`{}`,
+		`{"name": "x", "dependencies": {}}`,
+		"{\"compilerOptions\": {} // comment\n}",
+		`{"Resources": {"C": {"Type": "AWS::Cognito::UserPool\u0043lient"}}}`,
+		"Resources:\n  C:\n    Type: \"AWS::Cognito::UserPool\\x43lient\"\n",
+		"Resources:\n  C:\n    Type: \"AWS::Cognito::UserPool\\\n      Client\"\n",
+		"{Resources: {C: {Type: AWS::Cognito::UserPoolClient}}}",
+		`{"format_version": "1.0", "values": {"root_module": {"resources": [{"type": "aws_cognito_user_pool_\u0063lient"}]}}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if mayHoldClient(data) {
+			return
+		}
+		res, notInput := readBytes("in.json", data, nil)
+		if notInput || len(res.Clients) == 0 {
+			return
+		}
+		if text := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))); res.Kind == KindRequest && json.Valid(text) && emptyObject(text) {
+			return
+		}
+		t.Errorf("the pre-filter passes over %q, in which reading finds %d clients (%s)", data, len(res.Clients), res.Kind)
+	})
+}
+
+// emptyObject reports whether a valid JSON text is an object with no
+// members.
+func emptyObject(text []byte) bool {
+	var m map[string]json.RawMessage
+	return json.Unmarshal(text, &m) == nil && len(m) == 0
 }
