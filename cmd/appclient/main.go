@@ -67,7 +67,7 @@
 // "# appclient-ignore: RULE" before or inside the resource.
 //
 // -pool FILE (repeatable) checks request files against a user pool too: the
-// rules of the rule book's section 3 that need it (custom-scope-exists,
+// rules that need it (custom-scope-exists,
 // identity-provider-exists, write-attributes-include-required,
 // feature-plan, and attribute-exists as a warning). The files hold the AWS CLI's JSON output of
 // describe-user-pool, list-resource-servers and list-identity-providers,
@@ -115,7 +115,7 @@
 // Each client is checked for violations (what Cognito rejects) and for
 // advisories (what Cognito accepts but almost surely works badly or
 // dangerously, such as an implicit grant or a wildcard callback URL): the
-// rules of the project's rule book, errors and warnings.
+// rules that "appclient rules" lists, errors and warnings.
 //
 // The text format prints one line per finding, like a compiler:
 //
