@@ -96,13 +96,27 @@ type hclModule struct {
 // anything else from disk. It returns one File per source, in the order
 // given.
 func readTerraform(srcs []tfSource) []*File {
-	return readModule(srcs, &tfCall{root: &tfRoot{}})
+	return readModule(srcs).files
 }
 
-// readModule reads .tf files as one module, read as call says. It returns
-// one File per source, in the order given, then those of the modules it
-// calls.
-func readModule(srcs []tfSource, call *tfCall) []*File {
+// readModule reads .tf files as one root module, without reading anything
+// else from disk, and returns the module read.
+func readModule(srcs []tfSource) *hclModule {
+	m, _ := loadModule(srcs, &tfCall{root: &tfRoot{}})
+	return m
+}
+
+// readModuleCall reads .tf files as one module, read as call says. It
+// returns one File per source, in the order given, then those of the
+// modules it calls.
+func readModuleCall(srcs []tfSource, call *tfCall) []*File {
+	m, children := loadModule(srcs, call)
+	return append(m.files, children...)
+}
+
+// loadModule reads .tf files as one module, read as call says, and
+// returns it with the files of the modules it calls.
+func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 	m := &hclModule{byName: map[string]*File{}, comments: map[string]map[int][]string{},
 		srcs: map[string][]byte{}, overAt: map[hcl.Pos]bool{}, call: call}
 	m.funcs = m.functions()
@@ -144,7 +158,7 @@ func readModule(srcs []tfSource, call *tfCall) []*File {
 	for _, f := range m.files {
 		f.module = module
 	}
-	return append(m.files, children...)
+	return m, children
 }
 
 // parse reads one .tf file: its syntax, its nesting depth and its ignore

@@ -403,7 +403,7 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 		}
 		child := &tfCall{root: m.call.root, prefix: inst, key: key, dir: dir, inputs: inputs,
 			stack: append(slices.Clip(m.call.stack), m.call.dir)}
-		out = append(out, readModule(srcs, child)...)
+		out = append(out, readModuleCall(srcs, child)...)
 	}
 	return out
 }

@@ -254,6 +254,6 @@ func (e *UsageError) Error() string { return e.Msg }
 func (d *deployment) readRoot(dir string, srcs []tfSource) []*File {
 	inputs, bad := d.rootInputs(dir)
 	root := &tfRoot{dir: dir, manifest: readManifest(dir), used: d.markUsed}
-	files := readModule(srcs, &tfCall{root: root, dir: dir, inputs: inputs})
+	files := readModuleCall(srcs, &tfCall{root: root, dir: dir, inputs: inputs})
 	return append(files, bad...)
 }
