@@ -43,6 +43,8 @@ func FuzzAnalyze(f *testing.F) {
 		"B: &b {ClientName: a, ClientName: b}\nResources:\n  C: {Type: AWS::S3::Bucket, Type: x}\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {<<: [*b, *b], UserPoolId: u, UserPoolId: v}\n",
 		`{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient"}, "C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"ClientName": "a", "ClientName": "b"}}}}`,
 		`{"UserPoolId": "u", "TokenValidityUnits": {"IdToken": "hours", "IdToken": "days"}, "TokenValidityUnits": {}}`,
+		"{\"UserPool\": {\"Id\": \"us-east-1_AbC123xyz\"}}\n{\"ResourceServers\": [{\"UserPoolId\": \"x\"}]}\n",
+		`{"a\"b": {"UserPool": 1}, "ClientName": "c", "UserPoolId": "u"}`,
 	} {
 		f.Add([]byte(s))
 	}
