@@ -24,7 +24,8 @@ import (
 var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true}
 
 // Read reads a file, as [ReadFile] does, or every input under a directory,
-// as [Walk] does. It is [ReadWith] without values passed.
+// as [Walk] does: the files a walk passes over are among them, with
+// [File.Skipped] saying why. It is [ReadWith] without values passed.
 func Read(path string) ([]*File, error) {
 	return ReadWith(path, nil)
 }
