@@ -6,30 +6,10 @@ import (
 	"time"
 )
 
-// Advisory is one finding of Lint: something Cognito accepts but that works
-// badly or dangerously, as the rule book's section 4 lists them.
-type Advisory struct {
-	// Field is the AWS member path of the value to change, as in
-	// [FieldError.Field].
-	Field string
-	// Rule is the advisory's id in the rule book, such as "implicit-grant".
-	Rule string
-	// Message says what is wrong and why, without the member path.
-	Message string
-	// Value is the value the advisory is about, or nil where there is none or
-	// it is secret.
-	Value any
-}
-
-// String returns "Field: Message (Rule)": the rule id is what silences the
-// advisory, in a template's ignore list or a configuration file.
-func (a *Advisory) String() string {
-	s := a.Message + " (" + a.Rule + ")"
-	if a.Field == "" {
-		return s
-	}
-	return a.Field + ": " + s
-}
+// Advisory is a finding of Lint: something Cognito accepts but that works
+// badly or dangerously, as the rule book's section 4 lists them. Its
+// Severity is [SeverityWarning]; Lint sets no File, Pos or Resource.
+type Advisory = Finding
 
 // Lint returns the advisories of the request: settings Cognito accepts but
 // that almost surely work badly or dangerously, the rules of [Rules] with

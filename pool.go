@@ -172,7 +172,7 @@ func poolAdvisories(r *CreateUserPoolClientRequest, p *Pool) []*Advisory {
 	var out []*Advisory
 	for _, rule := range poolWarningRules {
 		for _, f := range rule.poolCheck(r, p) {
-			out = append(out, &Advisory{Field: f.field, Rule: rule.ID, Message: f.msg, Value: f.value})
+			out = append(out, &Advisory{Field: f.field, Rule: rule.ID, Severity: SeverityWarning, Message: f.msg, Value: f.value})
 		}
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // DecodePool reads a [Pool] from the AWS CLI's JSON output (the default
@@ -32,53 +33,81 @@ import (
 // (the AWS CLI fetches every page unless --no-paginate or --max-items is
 // given).
 func DecodePool(r io.Reader) (*Pool, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, err
-	}
-	d := &poolDecoder{data: data, pool: &Pool{Incomplete: PoolAllParts}}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for n := 0; ; n++ {
-		start := skipSpace(data, dec.InputOffset())
-		var members map[string]json.RawMessage
-		err := dec.Decode(&members)
-		if err == io.EOF {
-			if n == 0 {
-				return nil, d.errorAt(start, "no AWS CLI output (want describe-user-pool, list-resource-servers or list-identity-providers)")
-			}
-			return d.pool, nil
-		}
+	return DecodePoolFrom(PoolSource{Reader: r})
+}
+
+// PoolSource is one input of [DecodePoolFrom]: a reader and the name that
+// errors give it, such as its file's path.
+type PoolSource struct {
+	Name   string
+	Reader io.Reader
+}
+
+// DecodePoolFrom reads a [Pool] from several inputs, each of which holds
+// outputs as [DecodePool] reads them; together they describe one pool. Each
+// input is read to its end, in turn. An error about an input names it (the
+// PoolFileError's Name) and places the fault within it.
+func DecodePoolFrom(srcs ...PoolSource) (*Pool, error) {
+	d := &poolDecoder{pool: &Pool{Incomplete: PoolAllParts}}
+	n := 0
+	for _, src := range srcs {
+		data, err := io.ReadAll(src.Reader)
 		if err != nil {
-			return nil, d.jsonError(start, err)
-		}
-		if members == nil {
-			return nil, d.errorAt(start, "null is not an AWS CLI output")
-		}
-		if err := d.document(start, data[start:dec.InputOffset()], members); err != nil {
 			return nil, err
 		}
+		d.name, d.data = src.Name, data
+		dec := json.NewDecoder(bytes.NewReader(data))
+		for {
+			start := skipSpace(data, dec.InputOffset())
+			var members map[string]json.RawMessage
+			err := dec.Decode(&members)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, d.jsonError(start, err)
+			}
+			if members == nil {
+				return nil, d.errorAt(start, "null is not an AWS CLI output")
+			}
+			if err := d.document(start, data[start:dec.InputOffset()], members); err != nil {
+				return nil, err
+			}
+			n++
+		}
 	}
+	if n == 0 {
+		return nil, d.errorAt(int64(len(d.data)), "no AWS CLI output (want describe-user-pool, list-resource-servers or list-identity-providers)")
+	}
+	return d.pool, nil
 }
 
 // PoolFileError is a problem with the input of [DecodePool].
 type PoolFileError struct {
-	// Offset is the byte offset, from 0, of the value at fault (for a
-	// syntax error, of the offending byte).
+	// Name is the [PoolSource] name of the input at fault; "" for
+	// DecodePool's one reader.
+	Name string
+	// Offset is the byte offset, from 0 within that input, of the value at
+	// fault (for a syntax error, of the offending byte).
 	Offset int64
 	// Line and Column give Offset as a 1-based line and column; the column
-	// counts bytes.
+	// counts characters (Unicode code points), as [Position] does.
 	Line, Column int
 	// Msg describes the problem.
 	Msg string
 }
 
-// Error returns "line L, column C: Msg".
+// Error returns "NAME:L:C: Msg", or "line L, column C: Msg" without a name.
 func (e *PoolFileError) Error() string {
+	if e.Name != "" {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Column, e.Msg)
+	}
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
 }
 
 // poolDecoder is the state of DecodePool.
 type poolDecoder struct {
+	name                        string // the input being read, and its data
 	data                        []byte
 	pool                        *Pool
 	describe, servers, provider bool // which outputs were read
@@ -238,15 +267,11 @@ func (d *poolDecoder) setID(at int64, id string) error {
 // errorAt makes a PoolFileError at offset off.
 func (d *poolDecoder) errorAt(off int64, msg string) *PoolFileError {
 	off = min(max(off, 0), int64(len(d.data)))
-	line, col := 1, 1
-	for _, c := range d.data[:off] {
-		if c == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return &PoolFileError{Offset: off, Line: line, Column: col, Msg: msg}
+	before := d.data[:off]
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	line := bytes.Count(before, []byte{'\n'}) + 1
+	col := utf8.RuneCount(before[lineStart:]) + 1
+	return &PoolFileError{Name: d.name, Offset: off, Line: line, Column: col, Msg: msg}
 }
 
 // jsonError turns an error of encoding/json, in a document that starts at

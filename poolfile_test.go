@@ -186,3 +186,43 @@ func FuzzDecodePool(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodePoolFrom: several named inputs make one pool; an error names its
+// input and places the fault within it, its column in characters.
+func TestDecodePoolFrom(t *testing.T) {
+	describe := `{"UserPool": {"Id": "us-east-1_AbC123xyz", "UserPoolTier": "PLUS"}}`
+	servers := `{"ResourceServers": [{"UserPoolId": "us-east-1_AbC123xyz", "Identifier": "api", "Scopes": [{"ScopeName": "read"}]}]}`
+	p, err := DecodePoolFrom(PoolSource{"describe.json", strings.NewReader(describe)}, PoolSource{"servers.json", strings.NewReader(servers)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Tier != UserPoolTierPlus || len(p.ResourceServers) != 1 || p.Incomplete != PoolIdentityProviders {
+		t.Errorf("pool %+v: want the tier, the server, and only the providers unknown", p)
+	}
+
+	// A document cannot run from one input into the next, and the second
+	// input's fault is placed in it: line 2, after "é" (two bytes, one
+	// character).
+	_, err = DecodePoolFrom(PoolSource{"a.json", strings.NewReader(describe)},
+		PoolSource{"b.json", strings.NewReader("{\"Providers\": []}\n\"é\" {\"UserPool\": 1}")})
+	var pe *PoolFileError
+	if !errors.As(err, &pe) {
+		t.Fatalf("DecodePoolFrom() error %v, want a *PoolFileError", err)
+	}
+	if got, want := [3]any{pe.Name, pe.Line, pe.Column}, [3]any{"b.json", 2, 1}; got != want {
+		t.Errorf("error at %v, want %v (%s)", got, want, pe.Msg)
+	}
+	// A syntax error after a two-byte character: column 7, not byte 8.
+	_, err = DecodePoolFrom(PoolSource{"c.json", strings.NewReader(`{"é": }`)})
+	if !errors.As(err, &pe) || pe.Name != "c.json" || pe.Line != 1 || pe.Column != 7 {
+		t.Errorf("DecodePoolFrom() error %v, want c.json:1:7", err)
+	}
+	_, err = DecodePoolFrom(PoolSource{"a.json", strings.NewReader(describe)},
+		PoolSource{"b.json", strings.NewReader(`{"Providers": [{"ProviderName": "é"}], "UserPool": {"Id": "us-east-1_AbC123xyz"}}`)})
+	if !errors.As(err, &pe) || pe.Name != "b.json" || pe.Line != 1 {
+		t.Fatalf("DecodePoolFrom() error %v, want describe-user-pool twice in b.json", err)
+	}
+	if !strings.HasPrefix(err.Error(), "b.json:1:") {
+		t.Errorf("Error() = %q, want it to start with the input's name and line", err)
+	}
+}

@@ -581,7 +581,7 @@ func lintAdvisories(r *CreateUserPoolClientRequest) []*Advisory {
 	var out []*Advisory
 	for _, c := range lintChecks {
 		for _, f := range c.check(r) {
-			out = append(out, &Advisory{Field: f.field, Rule: c.rule.ID, Message: f.msg, Value: f.value})
+			out = append(out, &Advisory{Field: f.field, Rule: c.rule.ID, Severity: SeverityWarning, Message: f.msg, Value: f.value})
 		}
 	}
 	return out

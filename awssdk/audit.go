@@ -429,15 +429,26 @@ func check(r *appclient.CreateUserPoolClientRequest, pool *appclient.Pool) ([]*a
 	return errs, append(r.Lint(), r.LintInPool(pool)...)
 }
 
+// adaptiveAttempts is how many times WithAdaptiveRetry's retryer tries a
+// call: more than the SDK's 3, since an audit makes many calls against low
+// quotas, and a throttled call is worth waiting for.
+const adaptiveAttempts = 8
+
 // WithAdaptiveRetry returns a client option that makes the client retry
 // throttled calls (Cognito's TooManyRequestsException among them) with the
 // SDK's adaptive retry mode: it backs off, and slows down its own calls while
-// Cognito throttles them. An audit of many pools and clients needs it, since
+// Cognito throttles them, trying each call up to 8 times (a
+// RetryMaxAttempts of the client's options, such as AWS_MAX_ATTEMPTS sets,
+// overrides that). An audit of many pools and clients needs it, since
 // Cognito's read quotas are low:
 //
 //	client := cognitoidentityprovider.NewFromConfig(cfg, awssdk.WithAdaptiveRetry())
 func WithAdaptiveRetry() func(*cip.Options) {
 	return func(o *cip.Options) {
-		o.Retryer = retry.NewAdaptiveMode()
+		o.Retryer = retry.NewAdaptiveMode(func(a *retry.AdaptiveModeOptions) {
+			a.StandardOptions = append(a.StandardOptions, func(s *retry.StandardOptions) {
+				s.MaxAttempts = adaptiveAttempts
+			})
+		})
 	}
 }

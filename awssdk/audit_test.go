@@ -417,6 +417,24 @@ func TestDescribeClientMoto(t *testing.T) {
 		t.Errorf("shared name: err = %v, want one saying 2 clients have it", err)
 	}
 
+	// Drift from Go: orders-web was created with a 60-minute access token;
+	// one hour means the same, 30 minutes does not.
+	live, err := awssdk.DescribeClient(ctx, client, f.orders, f.goodID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := live.Config
+	want.AccessTokenValidity, want.TokenValidityUnits = ptr[int32](1), &appclient.TokenValidityUnits{AccessToken: appclient.TimeUnitHours}
+	if changes := appclient.Diff(want, live.Config); changes != nil {
+		t.Errorf("1 hour against 60 minutes: Diff = %+v, want none", changes)
+	}
+	want.AccessTokenValidity = ptr[int32](30)
+	want.TokenValidityUnits.AccessToken = appclient.TimeUnitMinutes
+	changes := appclient.Diff(want, live.Config)
+	if len(changes) != 1 || changes[0].Field != "AccessTokenValidity" {
+		t.Errorf("30 minutes against 60: Diff = %+v, want AccessTokenValidity", changes)
+	}
+
 	var names []string
 	for c, err := range awssdk.Clients(ctx, client, f.orders) {
 		if err != nil {

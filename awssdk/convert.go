@@ -11,7 +11,9 @@
 // every UpdateUserPoolClient call likewise, so that a request Cognito would
 // reject fails locally, with every violation at once, without a network round
 // trip and without retries. [UpdateClient] changes one member of an existing
-// client without resetting the others.
+// client without resetting the others. [Audit] checks every app client that
+// exists in an account's user pools, and [DescribeClient] finds one by ID or
+// name, the secret dropped as it arrives.
 //
 // The conversions copy: the result never shares a slice or a pointer with its
 // argument. They are lossless for every member, nested ones included, and keep
@@ -30,8 +32,10 @@
 //     SDK and plain strings in appclient: "" becomes nil (absent) and nil
 //     becomes "".
 //
-// The package does not create AWS clients, load configuration or credentials,
-// or call AWS itself; the caller builds the cognitoidentityprovider.Client.
+// The package does not create AWS clients or load configuration or
+// credentials: the caller builds the cognitoidentityprovider.Client, and the
+// calls that read AWS (LoadPool, Audit, DescribeClient, UpdateClient) go
+// through it.
 package awssdk
 
 import (

@@ -26,6 +26,55 @@ type cfnReader struct {
 	// nor Transform, the shape of a Serverless service's resources
 	// fragment.
 	bare bool
+	// budget is what the evaluation under way has spent.
+	budget cfnBudget
+	// conditions are the conditions evaluated so far, by name: each is
+	// evaluated once, however many others name it.
+	conditions map[string]condResult
+}
+
+// cfnBudget is what the evaluation of one value (a Ref, Fn::Sub or
+// Fn::Join and all it reads) has spent: the same budgets as an HCL
+// expression's.
+type cfnBudget struct {
+	steps, built int
+	over         error
+}
+
+// spend charges one step that builds size bytes, and reports whether the
+// evaluation is still within its budgets.
+func (b *cfnBudget) spend(size int) bool {
+	switch {
+	case b.over != nil:
+	case b.steps+1 > maxEvalSteps:
+		b.over = overBudget("reads more than %d values (YAML aliases counted each time they are read)", maxEvalSteps)
+	case size > maxEvalBuild-b.built:
+		b.over = overBudget("builds more than %d KiB of text", maxEvalBuild>>10)
+	default:
+		b.steps++
+		b.built += size
+	}
+	return b.over == nil
+}
+
+// condResult is the value of a named condition: in progress (a condition
+// that names itself, directly or not, is unknown), or done.
+type condResult struct {
+	done, holds, known bool
+}
+
+// evalValue evaluates an intrinsic function's string value under a fresh
+// budget, as evalString does; going over the budget is an error of the
+// client, at the function.
+func (rd *cfnReader) evalValue(c *client, n *Value, deps *[]string) (string, bool) {
+	rd.budget = cfnBudget{}
+	s, ok := rd.evalString(n, deps)
+	if rd.budget.over != nil {
+		name, _ := intrinsic(n)
+		c.errorf(n.Pos, "%s %v; its value is not evaluated", name, rd.budget.over)
+		return "", false
+	}
+	return s, ok
 }
 
 // cfnParam is a template parameter with a Default.
@@ -58,16 +107,6 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // Resources, and every AWS::Cognito::UserPoolClient among them as a
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
-	// Resources that use Serverless variables are a Serverless fragment
-	// read on its own, without the service that includes it: its
-	// variables are unknown there too. CloudFormation itself never
-	// resolves them.
-	// So is a bare Resources map with the serverless-pseudo-parameters
-	// plugin's "#{...}", which a template that declares its format
-	// version passes on as text.
-	if !rd.serverless && (hasSlsVariable(res, 0) || rd.bare && hasPseudoParameters(res, 0)) {
-		rd.serverless = true
-	}
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {
@@ -100,7 +139,22 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 		}
 		c.dupErrors(r.Val)
 		c.Ignore = cfnIgnore(r.Val.get("Metadata"))
-		rd := rd.forCondition(r.Val.get("Condition"))
+		rd := rd
+		// A client that uses Serverless variables is one of a Serverless
+		// fragment read on its own, without the service that includes
+		// it: its variables are unknown there too (CloudFormation itself
+		// never resolves them). So is a client with the
+		// serverless-pseudo-parameters plugin's "#{...}" in a bare
+		// Resources map (a template that declares its format version
+		// passes that on as text). Only the client itself decides: a
+		// "${env:...}" in another resource of a plain template (a
+		// script) changes nothing.
+		if !rd.serverless && (hasSlsVariable(r.Val, 0) || rd.bare && hasPseudoParameters(r.Val, 0)) {
+			sls := *rd
+			sls.serverless = true
+			rd = &sls
+		}
+		rd = rd.forCondition(r.Val.get("Condition"))
 		props := r.Val.member("Properties")
 		switch {
 		case props == nil || props.Val.Kind == ValueNull || isIntrinsic(props.Val) && isNoValue(props.Val):
@@ -253,7 +307,7 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 		}
 		if spec.Type == typeString {
 			var deps []string
-			if s, ok := rd.evalString(n, &deps); ok {
+			if s, ok := rd.evalValue(c, n, &deps); ok {
 				rd.noteDefaults(c, path, deps)
 				return s, true
 			}
@@ -308,7 +362,7 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 					c.Unknown[path+"#"] = true
 				}
 				var deps []string
-				if s, ok := rd.evalString(e, &deps); ok {
+				if s, ok := rd.evalValue(c, e, &deps); ok {
 					rd.noteDefaults(c, at, deps)
 					list = append(list, s)
 					continue
@@ -401,7 +455,7 @@ func isCondFunc(n *Value) bool {
 // literals and such parameters, and Fn::Join of known strings. deps
 // collects the parameters used.
 func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
-	if rd.variable(n) {
+	if !rd.budget.spend(0) || rd.variable(n) {
 		return "", false
 	}
 	if !isIntrinsic(n) {
@@ -430,12 +484,24 @@ func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
 			return "", false
 		}
 		parts := make([]string, 0, len(arg.Elems[1].Elems))
-		for _, e := range arg.Elems[1].Elems {
+		size := 0
+		for i, e := range arg.Elems[1].Elems {
 			s, ok := rd.evalString(e, deps)
 			if !ok {
 				return "", false
 			}
+			if i > 0 {
+				size += len(arg.Elems[0].Str)
+			}
+			size += len(s)
+			if size > maxEvalBuild {
+				rd.budget.spend(size)
+				return "", false
+			}
 			parts = append(parts, s)
+		}
+		if !rd.budget.spend(size) {
+			return "", false
 		}
 		return strings.Join(parts, arg.Elems[0].Str), true
 	}
@@ -448,16 +514,20 @@ func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
 func (rd *cfnReader) sub(tmpl string, vars *Value, deps *[]string) (string, bool) {
 	var b strings.Builder
 	for {
+		if b.Len() > maxEvalBuild {
+			rd.budget.spend(b.Len())
+			return "", false
+		}
 		i := strings.Index(tmpl, "${")
 		if i < 0 {
 			b.WriteString(tmpl)
-			return b.String(), true
+			return b.String(), rd.budget.spend(b.Len())
 		}
 		b.WriteString(tmpl[:i])
 		end := strings.IndexByte(tmpl[i:], '}')
 		if end < 0 {
 			b.WriteString(tmpl[i:])
-			return b.String(), true
+			return b.String(), rd.budget.spend(b.Len())
 		}
 		name := tmpl[i+2 : i+end]
 		tmpl = tmpl[i+end+1:]
@@ -499,11 +569,12 @@ func (rd *cfnReader) forCondition(cond *Value) *cfnReader {
 		return rd
 	}
 	tested := map[string]bool{}
-	rd.conditionParams(named, tested, 0)
+	rd.conditionParams(named, tested, map[string]bool{}, 0)
 	if len(tested) == 0 {
 		return rd
 	}
 	out := *rd
+	out.conditions = nil // they rest on the parameters
 	out.params = make(map[string]*cfnParam, len(rd.params))
 	for name, p := range rd.params {
 		if !tested[name] {
@@ -530,7 +601,17 @@ func (rd *cfnReader) evalCondition(v *Value, depth int) (holds, known bool) {
 		if arg.Kind != ValueString {
 			return false, false
 		}
-		return rd.evalCondition(rd.conds.get(arg.Str), depth+1)
+		if r, ok := rd.conditions[arg.Str]; ok {
+			// Done, or in progress: a cycle, unknown.
+			return r.holds, r.done && r.known
+		}
+		if rd.conditions == nil {
+			rd.conditions = map[string]condResult{}
+		}
+		rd.conditions[arg.Str] = condResult{}
+		holds, known := rd.evalCondition(rd.conds.get(arg.Str), depth+1)
+		rd.conditions[arg.Str] = condResult{done: true, holds: holds, known: known}
+		return holds, known
 	case "Fn::Equals":
 		if arg.Kind != ValueList || len(arg.Elems) != 2 {
 			return false, false
@@ -581,8 +662,9 @@ func (rd *cfnReader) conditionText(v *Value) (string, bool) {
 }
 
 // conditionParams adds to out the parameters with a Default that a
-// condition tests, directly or through the conditions it names.
-func (rd *cfnReader) conditionParams(v *Value, out map[string]bool, depth int) {
+// condition tests, directly or through the conditions it names; seen are
+// the conditions already read, each read once.
+func (rd *cfnReader) conditionParams(v *Value, out, seen map[string]bool, depth int) {
 	if v == nil || depth > maxConditionDepth {
 		return
 	}
@@ -595,15 +677,18 @@ func (rd *cfnReader) conditionParams(v *Value, out map[string]bool, depth int) {
 			}
 			return
 		case fn == "Condition" && arg.Kind == ValueString:
-			rd.conditionParams(rd.conds.get(arg.Str), out, depth+1)
+			if !seen[arg.Str] {
+				seen[arg.Str] = true
+				rd.conditionParams(rd.conds.get(arg.Str), out, seen, depth+1)
+			}
 			return
 		}
 		v = arg
 	}
 	for _, e := range v.Elems {
-		rd.conditionParams(e, out, depth+1)
+		rd.conditionParams(e, out, seen, depth+1)
 	}
 	for _, m := range v.Membs {
-		rd.conditionParams(m.Val, out, depth+1)
+		rd.conditionParams(m.Val, out, seen, depth+1)
 	}
 }

@@ -9,31 +9,11 @@ import (
 	"github.com/cognitokit/appclient"
 )
 
-// Finding is one violation of a client that Cognito would reject, or one
-// advisory: something Cognito accepts that works badly or dangerously.
-type Finding struct {
-	// File is the name of the file that defines the client.
-	File string
-	// Pos is where the offending value is written: the list element for an
-	// element, the member otherwise, the client when the member is absent.
-	Pos Position
-	// Resource is the client's logical ID or address, as in
-	// [Client.Resource].
-	Resource string
-	// Field is the AWS member path, as in [appclient.FieldError.Field].
-	Field string
-	// Rule is the rule id, as in [appclient.FieldError.Rule].
-	Rule string
-	// Severity is [appclient.SeverityError] for a violation and
-	// [appclient.SeverityWarning] for an advisory.
-	Severity appclient.Severity
-	// Exception is the exception Cognito would answer with; "" for an
-	// advisory.
-	Exception string
-	// Message says what is wrong, without the member path. A finding that
-	// rests on a default value says so.
-	Message string
-}
+// Finding is a finding on a client read from a file: [appclient.Finding],
+// with File, Pos and Resource set. Pos is where the offending value is
+// written: the list element for an element, the member otherwise, the client
+// when the member is absent.
+type Finding = appclient.Finding
 
 // Check validates a client's request and lints it, and returns the
 // violations, then the advisories, that do not depend on a value unknown

@@ -127,7 +127,52 @@ func hostileCases() []hostileCase {
 			read:     "mod",
 			wantErrs: []string{"more than the 1024 KiB a module may"},
 		},
+		{
+			name: "conditions that name each other",
+			files: func() map[string]string {
+				var b strings.Builder
+				b.WriteString("Parameters:\n  P:\n    Type: String\n    Default: b\nConditions:\n  C0: !Equals [!Ref P, a]\n")
+				// Each names the one before ten times: 10^15 paths.
+				for i := 1; i <= 15; i++ {
+					fmt.Fprintf(&b, "  C%d: !Or [%s]\n", i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("!Condition C%d, ", i-1), 10), ", "))
+				}
+				b.WriteString(cfnHostileClient("!Ref P", "    Condition: C15\n"))
+				return map[string]string{"t.yaml": b.String()}
+			},
+			read:        "t.yaml",
+			wantUnknown: []string{"ClientName"},
+		},
+		{
+			name: "Fn::Join over YAML aliases",
+			files: func() map[string]string {
+				var b strings.Builder
+				b.WriteString("Parameters:\n  P:\n    Type: String\n    Default: " + strings.Repeat("x", 40000) + "\nMetadata:\n  a0: &a0 !Join [\"\", [!Ref P, !Ref P]]\n")
+				for i := 1; i <= 14; i++ {
+					fmt.Fprintf(&b, "  a%d: &a%d !Join [\"\", [*a%d, *a%d]]\n", i, i, i-1, i-1)
+				}
+				b.WriteString(cfnHostileClient("*a14", ""))
+				return map[string]string{"t.yaml": b.String()}
+			},
+			read:     "t.yaml",
+			wantErrs: []string{"t.yaml:26:19: C: Fn::Join builds more than 1024 KiB of text"},
+		},
+		{
+			name: "Fn::Sub of a large default many times",
+			files: func() map[string]string {
+				src := "Parameters:\n  P:\n    Type: String\n    Default: " + strings.Repeat("x", 100000) + "\n" +
+					cfnHostileClient("!Sub \""+strings.Repeat("${P}", 200000)+"\"", "")
+				return map[string]string{"t.yaml": src}
+			},
+			read:     "t.yaml",
+			wantErrs: []string{"t.yaml:10:19: C: Fn::Sub builds more than 1024 KiB of text"},
+		},
 	}
+}
+
+// cfnHostileClient is a template's Resources with one client whose
+// ClientName is name, and attrs written after its Type.
+func cfnHostileClient(name, attrs string) string {
+	return "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n" + attrs + "    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: " + name + "\n"
 }
 
 func list1000() string {
@@ -252,7 +297,7 @@ func TestHostileChild(t *testing.T) {
 		}
 		for _, c := range f.Clients {
 			for _, e := range c.Errors {
-				res.Errors = append(res.Errors, e.Error())
+				res.Errors = append(res.Errors, strings.TrimPrefix(e.Error(), dir+string(filepath.Separator)))
 			}
 			if res.Unknown == nil {
 				res.Unknown = c.Unknown

@@ -162,14 +162,10 @@ const (
 	KindServerless Kind = "serverless"
 )
 
-// Position is a place in a file. The zero Position means unknown.
-type Position struct {
-	// Line counts lines from 1.
-	Line int
-	// Column counts characters (Unicode code points; for .tf files,
-	// grapheme clusters, as HCL counts them) from 1.
-	Column int
-}
+// Position is a place in a file, [appclient.Position]: its Column counts
+// Unicode code points. In .tf files it is HCL's column, which counts
+// grapheme clusters: the same but after a combining mark or a joined emoji.
+type Position = appclient.Position
 
 // File is what reading one input found.
 type File struct {

@@ -17,14 +17,14 @@ func TestParseJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Value{Kind: ValueMap, Pos: Position{1, 1}, Membs: []Member{
-		{Key: "é", KeyPos: Position{2, 3}, Val: &Value{Kind: ValueList, Pos: Position{2, 8}, Elems: []*Value{
-			{Kind: ValueString, Str: "a\u00e9\ufffd", Pos: Position{2, 9}},
-			{Kind: ValueNumber, Str: "-1.5e3", Pos: Position{2, 26}},
-			{Kind: ValueBool, Str: "true", Pos: Position{2, 34}},
-			{Kind: ValueNull, Str: "null", Pos: Position{2, 40}},
+	want := &Value{Kind: ValueMap, Pos: Position{Line: 1, Column: 1}, Membs: []Member{
+		{Key: "é", KeyPos: Position{Line: 2, Column: 3}, Val: &Value{Kind: ValueList, Pos: Position{Line: 2, Column: 8}, Elems: []*Value{
+			{Kind: ValueString, Str: "a\u00e9\ufffd", Pos: Position{Line: 2, Column: 9}},
+			{Kind: ValueNumber, Str: "-1.5e3", Pos: Position{Line: 2, Column: 26}},
+			{Kind: ValueBool, Str: "true", Pos: Position{Line: 2, Column: 34}},
+			{Kind: ValueNull, Str: "null", Pos: Position{Line: 2, Column: 40}},
 		}}},
-		{Key: "k\"", KeyPos: Position{4, 3}, Val: &Value{Kind: ValueMap, Pos: Position{4, 10}}},
+		{Key: "k\"", KeyPos: Position{Line: 4, Column: 3}, Val: &Value{Kind: ValueMap, Pos: Position{Line: 4, Column: 10}}},
 	}}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Value{})); diff != "" {
 		t.Errorf("tree mismatch (-want +got):\n%s", diff)
@@ -93,9 +93,9 @@ func TestParseDuplicates(t *testing.T) {
 		wantLen   int // members kept
 		wantIndex int // where the key is kept
 	}{
-		{"JSON", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}", parseJSON, "a", "3", dupKey{"a", Position{1, 2}, Position{3, 2}}, 2, 0},
-		{"large JSON object", large.String(), parseJSON, "k3", "x", dupKey{"k3", Position{1, 29}, Position{2, 1}}, 21, 3},
-		{"YAML", "a: 1\nb: 2\na: 3\n", parseYAML, "a", "3", dupKey{"a", Position{1, 1}, Position{3, 1}}, 2, 0},
+		{"JSON", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}", parseJSON, "a", "3", dupKey{"a", Position{Line: 1, Column: 2}, Position{Line: 3, Column: 2}}, 2, 0},
+		{"large JSON object", large.String(), parseJSON, "k3", "x", dupKey{"k3", Position{Line: 1, Column: 29}, Position{Line: 2, Column: 1}}, 21, 3},
+		{"YAML", "a: 1\nb: 2\na: 3\n", parseYAML, "a", "3", dupKey{"a", Position{Line: 1, Column: 1}, Position{Line: 3, Column: 1}}, 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

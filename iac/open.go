@@ -92,7 +92,7 @@ func ReadInput(path string, limit int64) ([]byte, error) {
 }
 
 // readInclude reads a file that another includes, with the size limit.
-func readInclude(path string) ([]byte, error) {
+func readInclude(path string, _ bool) ([]byte, error) {
 	return ReadInput(filepath.FromSlash(path), maxInputBytes)
 }
 

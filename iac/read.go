@@ -26,7 +26,7 @@ func ReadBytes(name string, data []byte) *File {
 // the package reads (a JSON or YAML file of another shape), which a
 // directory walk skips. include, when not nil, reads the files a
 // Serverless service includes.
-func readBytes(name string, data []byte, include func(path string) ([]byte, error)) (res *File, notInput bool) {
+func readBytes(name string, data []byte, include includeFunc) (res *File, notInput bool) {
 	res = &File{Name: name}
 	fail := func(err error) (*File, bool) {
 		var pe *posError

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -13,45 +14,125 @@ type slsFragment struct {
 	resources *Value
 }
 
+// includeFunc reads a file that a Serverless service includes. whole is
+// true when the service reads every resource of the file (an include with
+// no selector, or ":Resources"), so that a walk need not read the file on
+// its own.
+type includeFunc func(path string, whole bool) ([]byte, error)
+
 // slsResources collects the CloudFormation resources of a Serverless
 // service: resources.Resources, or resources given as a list of fragments,
-// each a map with Resources or a "${file(...)}" include. An include is
-// read when include is not nil and the path is relative; otherwise, or
-// when the file is missing, its resources are unknown and left out.
-func slsResources(name string, root *Value, include func(string) ([]byte, error)) ([]slsFragment, error) {
+// each a map with Resources or a "${file(...)}" include; the Resources
+// map itself, and each resource in it, may be an include too, with or
+// without a selector (${file(res.yml):Resources}). An include is read when
+// include is not nil and its path is relative and written out; otherwise
+// its resources are unknown and left out. An include that is read but
+// gives nothing usable (a missing, unreadable or oversized file, a
+// selector that selects nothing, a value that is not a map) is an error
+// naming it.
+func slsResources(name string, root *Value, include includeFunc) ([]slsFragment, error) {
 	res := root.get("resources")
 	if res == nil || res.Kind == ValueNull {
 		return nil, nil
 	}
 	var out []slsFragment
-	var add func(file string, frag *Value, depth int) error
+	// resolve reads the include s, written in file: the value it stands
+	// for, the file it is written in, and whether the selector ends in
+	// Resources. A nil value with no error is an include this does not
+	// read.
+	resolve := func(file string, s *Value) (*Value, string, bool, error) {
+		inc, sel, ok := fileVariable(s.Str)
+		if !ok || include == nil || path.IsAbs(inc) || strings.Contains(inc, "${") {
+			return nil, "", false, nil
+		}
+		where := ""
+		if file != name {
+			where = " in " + file
+		}
+		fail := func(format string, args ...any) (*Value, string, bool, error) {
+			return nil, "", false, &posError{Pos: s.Pos, Msg: fmt.Sprintf("the include %q%s %s", s.Str, where, fmt.Sprintf(format, args...))}
+		}
+		p := path.Join(path.Dir(file), inc)
+		data, err := include(p, sel == "" || sel == "Resources")
+		if err != nil {
+			return fail("cannot be read: %s", readError(err))
+		}
+		v, err := parseFragment(p, data)
+		if err != nil {
+			var pe *posError
+			if errors.As(err, &pe) {
+				return fail("cannot be read: %s", pe.Msg)
+			}
+			return fail("cannot be read: %v", err)
+		}
+		for part := range strings.SplitSeq(sel, ".") {
+			if part != "" {
+				v = v.get(part)
+			}
+		}
+		if v == nil {
+			return fail("selects nothing in %s", p)
+		}
+		return v, p, strings.HasSuffix(sel, "Resources"), nil
+	}
+	var add, addResources func(file string, frag *Value, depth int) error
+	// addResources adds a Resources map, or an include of one.
+	addResources = func(file string, r *Value, depth int) error {
+		if depth > 8 {
+			return &posError{Pos: r.Pos, Msg: "fragments include each other more than 8 levels deep"}
+		}
+		if r.Kind == ValueString {
+			v, p, _, err := resolve(file, r)
+			if v == nil || err != nil {
+				return err
+			}
+			return addResources(p, v, depth+1)
+		}
+		if r.Kind != ValueMap {
+			return &posError{Pos: r.Pos, Msg: "resources.Resources must be a map, not " + r.Kind.String()}
+		}
+		// Each resource may be an include of its own: it is read from
+		// its file, and the others stay in this one.
+		own := *r
+		own.Membs = nil
+		for _, m := range r.Membs {
+			if m.Val.Kind != ValueString {
+				own.Membs = append(own.Membs, m)
+				continue
+			}
+			v, p, _, err := resolve(file, m.Val)
+			if err != nil {
+				return err
+			}
+			if v == nil {
+				own.Membs = append(own.Membs, m)
+				continue
+			}
+			if v.Kind != ValueMap {
+				return &posError{Pos: m.Val.Pos, Msg: fmt.Sprintf("the include %q of resource %s gives %s, not a resource", m.Val.Str, m.Key, v.Kind)}
+			}
+			one := &Value{Kind: ValueMap, Pos: v.Pos, Membs: []Member{{Key: m.Key, KeyPos: v.Pos, Val: v}}}
+			out = append(out, slsFragment{file: p, resources: one})
+		}
+		out = append(out, slsFragment{file: file, resources: &own})
+		return nil
+	}
 	add = func(file string, frag *Value, depth int) error {
 		switch {
 		case depth > 8:
 			return &posError{Pos: frag.Pos, Msg: "fragments include each other more than 8 levels deep"}
 		case frag.Kind == ValueString:
-			inc, sel, ok := fileVariable(frag.Str)
-			if !ok || include == nil || path.IsAbs(inc) || strings.Contains(inc, "${") {
-				return nil
-			}
-			p := path.Join(path.Dir(file), inc)
-			data, err := include(p)
-			if err != nil {
-				return nil
-			}
-			f, err := parseFragment(p, data)
-			if err != nil {
+			v, p, resources, err := resolve(file, frag)
+			if v == nil || err != nil {
 				return err
 			}
-			for part := range strings.SplitSeq(sel, ".") {
-				if part != "" {
-					f = f.get(part)
-				}
+			if resources {
+				return addResources(p, v, depth+1)
 			}
-			if f == nil {
-				return nil
+			if v.Kind != ValueMap && v.Kind != ValueList {
+				return &posError{Pos: frag.Pos, Msg: fmt.Sprintf("the include %q gives %s, not a map of resources", frag.Str, v.Kind)}
 			}
-			return add(p, f, depth+1)
+			return add(p, v, depth+1)
 		case frag.Kind == ValueList:
 			for _, e := range frag.Elems {
 				if err := add(file, e, depth); err != nil {
@@ -63,19 +144,15 @@ func slsResources(name string, root *Value, include func(string) ([]byte, error)
 			if r == nil {
 				return nil
 			}
-			if r.Kind == ValueString {
-				return add(file, r, depth)
-			}
-			if r.Kind != ValueMap {
-				return &posError{Pos: r.Pos, Msg: "resources.Resources must be a map, not " + r.Kind.String()}
-			}
-			out = append(out, slsFragment{file: file, resources: r})
+			return addResources(file, r, depth)
 		}
 		return nil
 	}
 	if err := add(name, res, 0); err != nil {
 		return nil, err
 	}
+	// In file order within each file: the fragments of one file stay
+	// together as the service lists them.
 	return out, nil
 }
 

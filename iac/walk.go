@@ -353,11 +353,14 @@ func (j walkJob) run() ([]*File, []string) {
 		return nil, nil
 	}
 	var included []string
-	include := readInclude
+	include := includeFunc(readInclude)
 	if j.serverless {
-		include = func(p string) ([]byte, error) {
-			data, err := readInclude(p)
-			if err == nil {
+		// A file the service reads all the resources of is read as part
+		// of the service only; one it reads a part of (a selector such
+		// as :Resources.Client) is still read on its own.
+		include = func(p string, whole bool) ([]byte, error) {
+			data, err := readInclude(p, whole)
+			if err == nil && whole {
 				included = append(included, filepath.ToSlash(p))
 			}
 			return data, err

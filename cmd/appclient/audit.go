@@ -198,7 +198,7 @@ func audit(ctx context.Context, api awssdk.AuditAPI, pools []string, format stri
 		if c.UserPoolID == "" { // the listing of pools failed
 			flush()
 			prog.clear()
-			fmt.Fprintf(stderr, "appclient audit: %v\n", err)
+			fmt.Fprintf(stderr, "appclient audit: %s\n", escapeText(err.Error()))
 			return 2
 		}
 		if cur == nil || cur.Name != c.UserPoolID {
@@ -263,15 +263,15 @@ func audit(ctx context.Context, api awssdk.AuditAPI, pools []string, format stri
 func writeAuditText(w io.Writer, r *fileResult) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
-		b.WriteString(r.Name + ": " + f.Resource + ": ")
+		b.WriteString(escapeText(r.Name) + ": " + escapeText(f.Resource) + ": ")
 		if f.Field != "" {
-			b.WriteString(f.Field + ": ")
+			b.WriteString(escapeText(f.Field) + ": ")
 		}
 		if f.Severity == appclient.SeverityWarning {
-			fmt.Fprintf(&b, "warning: %s (%s)\n", f.Message, f.Rule)
+			fmt.Fprintf(&b, "warning: %s (%s)\n", escapeText(f.Message), f.Rule)
 			continue
 		}
-		b.WriteString(f.Message)
+		b.WriteString(escapeText(f.Message))
 		if f.Exception != "" {
 			fmt.Fprintf(&b, " (%s)", f.Exception)
 		}

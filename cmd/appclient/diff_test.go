@@ -46,16 +46,16 @@ func TestDiffCommand(t *testing.T) {
 		name: "different",
 		args: []string{"diff", "testdata/diff/desired.json", "testdata/diff/described-changed.json"},
 		code: 1,
-		stdout: `AccessTokenValidity: desired 1 hour, actual 30 minutes
-CallbackURLs: only desired has ["https://staging.orders.example.com/auth/callback"]; only actual has ["http://localhost:3000/auth/callback"]
-AuthSessionValidity: desired 3, actual 5
+		stdout: `AccessTokenValidity: desired 1 hour, actual 30 minutes; update sends AccessTokenValidity=60, TokenValidityUnits.AccessToken="minutes"
+CallbackURLs: only desired has ["https://staging.orders.example.com/auth/callback"]; only actual has ["http://localhost:3000/auth/callback"]; update sends CallbackURLs=["https://orders.example.com/auth/callback", "https://staging.orders.example.com/auth/callback"]
+AuthSessionValidity: desired 3, actual 5; update leaves AuthSessionValidity out, which resets it to 3
 `,
 		stderrNone: true,
 	}, {
 		name:      "update request: secret and name not compared",
 		args:      []string{"diff", "testdata/diff/update.json", "testdata/diff/described-changed.json"},
 		code:      1,
-		stdout:    "CallbackURLs: only desired has [\"https://staging.orders.example.com/auth/callback\"]; only actual has [\"http://localhost:3000/auth/callback\"]\n",
+		stdout:    "CallbackURLs: only desired has [\"https://staging.orders.example.com/auth/callback\"]; only actual has [\"http://localhost:3000/auth/callback\"]; update sends CallbackURLs=[\"https://orders.example.com/auth/callback\", \"https://staging.orders.example.com/auth/callback\"]\n",
 		stderrHas: []string{"the secret is not compared", "the name is not compared"},
 	}, {
 		name:       "standard input",
@@ -68,7 +68,7 @@ AuthSessionValidity: desired 3, actual 5
 		stdin:     strings.Replace(read("testdata/diff/described.json"), `"ClientSecret": "`+secretInTestdata+`",`, "", 1),
 		args:      []string{"diff", "testdata/diff/desired.json", "-"},
 		code:      1,
-		stdout:    "GenerateSecret: desired true, actual false\n",
+		stdout:    "GenerateSecret: desired true, actual false\nno update can make actual mean desired: appclient: an update cannot add, remove or change a client secret: the desired configuration has a secret and the client has none (create a new client instead)\n",
 		stderrHas: nil,
 	}, {
 		name:      "unreadable: unknown member in a described client",
@@ -95,10 +95,43 @@ AuthSessionValidity: desired 3, actual 5
 		code:      2,
 		stderrHas: []string{"<stdin>:1:"},
 	}, {
-		name:      "unreadable: a template is no side of a diff",
-		args:      []string{"diff", "testdata/diff/desired.json", "testdata/template.yaml"},
+		name: "a template's client by logical ID, 60 minutes against 1 hour, unknown members",
+		args: []string{"diff", "testdata/diff/stack.yaml#OrdersWeb", "testdata/diff/desired.json"},
+		code: 1,
+		stdout: `CallbackURLs: only actual has ["https://staging.orders.example.com/auth/callback"]; update sends CallbackURLs=["https://orders.example.com/auth/callback"]
+DefaultRedirectURI: desired absent, actual "https://orders.example.com/auth/callback"; update leaves DefaultRedirectURI out, which removes it
+AllowedOAuthScopes: only actual has ["profile"]; update sends AllowedOAuthScopes=["openid", "email"]
+LogoutURLs: unknown in desired until deployment: not compared
+UserPoolId: unknown in desired until deployment: not compared
+`,
+		stderrNone: true,
+	}, {
+		name: "a file of several clients against one: matched by name",
+		args: []string{"diff", "testdata/diff/stack.yaml", "testdata/diff/desired.json"},
+		code: 1,
+		stdout: `kiosk: only desired has it (testdata/diff/stack.yaml#Kiosk)
+orders-web: CallbackURLs: only actual has ["https://staging.orders.example.com/auth/callback"]; update sends CallbackURLs=["https://orders.example.com/auth/callback"]
+orders-web: DefaultRedirectURI: desired absent, actual "https://orders.example.com/auth/callback"; update leaves DefaultRedirectURI out, which removes it
+orders-web: AllowedOAuthScopes: only actual has ["profile"]; update sends AllowedOAuthScopes=["openid", "email"]
+orders-web: LogoutURLs: unknown in desired until deployment: not compared
+orders-web: UserPoolId: unknown in desired until deployment: not compared
+`,
+		stderrNone: true,
+	}, {
+		name:      "unreadable: no such logical ID",
+		args:      []string{"diff", "testdata/diff/stack.yaml#Web", "testdata/diff/desired.json"},
 		code:      2,
-		stderrHas: []string{"testdata/template.yaml: a cloudformation input: diff compares a request, an update request or a described client"},
+		stderrHas: []string{`testdata/diff/stack.yaml: no app client with the logical ID or address "Web" (it has "OrdersWeb", "Kiosk")`},
+	}, {
+		name:      "unreadable: a client CloudFormation names cannot be matched by name",
+		args:      []string{"diff", "testdata/template.yaml", "testdata/diff/desired.json"},
+		code:      2,
+		stderrHas: []string{"testdata/template.yaml#MobileClient: cannot be matched by name"},
+	}, {
+		name:      "usage: live side without a pool",
+		args:      []string{"diff", "testdata/diff/desired.json", "live:/orders-web"},
+		code:      2,
+		stderrHas: []string{"live:/orders-web: want live:POOL_ID/CLIENT"},
 	}, {
 		name:      "unreadable: missing file",
 		args:      []string{"diff", "testdata/diff/desired.json", "testdata/diff/no-such-file.json"},
@@ -166,13 +199,16 @@ func TestDiffCommandJSON(t *testing.T) {
 		Desired: jsonSide{File: "testdata/diff/desired.json", Kind: "request"},
 		Actual:  jsonSide{File: "testdata/diff/described-changed.json", Kind: "described"},
 		Changes: []jsonChange{
-			{Field: "AccessTokenValidity", Desired: "1h0m0s", Actual: "30m0s"},
+			{Field: "AccessTokenValidity", Desired: "1h0m0s", Actual: "30m0s",
+				Update: &jsonUpdate{Sends: map[string]any{"AccessTokenValidity": 60.0, "TokenValidityUnits.AccessToken": "minutes"}}},
 			{Field: "CallbackURLs",
 				Desired: []any{"https://orders.example.com/auth/callback", "https://staging.orders.example.com/auth/callback"},
-				Actual:  []any{"http://localhost:3000/auth/callback", "https://orders.example.com/auth/callback"}},
-			{Field: "AuthSessionValidity", Desired: 3.0, Actual: 5.0},
+				Actual:  []any{"http://localhost:3000/auth/callback", "https://orders.example.com/auth/callback"},
+				Update:  &jsonUpdate{Sends: map[string]any{"CallbackURLs": []any{"https://orders.example.com/auth/callback", "https://staging.orders.example.com/auth/callback"}}}},
+			{Field: "AuthSessionValidity", Desired: 3.0, Actual: 5.0, Update: &jsonUpdate{Sends: map[string]any{}, Resets: true}},
 		},
-		Notes: []string{},
+		Unknown: []jsonUnknown{},
+		Notes:   []string{},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("json output mismatch (-want +got):\n%s", diff)

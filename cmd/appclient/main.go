@@ -4,8 +4,8 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
-//	appclient diff [-format text|json] DESIRED ACTUAL
+//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] PATH...
+//	appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
 //	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
 //	appclient version
@@ -67,7 +67,7 @@
 // "# appclient-ignore: RULE" before or inside the resource.
 //
 // -pool FILE (repeatable) checks request files against a user pool too: the
-// rules of the rule book's section 3 that need it (custom-scope-exists,
+// rules that need it (custom-scope-exists,
 // identity-provider-exists, write-attributes-include-required,
 // feature-plan, and attribute-exists as a warning). The files hold the AWS CLI's JSON output of
 // describe-user-pool, list-resource-servers and list-identity-providers,
@@ -80,12 +80,42 @@
 // client that does not depend on a resource server or identity provider of
 // the same file that it uses (see package iac's CheckPool).
 //
+// # Configuration
+//
+// A repository records its decisions in .appclient.yaml, which validate
+// finds in each checked directory (a file's directory, for a file; the
+// current directory for "-") or its nearest parent up to the repository
+// root, the directory holding .git; -config FILE names one instead:
+//
+//	rules:                          # off, warning or error, by rule id
+//	  user-existence-errors: error
+//	  loopback-redirect: off
+//	exclude:                        # slash-separated globs, relative to the file
+//	  - vendor/**
+//	  - "**/testdata/**"
+//	var-file: [envs/prod.tfvars]    # deployment values: validate's flags
+//	stage: prod
+//
+// A rule set to off is not reported; one set to warning or error is
+// reported with that severity, and the exit status follows it. A finding
+// whose severity the file changed says so: in text, "(RULE, SEVERITY by
+// FILE:LINE)" ends the line (after the exception, for a violation); in
+// json, "configured_by" is "FILE:LINE" ("" otherwise); in sarif, the
+// result's level is the new severity and properties.configuredBy says
+// where. exclude leaves out files a directory walk finds that match a
+// glob ("*" and "?" within a path element, "**" across any number of them;
+// a matching directory leaves out what lies in it); a file named on the
+// command line is checked. The deployment-value keys set the flags of the
+// same names, unless the command line gives them; file values are
+// relative to the configuration file. An unknown key, an unknown rule id,
+// a bad severity or glob is a usage error naming the line.
+//
 // # Output
 //
 // Each client is checked for violations (what Cognito rejects) and for
 // advisories (what Cognito accepts but almost surely works badly or
 // dangerously, such as an implicit grant or a wildcard callback URL): the
-// rules of the project's rule book, errors and warnings.
+// rules that "appclient rules" lists, errors and warnings.
 //
 // The text format prints one line per finding, like a compiler:
 //
@@ -168,7 +198,22 @@
 // diff compares two configurations of one app client by meaning, as
 // appclient.Diff does, and exits 0 when they mean the same, 1 when they differ
 // and 2 for unreadable input; "appclient diff -h" describes its inputs and
-// output. A described client's secret is never read or printed.
+// output. A side is a file of any kind validate reads (FILE#NAME picks a
+// client by logical ID or Terraform address), "-", or live:POOL_ID/CLIENT, a
+// client that exists (by ID or name); a directory or a file of several
+// clients against live:POOL_ID matches clients by name. For each change, diff
+// says what the update that makes the actual client mean the desired one
+// sends, or that it leaves the member out, which resets it. A described
+// client's secret is never read or printed.
+//
+// # Audit
+//
+// audit checks the app clients that exist in an AWS account, every client of
+// every user pool of the region or of the -pool ones, with validate's rules
+// and those that need the pool; output and exit statuses are validate's, with
+// the pool in place of the file (json kind "user-pool") and "NAME (ID)" as
+// the resource. It only reads; "appclient audit -h" gives the IAM policy it
+// needs.
 //
 // rules prints the rule table (appclient.Rules): each rule's id, severity,
 // code in the project's rule book, exception, summary and help.
@@ -193,8 +238,8 @@ import (
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
 
 Usage:
-  appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... PATH...
-  appclient diff [-format text|json] DESIRED ACTUAL
+  appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] PATH...
+  appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
   appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]
   appclient version
@@ -211,6 +256,12 @@ apply") are unknown: checks that need them are skipped.
 -pool FILE checks request files against a user pool as well: FILE holds
 the AWS CLI's JSON output of describe-user-pool, list-resource-servers
 and list-identity-providers (one file or several -pool flags).
+
+A .appclient.yaml in a checked directory or its nearest parent up to the
+repository root (or the file -config names) sets rule severities
+(rules: {RULE: off|warning|error}), leaves files out of directory checks
+(exclude: [GLOB, ...]) and gives deployment values (var-file, var,
+parameters, config-env, stage, as the flags of those names).
 
 Findings are violations (Cognito rejects the request) and warnings
 (advisories: Cognito accepts it, but it works badly or dangerously), each

@@ -8,7 +8,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/iac"
@@ -35,13 +34,6 @@ func poolFlag(fs *flag.FlagSet) *poolFiles {
 	return p
 }
 
-// poolSource is one -pool file's part of the text given to DecodePool.
-type poolSource struct {
-	name  string
-	start int // offset of the file's first byte in the joined text
-	src   string
-}
-
 // readPool reads the -pool files as one description of a pool, or returns
 // nil when there are none. A problem is reported on stderr as
 // FILE:LINE:COL: MESSAGE, and ok is false.
@@ -49,19 +41,16 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 	if len(files) == 0 {
 		return nil, true
 	}
-	var joined bytes.Buffer
-	var sources []poolSource
+	var srcs []appclient.PoolSource
 	for _, name := range files {
 		data, err := readPoolFile(name)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %s\n", escapeText(name), escapeText(readErrorText(err)))
 			return nil, false
 		}
-		sources = append(sources, poolSource{name: name, start: joined.Len(), src: string(data)})
-		joined.Write(data)
-		joined.WriteByte('\n') // ends a document the file left unterminated
+		srcs = append(srcs, appclient.PoolSource{Name: name, Reader: bytes.NewReader(data)})
 	}
-	pool, err := appclient.DecodePool(&joined)
+	pool, err := appclient.DecodePoolFrom(srcs...)
 	if err == nil {
 		return pool, true
 	}
@@ -70,15 +59,7 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 		fmt.Fprintf(stderr, "appclient validate: -pool: %v\n", err)
 		return nil, false
 	}
-	// The file that holds the offset, and the position within it.
-	s := sources[0]
-	for _, t := range sources {
-		if int(pe.Offset) >= t.start {
-			s = t
-		}
-	}
-	line, col := lineColumn(s.src, int(pe.Offset)-s.start)
-	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", escapeText(s.name), line, col, escapeText(pe.Msg))
+	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", escapeText(pe.Name), pe.Line, pe.Column, escapeText(pe.Msg))
 	return nil, false
 }
 
@@ -86,14 +67,6 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 // limit.
 func readPoolFile(name string) ([]byte, error) {
 	return iac.ReadInput(name, iac.MaxFileSize)
-}
-
-// lineColumn returns the 1-based line and column, in characters, of byte
-// offset off of src.
-func lineColumn(src string, off int) (line, col int) {
-	off = min(max(off, 0), len(src))
-	start := strings.LastIndexByte(src[:off], '\n') + 1
-	return strings.Count(src[:off], "\n") + 1, utf8.RuneCountInString(src[start:off]) + 1
 }
 
 // readInputInPool is readInput, with the request files also checked
