@@ -26,9 +26,10 @@ var (
 	// has a fraction or an exponent, or lies outside -2147483648..2147483647.
 	ErrNumber = errors.New("number is not a 32-bit integer")
 	// ErrSecretInUpdate: a GenerateSecret or ClientSecret member in an
-	// UpdateUserPoolClient request. An update cannot add, remove or change a
-	// client secret; only a new client can have a different one.
-	ErrSecretInUpdate = errors.New("an update cannot change the client secret")
+	// UpdateUserPoolClient request. It is [ErrSecretChange]: one fact, that
+	// an update cannot add, remove or change a client secret, whether a
+	// request file or a desired configuration says otherwise.
+	ErrSecretInUpdate = ErrSecretChange
 )
 
 // DecodeError is the error [DecodeRequest] and [DecodeUpdateRequest] return
@@ -47,22 +48,24 @@ type DecodeError struct {
 	// input's length when it ends too early).
 	Offset int64
 	// Line and Column give Offset as a 1-based line and column. Lines end at
-	// '\n'; the column counts bytes, as go/token does.
+	// '\n'; the column counts characters (Unicode code points), as
+	// [Position] does.
 	Line, Column int
 	// Suggestion is, for an unknown member, the name of the real member it
 	// most likely means, at the same level as Field: "CallbackURLs" for
 	// "callback_urls", "AccessToken" for "TokenValidityUnits.accessToken".
 	// It is "" when no member is close.
 	Suggestion string
-	// Msg describes the problem, without the position and the member path.
-	Msg string
+	// Message describes the problem, without the position and the member
+	// path.
+	Message string
 	// Err is the sentinel for the kind of problem: [ErrSyntax],
 	// [ErrUnknownMember], [ErrDuplicateMember], [ErrType], [ErrNumber] or,
 	// from DecodeUpdateRequest only, [ErrSecretInUpdate].
 	Err error
 }
 
-// Error returns "appclient: line L, column C: Field: Msg", leaving out the
+// Error returns "appclient: line L, column C: Field: Message", leaving out the
 // field when there is none.
 func (e *DecodeError) Error() string {
 	var b strings.Builder
@@ -75,7 +78,7 @@ func (e *DecodeError) Error() string {
 		b.WriteString(e.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(e.Message)
 	return b.String()
 }
 

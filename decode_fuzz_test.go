@@ -145,7 +145,7 @@ func checkDecodeError(t *testing.T, data []byte, err error) {
 	if line, col := position(data, int(de.Offset)); line != de.Line || col != de.Column {
 		t.Fatalf("Offset %d is line %d, column %d; error says line %d, column %d", de.Offset, line, col, de.Line, de.Column)
 	}
-	if de.Err == nil || de.Msg == "" {
+	if de.Err == nil || de.Message == "" {
 		t.Fatalf("DecodeError without Err or Msg: %#v", de)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cognitokit/appclient/internal/jsonlex"
 	"github.com/cognitokit/appclient/internal/suggest"
@@ -286,7 +287,7 @@ func (d *decoder) unknownMember(off int, parent, name string, names []string, re
 // fail returns a *DecodeError for the problem at byte offset off.
 func (d *decoder) fail(off int, field string, kind error, msg string) *DecodeError {
 	line, col := position(d.data, off)
-	return &DecodeError{Field: field, Offset: int64(off), Line: line, Column: col, Msg: msg, Err: kind}
+	return &DecodeError{Field: field, Offset: int64(off), Line: line, Column: col, Message: msg, Err: kind}
 }
 
 // position returns the 1-based line and byte column of offset off in data.
@@ -294,7 +295,7 @@ func position(data []byte, off int) (line, col int) {
 	off = min(max(off, 0), len(data))
 	before := data[:off]
 	line = 1 + bytes.Count(before, []byte{'\n'})
-	col = off - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 	return line, col
 }
 

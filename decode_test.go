@@ -390,7 +390,7 @@ func runDecodeErrorCasesOf[T any](t *testing.T, decode func(io.Reader) (T, error
 			if line, col := position([]byte(tc.in), int(de.Offset)); line != de.Line || col != de.Column {
 				t.Errorf("Offset %d is line %d, column %d; error says line %d, column %d", de.Offset, line, col, de.Line, de.Column)
 			}
-			if de.Msg == "" {
+			if de.Message == "" {
 				t.Error("Msg is empty")
 			}
 		})
@@ -443,6 +443,8 @@ func TestDecodeRequestWrongType(t *testing.T) {
 		{"top-level deep array", deep, ErrType, "", 1, 1, ""},
 		{"string member gets number", `{"UserPoolId": 12}`, ErrType, "UserPoolId", 1, 16, ""},
 		{"string member gets boolean", `{"ClientName": true}`, ErrType, "ClientName", 1, 16, ""},
+		// Columns count characters: "é" is two bytes, one column (40 in bytes).
+		{"column after a two-byte character", `{"ClientName": "é", "GenerateSecret": 1}`, ErrType, "GenerateSecret", 1, 39, ""},
 		{"optional string gets object", `{"ClientSecret": {}}`, ErrType, "ClientSecret", 1, 18, ""},
 		{"enum gets array", `{"PreventUserExistenceErrors": ["ENABLED"]}`, ErrType, "PreventUserExistenceErrors", 1, 32, ""},
 		{"bool gets string", `{"GenerateSecret": "true"}`, ErrType, "GenerateSecret", 1, 20, ""},
@@ -562,8 +564,8 @@ func TestDecodeErrorError(t *testing.T) {
 		err  *DecodeError
 		want string
 	}{
-		{&DecodeError{Field: "CallbackURLs[2]", Line: 3, Column: 7, Msg: "m", Err: ErrType}, "appclient: line 3, column 7: CallbackURLs[2]: m"},
-		{&DecodeError{Line: 1, Column: 1, Msg: "m", Err: ErrSyntax}, "appclient: line 1, column 1: m"},
+		{&DecodeError{Field: "CallbackURLs[2]", Line: 3, Column: 7, Message: "m", Err: ErrType}, "appclient: line 3, column 7: CallbackURLs[2]: m"},
+		{&DecodeError{Line: 1, Column: 1, Message: "m", Err: ErrSyntax}, "appclient: line 1, column 1: m"},
 	}
 	for _, tc := range tests {
 		if got := tc.err.Error(); got != tc.want {

@@ -52,7 +52,7 @@ func ExampleDecodeRequest_unknownMember() {
 
 	var de *appclient.DecodeError
 	if errors.As(err, &de) {
-		fmt.Printf("%s:%d:%d: %s: %s\n", file, de.Line, de.Column, de.Field, de.Msg)
+		fmt.Printf("%s:%d:%d: %s: %s\n", file, de.Line, de.Column, de.Field, de.Message)
 		fmt.Println("suggestion:", de.Suggestion)
 	}
 	fmt.Println(errors.Is(err, appclient.ErrUnknownMember))

@@ -364,7 +364,7 @@ func checkAttributeExists(r *CreateUserPoolClientRequest, p *Pool) (f findings) 
 		names  []string
 	}{{"ReadAttributes", r.ReadAttributes}, {"WriteAttributes", r.WriteAttributes}} {
 		for i, a := range list.names {
-			if StandardAttribute(a) || !attributeValid(a) || p.attribute(a) != nil {
+			if IsStandardAttribute(a) || !attributeValid(a) || p.attribute(a) != nil {
 				continue
 			}
 			msg := fmt.Sprintf("%q is neither a standard attribute nor in the schema of %s", a, p.name())
@@ -396,11 +396,11 @@ func checkFeaturePlan(r *CreateUserPoolClientRequest, p *Pool) (f findings) {
 	return
 }
 
-// StandardAttribute reports whether name is one of the attributes every user
+// IsStandardAttribute reports whether name is one of the attributes every user
 // pool has (address, birthdate, email, ..., zoneinfo), email_verified,
 // phone_number_verified and sub included. Every other attribute is a custom
 // one, "custom:<name>" in the API; templates name them without the prefix.
-func StandardAttribute(name string) bool {
+func IsStandardAttribute(name string) bool {
 	switch name {
 	case "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name",
 		"locale", "middle_name", "name", "nickname", "phone_number", "phone_number_verified",

@@ -377,7 +377,7 @@ func TestUserPoolTier(t *testing.T) {
 	}
 }
 
-// TestStandardAttributesMatchRuleBook checks StandardAttribute against the
+// TestStandardAttributesMatchRuleBook checks IsStandardAttribute against the
 // rule book's list of standard attributes.
 func TestStandardAttributesMatchRuleBook(t *testing.T) {
 	ruleBook := filepath.Join("..", "shared", "spec", "rules.md")
@@ -403,13 +403,13 @@ func TestStandardAttributesMatchRuleBook(t *testing.T) {
 		t.Fatalf("read %d names from the rule book, want 19 standard attributes and sub: %q", len(names), names)
 	}
 	for _, n := range names {
-		if !StandardAttribute(n) {
-			t.Errorf("StandardAttribute(%q) = false", n)
+		if !IsStandardAttribute(n) {
+			t.Errorf("IsStandardAttribute(%q) = false", n)
 		}
 	}
 	for _, n := range []string{"custom:tenant", "Email", "e-mail", "cognito:username", "identities", ""} {
-		if StandardAttribute(n) {
-			t.Errorf("StandardAttribute(%q) = true", n)
+		if IsStandardAttribute(n) {
+			t.Errorf("IsStandardAttribute(%q) = true", n)
 		}
 	}
 }

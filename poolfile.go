@@ -93,16 +93,16 @@ type PoolFileError struct {
 	// Line and Column give Offset as a 1-based line and column; the column
 	// counts characters (Unicode code points), as [Position] does.
 	Line, Column int
-	// Msg describes the problem.
-	Msg string
+	// Message describes the problem.
+	Message string
 }
 
-// Error returns "NAME:L:C: Msg", or "line L, column C: Msg" without a name.
+// Error returns "NAME:L:C: Message", or "line L, column C: Message" without a name.
 func (e *PoolFileError) Error() string {
 	if e.Name != "" {
-		return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Column, e.Msg)
+		return fmt.Sprintf("%s:%d:%d: %s", e.Name, e.Line, e.Column, e.Message)
 	}
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Message)
 }
 
 // poolDecoder is the state of DecodePool.
@@ -271,7 +271,7 @@ func (d *poolDecoder) errorAt(off int64, msg string) *PoolFileError {
 	lineStart := bytes.LastIndexByte(before, '\n') + 1
 	line := bytes.Count(before, []byte{'\n'}) + 1
 	col := utf8.RuneCount(before[lineStart:]) + 1
-	return &PoolFileError{Name: d.name, Offset: off, Line: line, Column: col, Msg: msg}
+	return &PoolFileError{Name: d.name, Offset: off, Line: line, Column: col, Message: msg}
 }
 
 // jsonError turns an error of encoding/json, in a document that starts at

@@ -120,7 +120,7 @@ func TestDecodePoolErrors(t *testing.T) {
 				t.Fatalf("DecodePool() = %v, %v; want a *PoolFileError", p, err)
 			}
 			if diff := cmp.Diff(tt.want, place{pe.Line, pe.Column}); diff != "" {
-				t.Errorf("place of %q mismatch (-want +got):\n%s", pe.Msg, diff)
+				t.Errorf("place of %q mismatch (-want +got):\n%s", pe.Message, diff)
 			}
 		})
 	}
@@ -210,7 +210,7 @@ func TestDecodePoolFrom(t *testing.T) {
 		t.Fatalf("DecodePoolFrom() error %v, want a *PoolFileError", err)
 	}
 	if got, want := [3]any{pe.Name, pe.Line, pe.Column}, [3]any{"b.json", 2, 1}; got != want {
-		t.Errorf("error at %v, want %v (%s)", got, want, pe.Msg)
+		t.Errorf("error at %v, want %v (%s)", got, want, pe.Message)
 	}
 	// A syntax error after a two-byte character: column 7, not byte 8.
 	_, err = DecodePoolFrom(PoolSource{"c.json", strings.NewReader(`{"é": }`)})

@@ -101,21 +101,21 @@ const (
 	SeverityWarning Severity = "warning"
 )
 
-// Scope says what a rule needs to be decided.
-type Scope string
+// RuleScope says what a rule needs to be decided.
+type RuleScope string
 
 const (
 	// ScopeModel: a kind of constraint of the AWS model on one member value,
 	// written in the request type's struct tags.
-	ScopeModel Scope = "model"
+	ScopeModel RuleScope = "model"
 	// ScopeRequest: a rule that needs nothing but the request.
-	ScopeRequest Scope = "request"
+	ScopeRequest RuleScope = "request"
 	// ScopePool: a rule that needs a description of the user pool (the rule
 	// book's section 3).
-	ScopePool Scope = "pool"
+	ScopePool RuleScope = "pool"
 	// ScopeTemplate: a rule that needs the template or configuration that
 	// defines the client (dependency order).
-	ScopeTemplate Scope = "template"
+	ScopeTemplate RuleScope = "template"
 )
 
 // Evidence says how sure the project is that Cognito behaves as a rule says,
@@ -151,7 +151,7 @@ type RuleInfo struct {
 	// enforced.
 	Severity Severity
 	// Scope says what the rule needs to be decided.
-	Scope Scope
+	Scope RuleScope
 	// Exception is the exception Cognito answers with when the rule is broken;
 	// "" for advisories, which Cognito accepts, and for dependency-order,
 	// whose exception is that of the rule it leads to (custom-scope-exists or

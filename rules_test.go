@@ -313,7 +313,7 @@ func TestRuleBook(t *testing.T) {
 		}
 		return out
 	}
-	table := func(scopes ...Scope) []bookRule {
+	table := func(scopes ...RuleScope) []bookRule {
 		var out []bookRule
 		for _, r := range ruleTable {
 			if slices.Contains(scopes, r.Scope) && r.Code != "" {

@@ -175,7 +175,7 @@ func decodeError(name string, err error, data []byte, body *splice, c *client) *
 	if !errors.As(err, &de) {
 		return &Error{File: name, Pos: c.Pos, Msg: err.Error()}
 	}
-	msg := de.Msg
+	msg := de.Message
 	if de.Field != "" {
 		msg = de.Field + ": " + msg
 	}

@@ -206,7 +206,7 @@ func (s poolSchema) poolSchema(pool *appclient.Pool, props *Value) {
 			pool.Incomplete |= appclient.PoolAttributes
 			continue
 		}
-		if !appclient.StandardAttribute(name) {
+		if !appclient.IsStandardAttribute(name) {
 			name = "custom:" + name
 		}
 		required, ok := knownBool(a.get(s.required), false)

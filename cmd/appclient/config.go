@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -488,21 +489,19 @@ func loadConfigs(explicit string, targets []string) (*configs, error) {
 	return cs, nil
 }
 
-// setFlags sets the flags that the configuration files give values to,
-// unless the command line gives them: a flag on the command line replaces
-// the file's value. A key whose flag this build lacks, or a flag that two
-// files set, is an error.
+// setFlags gives the flags the values the configuration files set. It
+// runs before the command line is parsed, so that the command line's
+// flags come after the files' values: a flag given on the command line
+// replaces the file's value, and repeatable flags (-var-file, -var) keep
+// the file's values first, which the command line's then override, as
+// Terraform applies them in order. A key whose flag this build lacks, or a
+// flag that two files set, is an error.
 func (cs *configs) setFlags(fset *flag.FlagSet) error {
-	onCommandLine := map[string]bool{}
-	fset.Visit(func(f *flag.Flag) { onCommandLine[f.Name] = true })
 	setBy := map[string]*repoConfig{}
 	for _, c := range cs.loaded {
 		for _, cf := range c.flags {
 			if fset.Lookup(cf.name) == nil {
 				return &configError{file: c.name, line: cf.line, col: 1, msg: fmt.Sprintf("%s: this appclient has no -%s flag", cf.name, cf.name)}
-			}
-			if onCommandLine[cf.name] {
-				continue
 			}
 			if other := setBy[cf.name]; other != nil && other != c {
 				return &configError{file: c.name, line: cf.line, col: 1, msg: fmt.Sprintf("%s: %s sets it too; check the paths of each configuration in a run of their own", cf.name, other.name)}
@@ -517,6 +516,64 @@ func (cs *configs) setFlags(fset *flag.FlagSet) error {
 	}
 	return nil
 }
+
+// parseWithConfig parses validate's command line on fset with the
+// configuration of the paths it names: a first pass, on a copy of fset's
+// flags that only records, finds the paths and -config; the configuration
+// files they lead to are read and give their values to fset; then the
+// command line is parsed on fset, after them. fset defines -config.
+func parseWithConfig(fset *flag.FlagSet, args []string) (*configs, []string, error) {
+	probe := flag.NewFlagSet(fset.Name(), flag.ContinueOnError)
+	probe.SetOutput(io.Discard)
+	explicit := ""
+	fset.VisitAll(func(f *flag.Flag) {
+		p := probeValue{}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			p.isBool = true
+		}
+		if f.Name == "config" {
+			p.last = &explicit
+		}
+		probe.Var(p, f.Name, f.Usage)
+	})
+	files, err := parseArgs(probe, args)
+	if err != nil {
+		// The real flags say what is wrong, or that -h was asked for.
+		_, err = parseArgs(fset, args)
+		if err == nil {
+			err = errors.New("bad command line")
+		}
+		return nil, nil, err
+	}
+	cfg, err := loadConfigs(explicit, files)
+	if err == nil {
+		err = cfg.setFlags(fset)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err = parseArgs(fset, args)
+	return cfg, files, err
+}
+
+// probeValue is a flag value of parseWithConfig's first pass: it accepts
+// any value, keeps the last in last when not nil, and is a boolean flag
+// when the flag it stands for is one.
+type probeValue struct {
+	isBool bool
+	last   *string
+}
+
+func (p probeValue) String() string { return "" }
+
+func (p probeValue) Set(s string) error {
+	if p.last != nil {
+		*p.last = s
+	}
+	return nil
+}
+
+func (p probeValue) IsBoolFlag() bool { return p.isBool }
 
 // filter wraps emit with the configuration of target: excluded files of a
 // directory walk are dropped, and the severities the file sets applied.

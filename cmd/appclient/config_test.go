@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -260,9 +261,11 @@ func TestFindConfig(t *testing.T) {
 }
 
 // TestConfigFlags: the deployment-value keys set validate's flags of the
-// same name, file values relative to the configuration; a flag given on
-// the command line wins; a key whose flag is missing, or set by two files,
-// is an error naming the line.
+// same name, file values relative to the configuration, before the
+// command line: a scalar flag on the command line replaces the file's
+// value, a repeatable one comes after the file's values (the later wins);
+// a key whose flag is missing, or set by two files, is an error naming
+// the line.
 func TestConfigFlags(t *testing.T) {
 	newFlags := func() (*flag.FlagSet, *poolFiles, *string) {
 		fs := flag.NewFlagSet("validate", flag.ContinueOnError)
@@ -276,35 +279,33 @@ func TestConfigFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := &configs{loaded: []*repoConfig{c}}
-
-	fs, files, stage := newFlags()
-	if err := fs.Parse(nil); err != nil {
-		t.Fatal(err)
+	fromFile := poolFiles{filepath.Join("/repo/infra", "prod.tfvars"), filepath.Join("/repo/infra", "common.tfvars")}
+	tests := []struct {
+		args     []string
+		varFiles poolFiles
+		stage    string
+	}{
+		{nil, fromFile, "prod"},
+		{[]string{"-stage", "dev", "-var-file", "mine.tfvars"}, append(fromFile[:2:2], "mine.tfvars"), "dev"},
 	}
-	if err := cs.setFlags(fs); err != nil {
-		t.Fatal(err)
-	}
-	want := poolFiles{filepath.Join("/repo/infra", "prod.tfvars"), filepath.Join("/repo/infra", "common.tfvars")}
-	if diff := cmp.Diff(want, *files); diff != "" || *stage != "prod" {
-		t.Errorf("from the file: stage %q, var-file mismatch (-want +got):\n%s", *stage, diff)
-	}
-
-	fs, files, stage = newFlags()
-	if err := fs.Parse([]string{"-stage", "dev", "-var-file", "mine.tfvars"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := cs.setFlags(fs); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(poolFiles{"mine.tfvars"}, *files); diff != "" || *stage != "dev" {
-		t.Errorf("command line over the file: stage %q, var-file mismatch (-want +got):\n%s", *stage, diff)
+	for _, tt := range tests {
+		fs, files, stage := newFlags()
+		if err := cs.setFlags(fs); err != nil {
+			t.Fatal(err)
+		}
+		if err := fs.Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.varFiles, *files); diff != "" || *stage != tt.stage {
+			t.Errorf("args %q: stage %q, want %q; var-file mismatch (-want +got):\n%s", tt.args, *stage, tt.stage, diff)
+		}
 	}
 
 	other, err := parseConfig("b/.appclient.yaml", "/repo/b", []byte("rules: {}\nstage: dev\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, _, _ = newFlags()
+	fs, _, _ := newFlags()
 	two := &configs{loaded: []*repoConfig{c, other}}
 	if err := two.setFlags(fs); err == nil || err.Error() != "b/.appclient.yaml:2:1: stage: infra/.appclient.yaml sets it too; check the paths of each configuration in a run of their own" {
 		t.Errorf("two files: %v", err)
@@ -313,5 +314,64 @@ func TestConfigFlags(t *testing.T) {
 	fs = flag.NewFlagSet("validate", flag.ContinueOnError)
 	if err := cs.setFlags(fs); err == nil || err.Error() != "infra/.appclient.yaml:1:1: var-file: this appclient has no -var-file flag" {
 		t.Errorf("missing flag: %v", err)
+	}
+}
+
+// TestParseWithConfig: the first pass finds the paths and -config wherever
+// they stand, and the command line is parsed after the configuration's
+// values; -h and bad flags are reported by the real flag set.
+func TestParseWithConfig(t *testing.T) {
+	repo := t.TempDir()
+	writeFiles(t, repo, map[string]string{
+		".git/HEAD":       "ref: refs/heads/main\n",
+		".appclient.yaml": "var-file: [a.tfvars]\n",
+		"ci.yaml":         "var-file: b.tfvars\n",
+		"infra/main.tf":   "",
+	})
+	t.Chdir(repo)
+	newFlags := func() (*flag.FlagSet, *poolFiles, *bool) {
+		fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		fs.String("config", "", "")
+		files := new(poolFiles)
+		fs.Var(files, "var-file", "")
+		return fs, files, fs.Bool("strict", false, "")
+	}
+	tests := []struct {
+		args     []string
+		paths    []string
+		varFiles poolFiles
+		strict   bool
+	}{
+		{[]string{"infra"}, []string{"infra"}, poolFiles{filepath.Join(repo, "a.tfvars")}, false},
+		{[]string{"-strict", "infra", "-var-file", "c.tfvars"}, []string{"infra"}, poolFiles{filepath.Join(repo, "a.tfvars"), "c.tfvars"}, true},
+		{[]string{"infra", "-config", "ci.yaml", "."}, []string{"infra", "."}, poolFiles{filepath.Join(repo, "b.tfvars")}, false},
+		{[]string{"-strict", "--", "-config"}, []string{"-config"}, poolFiles{filepath.Join(repo, "a.tfvars")}, true},
+	}
+	for _, tt := range tests {
+		fs, files, strict := newFlags()
+		_, paths, err := parseWithConfig(fs, tt.args)
+		if err != nil {
+			t.Errorf("%q: %v", tt.args, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.paths, paths); diff != "" {
+			t.Errorf("%q: paths mismatch (-want +got):\n%s", tt.args, diff)
+		}
+		if diff := cmp.Diff(tt.varFiles, *files); diff != "" || *strict != tt.strict {
+			t.Errorf("%q: strict %v; var-file mismatch (-want +got):\n%s", tt.args, *strict, diff)
+		}
+	}
+	fs, _, _ := newFlags()
+	if _, _, err := parseWithConfig(fs, []string{"infra", "-h"}); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("-h: %v, want flag.ErrHelp", err)
+	}
+	fs, _, _ = newFlags()
+	if _, _, err := parseWithConfig(fs, []string{"-strict=maybe", "infra"}); err == nil || !strings.Contains(err.Error(), "maybe") {
+		t.Errorf("-strict=maybe: %v, want the flag's own error", err)
+	}
+	fs, _, _ = newFlags()
+	if _, _, err := parseWithConfig(fs, []string{"-config", "missing.yaml", "infra"}); err == nil || !strings.HasPrefix(err.Error(), "missing.yaml: ") {
+		t.Errorf("-config missing.yaml: %v", err)
 	}
 }

@@ -106,8 +106,9 @@
 // glob ("*" and "?" within a path element, "**" across any number of them;
 // a matching directory leaves out what lies in it); a file named on the
 // command line is checked. The deployment-value keys set the flags of the
-// same names, unless the command line gives them; file values are
-// relative to the configuration file. An unknown key, an unknown rule id,
+// same names before the command line does (a flag on the command line
+// replaces the file's value; -var-file and -var add to it, the later
+// winning); file values are relative to the configuration file. An unknown key, an unknown rule id,
 // a bad severity or glob is a usage error naming the line.
 //
 // # Output
@@ -361,13 +362,17 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
-	configFile := fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
-	files, err := parseArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
+	fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
+	cfg, files, err := parseWithConfig(fs, args)
+	var ce *configError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		writeUsage(stdout, fs)
 		return 0
-	}
-	if err != nil {
+	case errors.As(err, &ce):
+		fmt.Fprintf(stderr, "%v\n", err)
+		return 2
+	case err != nil:
 		fmt.Fprintf(stderr, "appclient validate: %v (appclient validate -h lists the flags)\n", err)
 		return 2
 	}
@@ -379,14 +384,6 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if len(files) == 0 {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
-		return 2
-	}
-	cfg, err := loadConfigs(*configFile, files)
-	if err == nil {
-		err = cfg.setFlags(fs)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "%v\n", err)
 		return 2
 	}
 	pool, ok := readPool(*pools, stderr)

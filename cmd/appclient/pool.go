@@ -59,7 +59,7 @@ func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool)
 		fmt.Fprintf(stderr, "appclient validate: -pool: %v\n", err)
 		return nil, false
 	}
-	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", escapeText(pe.Name), pe.Line, pe.Column, escapeText(pe.Msg))
+	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", escapeText(pe.Name), pe.Line, pe.Column, escapeText(pe.Message))
 	return nil, false
 }
 
