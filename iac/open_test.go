@@ -244,3 +244,28 @@ func TestWalkModuleBudget(t *testing.T) {
 		t.Errorf("walk mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestWalkReadsWhatNamingFinds: a walk reads the files in which reading
+// them by name finds a client, however the client is spelled: with JSON
+// or YAML escapes, or as a request whose member names are all misspelt.
+// Files of other kinds, JSON with comments and empty objects stay out.
+func TestWalkReadsWhatNamingFinds(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"escaped.json":  `{"Resources": {"C": {"Type": "AWS::Cognito::UserPool\u0043lient", "Properties": {"CallbackURLs": ["https://a.example.com/"]}}}}`,
+		"escaped.yaml":  "Resources:\n  C:\n    Type: \"AWS::Cognito::UserPool\\x43lient\"\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: c\n",
+		"misspelt.json": `{"userPoolID": "us-east-1_AbC123xyz", "clientname": "c"}`,
+		"update.json":   `{"ClientId": "abc", "UserPoolID": "us-east-1_AbC123xyz"}`,
+		"tsconfig.json": "{\"compilerOptions\": {} // a comment\n}",
+		"empty.json":    "{}",
+		"package.json":  `{"name": "x", "dependencies": {}}`,
+	})
+	var got []string
+	for _, r := range walkRows(t, dir) {
+		got = append(got, r.File)
+	}
+	want := []string{"escaped.json", "escaped.yaml", "misspelt.json", "update.json"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("files read mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -188,16 +188,22 @@ func requestLike(root *Value) bool {
 	if len(root.Membs) == 0 {
 		return true
 	}
-	names := make([]string, len(requestMembers))
-	for i, s := range requestMembers {
-		names[i] = s.Name
-	}
 	for _, m := range root.Membs {
-		if suggest.Nearest(m.Key, names) != "" {
+		if requestKey(m.Key) {
 			return true
 		}
 	}
 	return false
+}
+
+// requestKey reports whether a member name is a request member's or close
+// to one.
+func requestKey(key string) bool {
+	names := make([]string, len(requestMembers))
+	for i, s := range requestMembers {
+		names[i] = s.Name
+	}
+	return suggest.Nearest(key, names) != ""
 }
 
 // describeKeys names the first members of a map: `members "a", "b", ...`.

@@ -87,6 +87,11 @@ type hclModule struct {
 // readTerraform reads .tf files as one module. It returns one File per
 // source, in the order given.
 func readTerraform(srcs []tfSource) []*File {
+	return readModule(srcs).files
+}
+
+// readModule reads .tf files as one module and returns the module read.
+func readModule(srcs []tfSource) *hclModule {
 	m := &hclModule{byName: map[string]*File{}, comments: map[string]map[int][]string{},
 		srcs: map[string][]byte{}, overAt: map[hcl.Pos]bool{}}
 	m.funcs = guardFunctions(hclFunctions, &m.budget)
@@ -125,7 +130,7 @@ func readTerraform(srcs []tfSource) []*File {
 	for _, f := range m.files {
 		f.module = module
 	}
-	return m.files
+	return m
 }
 
 // parse reads one .tf file: its syntax, its nesting depth and its ignore

@@ -2,6 +2,7 @@ package iac
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -331,6 +332,47 @@ func mentionsClient(data []byte) bool {
 	return false
 }
 
+// mayHoldClient is the walk's pre-filter: it is false only for a file in
+// which reading would find no app client, so that a walk never misses a
+// client that reading the file by name finds (FuzzWalkPrefilter checks
+// this). A file that mentions no client by its plain text is still read
+// when a client could be spelled otherwise: a backslash may start an
+// escape (JSON's \u0043, YAML's \x43), and a JSON object's members may
+// make it a request, an update request or a described client by their
+// names alone (decided by decoding them, as reading does). An empty JSON
+// object, a request with nothing in it when read by name, is nothing in a
+// walk.
+func mayHoldClient(data []byte) bool {
+	if mentionsClient(data) || bytes.IndexByte(data, '\\') >= 0 {
+		return true
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(text) == 0 || text[0] != '{' {
+		return false
+	}
+	// Not JSON (JSON with comments, say): reading it fails, or finds a
+	// YAML template in flow style, whose clients have a marker.
+	dec := json.NewDecoder(bytes.NewReader(text))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		key, ok := tok.(string)
+		if err != nil || !ok {
+			return false
+		}
+		if key == "ClientId" || requestKey(key) {
+			return true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
 // run reads the job's files. It returns nil when they are no input, and
 // the fragments a Serverless service included.
 func (j walkJob) run() ([]*File, []string) {
@@ -349,7 +391,7 @@ func (j walkJob) run() ([]*File, []string) {
 	if err != nil {
 		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(err)}}}}, nil
 	}
-	if !j.serverless && !mentionsClient(data) {
+	if !j.serverless && !mayHoldClient(data) {
 		return nil, nil
 	}
 	var included []string
