@@ -185,9 +185,9 @@ func describe(ctx context.Context, api ClientAPI, userPoolID, clientID string) (
 
 // AuditOptions are the options of [Audit].
 type AuditOptions struct {
-	// Pools are the IDs of the user pools to audit, in this order. Empty
-	// means every user pool of the client's region, as ListUserPools lists
-	// them (every page).
+	// Pools are the IDs of the user pools to audit, in this order, each
+	// once. Empty means every user pool of the client's region, as
+	// ListUserPools lists them (every page).
 	Pools []string
 	// Concurrency is how many user pools are audited at a time; 0 or less
 	// means 4. The clients of one pool are described one at a time.
@@ -305,7 +305,12 @@ func Audit(ctx context.Context, api AuditAPI, opts AuditOptions) iter.Seq2[Clien
 				return true
 			}
 			if len(opts.Pools) > 0 {
+				seen := map[string]bool{}
 				for _, id := range opts.Pools {
+					if seen[id] {
+						continue
+					}
+					seen[id] = true
 					if !start(id) {
 						return
 					}

@@ -213,8 +213,8 @@ func TestAuditMoto(t *testing.T) {
 		})
 	}
 
-	t.Run("given pools", func(t *testing.T) {
-		got, errs, _ := collect(t, context.Background(), client, awssdk.AuditOptions{Pools: []string{f.other, f.orders}})
+	t.Run("given pools, one twice", func(t *testing.T) {
+		got, errs, _ := collect(t, context.Background(), client, awssdk.AuditOptions{Pools: []string{f.other, f.orders, f.other}})
 		want := append(append([]auditLine{}, want[4]), want[:3]...)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("Audit() mismatch (-want +got):\n%s", diff)

@@ -180,24 +180,25 @@ func audit(ctx context.Context, api awssdk.AuditAPI, pools []string, format stri
 			results = append(results, r)
 			return
 		}
-		prog.clear()
-		writeErrors(stderr, r)
-		if err := writeAuditText(stdout, r); err != nil {
-			fmt.Fprintf(stderr, "appclient: %v\n", err)
-			status = 2
-		}
+		prog.pause(func() {
+			writeErrors(stderr, r)
+			if err := writeAuditText(stdout, r); err != nil {
+				fmt.Fprintf(stderr, "appclient: %v\n", err)
+				status = 2
+			}
+		})
 	}
 	for rep, err := range awssdk.Audit(ctx, api, awssdk.AuditOptions{Pools: pools}) {
 		if ctx.Err() != nil {
 			flush()
-			prog.clear()
+			prog.stop()
 			fmt.Fprintln(stderr, "appclient audit: interrupted: the audit is incomplete")
 			return 2
 		}
 		c := rep.Client
 		if c.UserPoolID == "" { // the listing of pools failed
 			flush()
-			prog.clear()
+			prog.stop()
 			fmt.Fprintf(stderr, "appclient audit: %s\n", escapeText(err.Error()))
 			return 2
 		}
@@ -352,14 +353,16 @@ func (p *progress) client() {
 	p.mu.Unlock()
 }
 
-// clear erases the progress line, if shown, before other output.
-func (p *progress) clear() {
+// pause erases the progress line, if shown, and runs write, which writes
+// other output, before the line is shown again.
+func (p *progress) pause(write func()) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.shown {
 		io.WriteString(p.w, "\r\x1b[K")
 		p.shown = false
 	}
+	write()
 }
 
 // stop ends the progress line and erases it.
@@ -369,5 +372,5 @@ func (p *progress) stop() {
 		p.wg.Wait()
 		p.done = nil
 	}
-	p.clear()
+	p.pause(func() {})
 }

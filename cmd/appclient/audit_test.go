@@ -6,9 +6,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -326,6 +330,65 @@ func TestAuditUsage(t *testing.T) {
 		if !regexp.MustCompile(`^cognito-idp:(List|Describe)`).MatchString(a) {
 			t.Errorf("the IAM policy allows %q, which is not a read", a)
 		}
+	}
+}
+
+// TestAuditInterruptBinary interrupts the command, built, while its first
+// call hangs: it stops at once, saying so, with exit status 2.
+func TestAuditInterruptBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "appclient")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	called := make(chan struct{}, 1)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body) // so that the server sees the client go
+		select {
+		case called <- struct{}{}:
+		default:
+		}
+		select { // hangs until the client goes away
+		case <-r.Context().Done():
+		case <-release:
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	awsEnv(t, "us-east-1")
+	cmd := exec.Command(bin, "audit", "-endpoint-url", srv.URL)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-called:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("the command made no call within 30s; stderr:\n%s", stderr.String())
+	}
+	start := time.Now()
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 2 || !strings.Contains(stderr.String(), "interrupted") {
+			t.Errorf("after an interrupt: %v, stderr:\n%s\nwant exit status 2 and interrupted", err, stderr.String())
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("the command took %v to stop", d)
+		}
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("the command did not stop within 20s of an interrupt; stderr:\n%s", stderr.String())
 	}
 }
 
