@@ -20,7 +20,8 @@ import (
 var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true}
 
 // Read reads a file, as [ReadFile] does, or every input under a directory,
-// as [Walk] does.
+// as [Walk] does: the files a walk passes over are among them, with
+// [File.Skipped] saying why.
 func Read(path string) ([]*File, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
