@@ -464,7 +464,8 @@ func readModuleDir(dir string) ([]tfSource, error) {
 // call a module that may.
 func tfMayHoldClients(srcs []tfSource) bool {
 	for _, s := range srcs {
-		if bytes.Contains(s.data, []byte(tfClientType)) || bytes.Contains(s.data, []byte("module")) {
+		if bytes.Contains(s.data, []byte(tfClientType)) || bytes.Contains(s.data, []byte(tfManagedClientType)) ||
+			bytes.Contains(s.data, []byte("module")) {
 			return true
 		}
 	}

@@ -371,7 +371,7 @@ func linkError(err error) error {
 // markers are the texts an input with an app client holds: resource
 // types, and the members every request has.
 var markers = [][]byte{
-	[]byte("UserPoolClient"), []byte("aws_cognito_user_pool_client"),
+	[]byte("UserPoolClient"), []byte("aws_cognito_user_pool_client"), []byte("aws_cognito_managed_user_pool_client"),
 	[]byte(`"UserPoolId"`), []byte(`"ClientName"`),
 }
 
