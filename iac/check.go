@@ -182,9 +182,9 @@ func isList(path string) bool {
 // are not findings: see [File.Errors] and [Client.Errors].
 func (f *File) Findings() []Finding {
 	var out []Finding
-	resources := f.PoolResources()
+	idx := newResIndex(f.PoolResources())
 	for _, c := range f.Clients {
-		for _, fd := range append(Check(c), CheckPool(c, resources)...) {
+		for _, fd := range append(Check(c), checkPool(c, idx)...) {
 			if !c.Ignores(fd.Rule) {
 				out = append(out, fd)
 			}

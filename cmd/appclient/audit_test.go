@@ -423,6 +423,15 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
+// slowAPI is a Cognito client whose DescribeUserPoolClient takes 20ms at
+// least.
+type slowAPI struct{ *cip.Client }
+
+func (s slowAPI) DescribeUserPoolClient(ctx context.Context, in *cip.DescribeUserPoolClientInput, optFns ...func(*cip.Options)) (*cip.DescribeUserPoolClientOutput, error) {
+	time.Sleep(20 * time.Millisecond)
+	return s.Client.DescribeUserPoolClient(ctx, in, optFns...)
+}
+
 func TestAuditProgress(t *testing.T) {
 	f := motoFixture(t)
 	awsEnv(t, "us-east-1")
@@ -432,9 +441,10 @@ func TestAuditProgress(t *testing.T) {
 	isTerminal = func(io.Writer) bool { return true }
 	progressAfter, progressEvery = 0, time.Millisecond
 
+	// Slowed down, so that the line shows however fast the machine.
 	var out bytes.Buffer
 	var errb syncBuffer
-	code := runAudit(context.Background(), []string{"-endpoint-url", f.url, "-format", "json"}, &out, &errb)
+	code := audit(context.Background(), slowAPI{f.api}, nil, "json", false, &out, &errb)
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}
