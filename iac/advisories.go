@@ -42,9 +42,9 @@ func emptyLists(c *Client) []Finding {
 		const why = "which the provider does not send: Cognito keeps its default, and the next plan shows a change again (or apply fails with \"Provider produced inconsistent result after apply\")"
 		msg := fmt.Sprintf("%s is set to an empty list, %s; remove the argument", arg, why)
 		if from := restsOn(c.Defaults, appclient.RuleTerraformEmptyList, path); len(from) > 0 {
-			// A module's variable whose default is []: null is the
-			// default that leaves the argument out.
-			msg = fmt.Sprintf("%s is an empty list with the default of %s, %s; make the default null", arg, strings.Join(from, ", "), why)
+			// A module's variable whose default is [], or a conditional
+			// on one: null is the value that leaves the argument out.
+			msg = fmt.Sprintf("%s is an empty list with the default of %s, %s; write null, not [], for none", arg, strings.Join(from, ", "), why)
 		}
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(path), Resource: c.Resource, Field: path,
 			Rule: appclient.RuleTerraformEmptyList, Severity: appclient.SeverityWarning, Message: msg})

@@ -90,11 +90,37 @@
 //
 // # Limits
 //
-// Files over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), nested
-// deeper than [MaxDepth] or holding more than [MaxValues] values are input
-// errors. Terraform expressions that loop (for expressions, template for
-// directives) are not evaluated, and the values other expressions read are
-// kept small, so that memory stays bounded whatever the input.
+// Every file is opened with [OpenInput]: links are followed, anything but
+// a regular file (a named pipe, a device, a directory) is refused by name
+// without being opened, and the size is checked before reading. Files
+// over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), a
+// module whose .tf files hold more than [MaxModuleSize] in all, nesting
+// deeper than [MaxDepth] (in a .tf file, also more than 1,024 operators in
+// one expression), or more than [MaxValues] values are input errors.
+//
+// Every evaluator runs under budgets, so that time and memory stay
+// bounded whatever the input:
+//
+//   - a Terraform expression may run 10,000 function calls and operations
+//     and build 1 MiB of values, every intermediate value counted (what a
+//     call may build is estimated from its arguments before it runs); a
+//     number's exponent may have 3,400 binary digits (about 1,000 decimal
+//     digits); the expressions of one module may build 256 MiB and visit
+//     about a million syntax nodes in all;
+//   - a CloudFormation Ref, Fn::Sub or Fn::Join may read 10,000 values
+//     (YAML aliases counted each time) and build 1 MiB of text; each named
+//     condition is evaluated once;
+//   - Serverless includes may nest 8 deep;
+//   - a walk visits at most about a million directory entries, links to
+//     directories counted each time they are followed.
+//
+// Past a budget, the file (for Terraform) or the client (for
+// CloudFormation) has an input error that names the expression and where
+// it is, and the value is not evaluated; the rest of the file, and of a
+// walk, is read. Terraform expressions that loop (for expressions,
+// template for directives) are not evaluated: their value is unknown, as
+// is a value too large for other expressions to read (over 1,000
+// elements or 16 KiB).
 //
 // Package iac does not deploy, call AWS, or evaluate anything a deployment
 // decides.

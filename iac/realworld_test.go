@@ -119,6 +119,9 @@ var realWorld = map[string]int{
 	"alfredtuffreau_bliblou-identities-config/resources/cognito-user-pool.yml":   1,
 	"chinh-dev11_mysite-sls-auth-api/resources/cognito-user-pool.yml":            1,
 	"insolvia-ai_insolvia/infra/modules/auth/main.tf":                            1,
+	// An aws_cognito_managed_user_pool_client: the client OpenSearch
+	// creates, found by name_prefix; every member it leaves out is unknown.
+	"digitalorganising_cac/terraform/opensearch-auth.tf": 1,
 }
 
 // realWorldError is an error finding on a collected file.
@@ -233,8 +236,8 @@ func TestRealWorld(t *testing.T) {
 			}
 		}
 	}
-	if len(realWorld) < 98 {
-		t.Errorf("%d real-world files, want at least 98", len(realWorld))
+	if len(realWorld) < 99 {
+		t.Errorf("%d real-world files, want at least 99", len(realWorld))
 	}
 }
 

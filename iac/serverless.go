@@ -216,27 +216,25 @@ func hasPseudoParameter(s string) bool {
 		if i < 0 {
 			return false
 		}
+		// The name runs to the first byte that is no name byte; each
+		// byte is looked at once, whatever the input.
 		s = s[i+2:]
-		end := strings.IndexByte(s, '}')
-		if end < 0 {
-			return false
+		n := 0
+		for n < len(s) && isPseudoNameByte(s[n]) {
+			n++
 		}
-		if end > 0 && isPseudoName(s[:end]) {
+		if n > 0 && n < len(s) && s[n] == '}' {
 			return true
 		}
+		s = s[n:]
 	}
 }
 
-// isPseudoName reports whether name is a logical ID, an attribute of one
-// or a pseudo parameter: letters, digits and the separators "::" and ".".
-func isPseudoName(name string) bool {
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ':' || c == '.') {
-			return false
-		}
-	}
-	return true
+// isPseudoNameByte reports whether c may be part of a logical ID, an
+// attribute of one or a pseudo parameter: letters, digits and the
+// separators "::" and ".".
+func isPseudoNameByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ':' || c == '.'
 }
 
 // hasPseudoParameters reports whether v holds, at any depth, an untagged

@@ -320,7 +320,7 @@ func linkError(err error) error {
 // markers are the texts an input with an app client holds: resource
 // types, and the members every request has.
 var markers = [][]byte{
-	[]byte("UserPoolClient"), []byte("aws_cognito_user_pool_client"),
+	[]byte("UserPoolClient"), []byte("aws_cognito_user_pool_client"), []byte("aws_cognito_managed_user_pool_client"),
 	[]byte(`"UserPoolId"`), []byte(`"ClientName"`),
 }
 
@@ -431,7 +431,7 @@ func (j walkJob) runModule() []*File {
 			out = append(out, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}})
 			continue
 		}
-		any = any || bytes.Contains(data, []byte(tfClientType))
+		any = any || bytes.Contains(data, []byte(tfClientType)) || bytes.Contains(data, []byte(tfManagedClientType))
 		if len(data) <= maxHCLBytes {
 			// A larger file is refused by the parser, unread.
 			total += len(data)
