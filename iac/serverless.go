@@ -14,6 +14,14 @@ type slsFragment struct {
 	resources *Value
 }
 
+// Budgets of a Serverless service's includes.
+const (
+	// maxIncludes is the most includes one service reads.
+	maxIncludes = 256
+	// maxIncludeBytes is the most its includes may hold in all.
+	maxIncludeBytes = 16 << 20
+)
+
 // includeFunc reads a file that a Serverless service includes. whole is
 // true when the service reads every resource of the file (an include with
 // no selector, or ":Resources"), so that a walk need not read the file on
@@ -36,6 +44,9 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 		return nil, nil
 	}
 	var out []slsFragment
+	// Includes may fan out at every level: what all of them read is
+	// bounded.
+	reads, readBytes := 0, 0
 	// resolve reads the include s, written in file: the value it stands
 	// for, the file it is written in, and whether the selector ends in
 	// Resources. A nil value with no error is an include this does not
@@ -53,9 +64,15 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 			return nil, "", false, &posError{Pos: s.Pos, Msg: fmt.Sprintf("the include %q%s %s", s.Str, where, fmt.Sprintf(format, args...))}
 		}
 		p := path.Join(path.Dir(file), inc)
+		if reads++; reads > maxIncludes {
+			return fail("is one include too many: a service may read %d includes in all, each counted every time it is read", maxIncludes)
+		}
 		data, err := include(p, sel == "" || sel == "Resources")
 		if err != nil {
 			return fail("cannot be read: %s", readError(err))
+		}
+		if readBytes += len(data); readBytes > maxIncludeBytes {
+			return fail("is one include too many: a service's includes may hold %d MiB in all, each counted every time it is read", maxIncludeBytes>>20)
 		}
 		v, err := parseFragment(p, data)
 		if err != nil {
