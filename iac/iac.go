@@ -294,7 +294,10 @@ type Client struct {
 	Request appclient.CreateUserPoolClientRequest
 	// Update is, for an update request ([KindUpdate]), the request as
 	// [appclient.DecodeUpdateRequest] reads it, checked by [Check] with its
-	// own Validate; nil for every other kind, and when Errors is not empty.
+	// own Validate; for a Terraform aws_cognito_managed_user_pool_client,
+	// the update the provider sends, its ClientId and every member the
+	// configuration leaves out unknown (see Unknown). Nil for every other
+	// client, and when Errors is not empty.
 	Update *appclient.UpdateUserPoolClientRequest
 	// Unknown are the member paths whose value is known only at deployment,
 	// sorted: "DefaultRedirectURI", "CallbackURLs" (the whole list),
