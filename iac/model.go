@@ -159,6 +159,10 @@ type client struct {
 	Defaults map[string]string
 	// Ignore are the rule ids the definition silences.
 	Ignore []string
+	// managed is true for a Terraform aws_cognito_managed_user_pool_client,
+	// which changes an existing client with UpdateUserPoolClient: finish
+	// makes it an update, its ClientId unknown.
+	managed bool
 }
 
 func newClient(resource string, at Position) *client {
