@@ -331,6 +331,22 @@ func TestAuditUsage(t *testing.T) {
 			t.Errorf("the IAM policy allows %q, which is not a read", a)
 		}
 	}
+
+	// docs/audit.md gives the same policy.
+	doc, err := os.ReadFile("../../docs/audit.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := regexp.MustCompile("(?s)```json\n(.*?)```").FindSubmatch(doc)
+	var docPolicy struct {
+		Statement []struct{ Action []string }
+	}
+	if block == nil || json.Unmarshal(block[1], &docPolicy) != nil || len(docPolicy.Statement) != 1 {
+		t.Fatalf("docs/audit.md has no IAM policy of one statement in a json block")
+	}
+	if diff := cmp.Diff(policy.Statement[0].Action, docPolicy.Statement[0].Action); diff != "" {
+		t.Errorf("IAM actions of audit -h and docs/audit.md mismatch (-help +doc):\n%s", diff)
+	}
 }
 
 // TestAuditInterruptBinary interrupts the command, built, while its first
