@@ -136,7 +136,7 @@ func findResource(c *Client, idx *resIndex) *Resource {
 	if c.Resource == "" {
 		return nil
 	}
-	for _, name := range []string{c.Resource, stripInstanceKeys(c.Resource)} {
+	for _, name := range []string{c.Resource, stripInstanceKeys(stripModulePath(c.Resource))} {
 		for _, r := range idx.named(name) {
 			if r.File == c.File && (r.Type == cfnClientType || isTFClient(r.Type)) {
 				return r
@@ -381,11 +381,8 @@ func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
 		if dependsOnUnknown(unknown, rule, field) {
 			return
 		}
-		if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
-			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
-		}
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
-			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: c.provenance(msg, rule, field)})
 	}
 	var ve *appclient.ValidationError
 	if errors.As(c.validateInPool(pool), &ve) {
