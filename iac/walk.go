@@ -78,8 +78,18 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 // .tf files, those files as one Terraform module (one File per .tf file).
 // A file that mentions no app client is not read further, a JSON or YAML
 // file of another kind is skipped, and the fragments a Serverless service
-// includes are read as part of the service only. A file that looks like
-// an input but cannot be read is returned with its Errors.
+// includes are read as part of the service only (unless it takes only
+// some of a file's resources). A file that looks like an input but cannot
+// be read is returned with its Errors. A file is passed over only when
+// reading it could find no app client: one whose text does not name a
+// client is still read when a client could be spelled otherwise (escapes,
+// a request's misspelt members).
+//
+// Links are followed, to files and directories alike; a link back to a
+// directory that holds it is not followed. Every entry that cannot be
+// read (a directory that cannot be listed, a broken link with an input's
+// name, a named pipe or device with one, a loop of links) is returned as
+// a File with its own path and Errors, and the walk goes on.
 //
 // Two kinds of file are passed over and handed to fn with [File.Skipped]
 // saying why: a file over a size limit whose start does not look like an
@@ -98,8 +108,8 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 //
 // Files are read concurrently, by as many workers as GOMAXPROCS, and
 // handed to fn in order; at most a few files per worker are held in
-// memory at once. Walk stops at the first error fn returns, or the first
-// error walking the tree, and returns it.
+// memory at once. Walk stops at the first error fn returns and returns
+// it; the only other error is dir itself not being a readable directory.
 func Walk(dir string, fn func(*File) error) error {
 	return WalkWith(dir, nil, fn)
 }
