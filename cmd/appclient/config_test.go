@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -373,5 +374,24 @@ func TestParseWithConfig(t *testing.T) {
 	fs, _, _ = newFlags()
 	if _, _, err := parseWithConfig(fs, []string{"-config", "missing.yaml", "infra"}); err == nil || !strings.HasPrefix(err.Error(), "missing.yaml: ") {
 		t.Errorf("-config missing.yaml: %v", err)
+	}
+}
+
+// TestREADMEConfig: the .appclient.yaml the README shows is one validate
+// reads, with the flags this build has.
+func TestREADMEConfig(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```yaml\n(# \\.appclient\\.yaml\n.*?)```").FindStringSubmatch(string(data))
+	if m == nil {
+		t.Fatal("README.md shows no .appclient.yaml (a yaml block starting with # .appclient.yaml)")
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{".appclient.yaml": m[1], "vendor/template.yaml": configTemplate})
+	status, stdout, stderr := runStreams(t, "", "validate", "-config", filepath.Join(dir, ".appclient.yaml"), dir)
+	if status != 0 || stdout != "" || stderr != "" {
+		t.Errorf("validate with the README's configuration: status %d, stdout %q, stderr %q; want 0 and nothing (vendor/ excluded)", status, stdout, stderr)
 	}
 }
