@@ -384,12 +384,16 @@ func TestREADMEConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile("(?s)```yaml\n(# \\.appclient\\.yaml\n.*?)```").FindStringSubmatch(string(data))
+	// The first yaml block after the first mention of the file.
+	m := regexp.MustCompile("(?s)`\\.appclient\\.yaml`[^`]*```yaml\n(.*?)```").FindStringSubmatch(string(data))
 	if m == nil {
-		t.Fatal("README.md shows no .appclient.yaml (a yaml block starting with # .appclient.yaml)")
+		t.Fatal("README.md shows no .appclient.yaml (a yaml block after its first mention)")
+	}
+	if _, err := parseConfig("README.md", "/repo", []byte(m[1])); err != nil {
+		t.Fatalf("the README's configuration: %v", err)
 	}
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{".appclient.yaml": m[1], "vendor/template.yaml": configTemplate})
+	writeFiles(t, dir, map[string]string{".appclient.yaml": m[1], "vendor/template.yaml": configTemplate, "envs/prod.tfvars": ""})
 	status, stdout, stderr := runStreams(t, "", "validate", "-config", filepath.Join(dir, ".appclient.yaml"), dir)
 	if status != 0 || stdout != "" || stderr != "" {
 		t.Errorf("validate with the README's configuration: status %d, stdout %q, stderr %q; want 0 and nothing (vendor/ excluded)", status, stdout, stderr)
