@@ -77,6 +77,20 @@ func TestValidateInPool(t *testing.T) {
 				r.AllowedOAuthFlowsUserPoolClient = false
 				r.AllowedOAuthScopes[2] = "billing/nothing"
 			}},
+		// A client of GetClientToken uses its scopes whatever the flag says.
+		{name: "P1 decided with OAuth off on a client-token client", pool: ordersPool(),
+			modify: func(r *CreateUserPoolClientRequest) {
+				*r = CreateUserPoolClientRequest{UserPoolID: r.UserPoolID, ClientName: "svc", GenerateSecret: true,
+					ExplicitAuthFlows:  []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth},
+					AllowedOAuthScopes: []string{"billing/invoices", "billing/nothing"}}
+			},
+			want: []violation{{"AllowedOAuthScopes[1]", RuleCustomScopeExists, sdne}}},
+		{name: "P1 neighbour: a client-token client's scopes the pool has", pool: ordersPool(),
+			modify: func(r *CreateUserPoolClientRequest) {
+				*r = CreateUserPoolClientRequest{UserPoolID: r.UserPoolID, ClientName: "svc", GenerateSecret: true,
+					ExplicitAuthFlows:  []ExplicitAuthFlow{ExplicitAuthFlowAllowClientTokenAuth},
+					AllowedOAuthScopes: []string{"billing/invoices", "https://api.example.com/orders.read"}}
+			}},
 		{name: "P1 leaves non-custom scopes to O6", pool: ordersPool(),
 			modify: func(r *CreateUserPoolClientRequest) { r.AllowedOAuthScopes[2] = "billing/" },
 			want:   []violation{{"AllowedOAuthScopes[2]", RuleScopeNotFound, sdne}}},

@@ -239,7 +239,8 @@ type ClientReport struct {
 // so that every pool audited appears. An error yields a report naming what
 // failed (a pool, or a client of it) with the error, which wraps the SDK's;
 // the audit goes on with the rest. A failed ListUserPools, or ctx being done,
-// yields one error and ends the audit. Breaking out of the loop stops the
+// yields one error with the zero report (its Client.UserPoolID is "") and
+// ends the audit. Breaking out of the loop stops the
 // work under way; Audit returns once it has stopped.
 //
 // Pools are audited opts.Concurrency at a time. Cognito throttles with

@@ -42,9 +42,9 @@ func emptyLists(c *Client) []Finding {
 		const why = "which the provider does not send: Cognito keeps its default, and the next plan shows a change again (or apply fails with \"Provider produced inconsistent result after apply\")"
 		msg := fmt.Sprintf("%s is set to an empty list, %s; remove the argument", arg, why)
 		if from := restsOn(c.Defaults, appclient.RuleTerraformEmptyList, path); len(from) > 0 {
-			// A module's variable whose default is []: null is the
-			// default that leaves the argument out.
-			msg = fmt.Sprintf("%s is an empty list with the default of %s, %s; make the default null", arg, strings.Join(from, ", "), why)
+			// A module's variable whose default is [], or a conditional
+			// on one: null is the value that leaves the argument out.
+			msg = fmt.Sprintf("%s is an empty list with the default of %s, %s; write null, not [], for none", arg, strings.Join(from, ", "), why)
 		}
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(path), Resource: c.Resource, Field: path,
 			Rule: appclient.RuleTerraformEmptyList, Severity: appclient.SeverityWarning, Message: msg})
@@ -63,7 +63,7 @@ func emptyLists(c *Client) []Finding {
 // is unknown does not count as version 2, and a branding whose client is
 // unknown (a parameter, an expression that refers to no resource) may be
 // this client's, so that no warning is given.
-func managedLoginWithoutBranding(c *Client, resources []*Resource) []Finding {
+func managedLoginWithoutBranding(c *Client, idx *resIndex) []Finding {
 	const field = "AllowedOAuthFlows"
 	req := &c.Request
 	if !req.AllowedOAuthFlowsUserPoolClient ||
@@ -77,7 +77,7 @@ func managedLoginWithoutBranding(c *Client, resources []*Resource) []Finding {
 	if dependsOnUnknown(unknown, appclient.RuleManagedLoginWithoutBranding, field) {
 		return nil
 	}
-	self := findResource(c, resources)
+	self := findResource(c, idx)
 	if self == nil {
 		return nil
 	}
@@ -90,9 +90,9 @@ func managedLoginWithoutBranding(c *Client, resources []*Resource) []Finding {
 		isDomain = func(typ string) bool { return typ == tfDomainType || typ == awsccDomainType }
 		isBranding = func(typ string) bool { return typ == tfBrandingType || typ == awsccBrandingType }
 	}
-	attached := attachedTo(s, self, resources)
+	attached := attachedTo(s, self, idx)
 	var domain *Resource
-	for _, r := range resources {
+	for _, r := range idx.typed(cfnDomainType, tfDomainType, awsccDomainType) {
 		if !isDomain(r.Type) || !attached(r) {
 			continue
 		}
@@ -106,11 +106,11 @@ func managedLoginWithoutBranding(c *Client, resources []*Resource) []Finding {
 	if domain == nil {
 		return nil
 	}
-	for _, r := range resources {
+	for _, r := range idx.typed(cfnBrandingType, tfBrandingType, awsccBrandingType) {
 		if !isBranding(r.Type) {
 			continue
 		}
-		if brandingFor(r.Properties.get(clientID), self, resources) != brandingOther {
+		if brandingFor(r.Properties.get(clientID), self, idx) != brandingOther {
 			// This client's branding, or one that may be.
 			return nil
 		}
@@ -138,7 +138,7 @@ const (
 // brandingFor says whether the ClientId (client_id) value v of a managed
 // login branding refers to the client resource self: a Ref or Fn::GetAtt
 // of it in CloudFormation, a reference to it in Terraform.
-func brandingFor(v *Value, self *Resource, resources []*Resource) brandingClient {
+func brandingFor(v *Value, self *Resource, idx *resIndex) brandingClient {
 	if v == nil {
 		return brandingUnknown
 	}
@@ -162,10 +162,8 @@ func brandingFor(v *Value, self *Resource, resources []*Resource) brandingClient
 		if name == self.Name {
 			return brandingSelf
 		}
-		for _, r := range resources {
-			if r.Name == name {
-				other = true
-			}
+		if len(idx.named(name)) > 0 {
+			other = true
 		}
 	}
 	if other {

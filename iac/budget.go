@@ -240,12 +240,24 @@ func guardFunction(name string, f function.Function, b *evalBudget) function.Fun
 	return function.New(&function.Spec{
 		Params:   f.Params(),
 		VarParam: f.VarParam(),
-		Type:     f.ReturnTypeForValues,
+		Type: func(args []cty.Value) (cty.Type, error) {
+			// jsondecode decodes its argument to find its type, with a
+			// recursive decoder.
+			if name == "jsondecode" && len(args) == 1 && args[0].IsKnown() && !args[0].IsNull() &&
+				args[0].Type() == cty.String && jsonDepth(args[0].AsString()) > maxDepth {
+				if b.over == nil {
+					b.over = overBudget("jsondecode() reads JSON nested deeper than %d levels", maxDepth)
+				}
+				return cty.NilType, b.over
+			}
+			return f.ReturnTypeForValues(args)
+		},
 		Impl: func(args []cty.Value, ret cty.Type) (cty.Value, error) {
 			call := name + "()"
 			if err := b.spend(call, estimate(name, args)); err != nil {
 				return cty.UnknownVal(ret), err
 			}
+
 			v, err := f.Call(args)
 			if err != nil {
 				return v, err
@@ -325,4 +337,25 @@ func (b *evalBudget) prepare(expr hclsyntax.Expression) (nodes int, loops bool, 
 		return nil
 	})
 	return nodes, loops, err
+}
+
+// jsonDepth returns how deep the arrays and objects of a JSON text nest,
+// strings left out.
+func jsonDepth(text string) int {
+	depth, deepest, inString := 0, 0, false
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '[' || c == '{':
+			depth++
+			deepest = max(deepest, depth)
+		case c == ']' || c == '}':
+			depth--
+		}
+	}
+	return deepest
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -373,4 +374,32 @@ func indent(s, prefix string) string {
 		}
 	}
 	return strings.Join(lines, "")
+}
+
+// TestPseudoParameterScanIsLinear: a string of many "#{" that never close
+// is scanned in time proportional to its length (a rescan from each "#{"
+// to the next "}" took minutes on a 1 MiB value).
+func TestPseudoParameterScanIsLinear(t *testing.T) {
+	s := strings.Repeat("#{a#{", 1<<18) + "}"
+	done := make(chan bool, 1)
+	go func() { done <- hasPseudoParameter(s) }()
+	select {
+	case got := <-done:
+		if got {
+			t.Errorf("hasPseudoParameter = true for names broken by \"#{\"")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("hasPseudoParameter takes more than 10 s on 1.25 MiB")
+	}
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"#{AWS::Region}", true}, {"a-#{Res.Attr}-b", true}, {"#{}", false}, {"#{a b}", false},
+		{"#@{escaped}", false}, {"#{unclosed", false}, {"#{x#{AWS::StackName}", true},
+	} {
+		if got := hasPseudoParameter(tt.s); got != tt.want {
+			t.Errorf("hasPseudoParameter(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
 }

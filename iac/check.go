@@ -34,11 +34,8 @@ func Check(c *Client) []Finding {
 		if dependsOnUnknown(unknown, rule, field) {
 			return
 		}
-		if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
-			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
-		}
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
-			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: c.provenance(msg, rule, field)})
 	}
 	if err := c.validate(); err != nil {
 		var ve *appclient.ValidationError
@@ -97,16 +94,9 @@ func dependsOnUnknown(unknown map[string]bool, rule, field string) bool {
 // restsOn returns what provides the defaults that a violation of rule on
 // field reads, sorted, or nil when it reads none.
 func restsOn(defaults map[string]string, rule, field string) []string {
-	if len(defaults) == 0 {
-		return nil
-	}
-	inputs, ok := inputsOf(rule, field)
-	if !ok {
-		inputs = []string{field}
-	}
 	seen := map[string]bool{}
 	var out []string
-	add := func(p string) {
+	for _, p := range readPaths(defaults, rule, field) {
 		for from := range strings.SplitSeq(defaults[p], ", ") {
 			if from != "" && !seen[from] {
 				seen[from] = true
@@ -114,18 +104,71 @@ func restsOn(defaults map[string]string, rule, field string) []string {
 			}
 		}
 	}
-	for _, tok := range inputs {
-		tok = strings.TrimSuffix(strings.TrimSuffix(tok, "[*]"), "#")
-		// The member itself, one of its parents, or one of its elements
-		// or nested members.
-		for p := tok; p != ""; p = parentPath(p) {
-			add(p)
-		}
-		for p := range defaults {
-			if strings.HasPrefix(p, tok+"[") || strings.HasPrefix(p, tok+".") {
-				add(p)
+	sort.Strings(out)
+	return out
+}
+
+// OriginsOf returns where the values a deployment passes that a finding
+// of c rests on are written (see [Client.Origins]): the tfvars lines, the
+// module arguments, the parameter files, beside the finding's own
+// position in the client. Nil for none.
+func (c *Client) OriginsOf(f Finding) []Origin {
+	var out []Origin
+	for _, p := range readPaths(c.Origins, f.Rule, f.Field) {
+		for _, o := range c.Origins[p] {
+			if !slices.Contains(out, o) {
+				out = append(out, o)
 			}
 		}
+	}
+	return out
+}
+
+// provenance adds to a finding's message the defaults and the values
+// passed that it rests on.
+func (c *Client) provenance(msg, rule, field string) string {
+	if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
+		msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+	}
+	origins := c.OriginsOf(Finding{Rule: rule, Field: field})
+	if len(origins) == 0 {
+		return msg
+	}
+	names := make([]string, len(origins))
+	for i, o := range origins {
+		names[i] = o.String()
+	}
+	return msg + " (with " + strings.Join(names, ", ") + ")"
+}
+
+// readPaths returns the member paths among m's keys that a violation of
+// rule on field reads: the member itself, one of its parents, or one of
+// its elements or nested members; sorted.
+func readPaths[T any](m map[string]T, rule, field string) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	inputs, ok := inputsOf(rule, field)
+	if !ok {
+		inputs = []string{field}
+	}
+	seen := map[string]bool{}
+	for _, tok := range inputs {
+		tok = strings.TrimSuffix(strings.TrimSuffix(tok, "[*]"), "#")
+		for p := tok; p != ""; p = parentPath(p) {
+			if _, ok := m[p]; ok {
+				seen[p] = true
+			}
+		}
+		for p := range m {
+			if strings.HasPrefix(p, tok+"[") || strings.HasPrefix(p, tok+".") {
+				seen[p] = true
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
 	}
 	sort.Strings(out)
 	return out
@@ -182,9 +225,9 @@ func isList(path string) bool {
 // are not findings: see [File.Errors] and [Client.Errors].
 func (f *File) Findings() []Finding {
 	var out []Finding
-	resources := f.PoolResources()
+	idx := newResIndex(f.PoolResources())
 	for _, c := range f.Clients {
-		for _, fd := range append(Check(c), CheckPool(c, resources)...) {
+		for _, fd := range append(Check(c), checkPool(c, idx)...) {
 			if !c.Ignores(fd.Rule) {
 				out = append(out, fd)
 			}

@@ -101,6 +101,26 @@ func hostileCases() []hostileCase {
 			wantErrs: []string{"jsondecode() returns a number with more than 3400 binary digits"},
 		},
 		{
+			name:     "jsondecode of deeply nested JSON",
+			files:    one("in.tf", "locals {\n  z = jsondecode(\""+strings.Repeat("[", 400000)+strings.Repeat("]", 100000)+"\")\n}\n"+hostileClient),
+			read:     "in.tf",
+			wantErrs: []string{"jsondecode() reads JSON nested deeper than 256 levels"},
+		},
+		{
+			name: "Serverless includes that fan out",
+			files: func() map[string]string {
+				// Each level includes the next twenty times: 20^8 reads.
+				files := map[string]string{"serverless.yml": "service: s\nprovider: {name: aws}\nresources:\n" + strings.Repeat("  - ${file(./f1.yml):x}\n", 20)}
+				for i := 1; i <= 7; i++ {
+					files[fmt.Sprintf("f%d.yml", i)] = "x:\n" + strings.Repeat(fmt.Sprintf("  - ${file(./f%d.yml):x}\n", i+1), 20)
+				}
+				files["f8.yml"] = "x:\n  - Resources: {}\n"
+				return files
+			},
+			read:     "serverless.yml",
+			wantErrs: []string{"is one include too many: a service may read 256 includes in all"},
+		},
+		{
 			name: "a long chain of locals defined backwards",
 			files: func() map[string]string {
 				var b strings.Builder

@@ -47,9 +47,9 @@
 // ${opt:...}, ${env:...}, ${file(...)}, ${ssm:...} and every other "${"
 // in a Serverless file) and the serverless-pseudo-parameters plugin's
 // #{AWS::Region}, #{LogicalId} and the like, whatever the member's type;
-// Terraform references
-// to resources, data sources and modules, variables without a default,
-// each.*, count.index, dynamic blocks, for expressions and functions this
+// Terraform references to resources, data sources and module outputs,
+// variables without a default or a value assigned, each.* and count.index
+// of a collection that is unknown, loops over too much and functions this
 // package does not evaluate; a plan's "known after apply". A string with
 // an unknown part is unknown as a whole. The client's request leaves an
 // unknown member out (an unknown list element is "", so that the indexes
@@ -65,12 +65,31 @@
 // deployment uses when nothing is passed; a finding that rests on one says
 // so, since a deployment can pass another value.
 //
+// # Values a deployment passes
+//
+// Values a deployment is given take the place of defaults, as the
+// deploying tool gives them (see [Values], [ReadWith] and [WalkWith]).
+// Terraform: a root module's terraform.tfvars, terraform.tfvars.json and
+// *.auto.tfvars[.json], TF_VAR_ variables, -var-file and -var, in
+// Terraform's precedence; and the arguments a module block passes to the
+// module it calls, read from a local path or from where terraform init
+// installed it (.terraform/modules/modules.json), nested calls included,
+// for at most 16 levels. A module whose source is not on disk is named in
+// [File.Notes], with what to run. A for_each or count with a known
+// collection, on a resource, a module block or a dynamic block, is
+// expanded: each instance is checked with its each.key, each.value or
+// count.index, under its address (aws_cognito_user_pool_client.c["web"],
+// module.web.aws_cognito_user_pool_client.this); an unknown collection
+// is checked once, with each and count unknown. Terraform's try, can,
+// file and templatefile (files of the module's own directory) and most of
+// its collection and string functions are evaluated. A finding that rests
+// on a value passed says where it was written ([Client.OriginsOf]).
+//
 // In Terraform configuration, plans and state, null, "" and an empty list
 // or block mean the attribute is not set (the provider sends nothing for
 // them), except in name and user_pool_id, and, in configuration, "" in
 // default_redirect_uri, whose length the provider checks at plan. An empty
-// list written in configuration is advisory terraform-empty-list. A
-// for_each or count resource is checked once.
+// list written in configuration is advisory terraform-empty-list.
 //
 // # Silencing a rule
 //
@@ -90,11 +109,39 @@
 //
 // # Limits
 //
-// Files over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), nested
-// deeper than [MaxDepth] or holding more than [MaxValues] values are input
-// errors. Terraform expressions that loop (for expressions, template for
-// directives) are not evaluated, and the values other expressions read are
-// kept small, so that memory stays bounded whatever the input.
+// Every file is opened with [OpenInput]: links are followed, anything but
+// a regular file (a named pipe, a device, a directory) is refused by name
+// without being opened, and the size is checked before reading. Files
+// over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), a
+// module whose .tf files hold more than [MaxModuleSize] in all, nesting
+// deeper than [MaxDepth] (in a .tf file, also more than 1,024 operators in
+// one expression), or more than [MaxValues] values are input errors.
+//
+// Every evaluator runs under budgets, so that time and memory stay
+// bounded whatever the input:
+//
+//   - a Terraform expression may run 10,000 function calls and operations
+//     and build 1 MiB of values, every intermediate value counted (what a
+//     call may build is estimated from its arguments before it runs); a
+//     number's exponent may have 3,400 binary digits (about 1,000 decimal
+//     digits); the expressions of one module may build 256 MiB and visit
+//     about a million syntax nodes in all;
+//   - a CloudFormation Ref, Fn::Sub or Fn::Join may read 10,000 values
+//     (YAML aliases counted each time) and build 1 MiB of text; each named
+//     condition is evaluated once;
+//   - Serverless includes may nest 8 deep;
+//   - a walk visits at most about a million directory entries, links to
+//     directories counted each time they are followed.
+//
+// Past a budget, the file (for Terraform) or the client (for
+// CloudFormation) has an input error that names the expression and where
+// it is, and the value is not evaluated; the rest of the file, and of a
+// walk, is read. A Terraform for expression (template for directives
+// included) is evaluated only when no other is nested in it and its
+// collection's elements times the loop's syntax nodes are at most 64,000;
+// otherwise its value is unknown, as is a value too large for other
+// expressions to read (over 1,000 elements or 16 KiB). A root module reads
+// at most 256 module instances, called at most 16 levels deep.
 //
 // Package iac does not deploy, call AWS, or evaluate anything a deployment
 // decides.
@@ -188,11 +235,38 @@ type File struct {
 	// limit): when there are any, Clients is empty. Problems with one client
 	// are in that client's Errors.
 	Errors []*Error
+	// Notes are what reading left out that may hold clients, such as a
+	// Terraform module whose source is not on disk, with what to run to
+	// read it. They are not errors.
+	Notes []*Error
 	// Skipped, for a file that [Walk] passes over, says why: it is over a
 	// size limit and does not look like an input, or it is a user pool
 	// description. Such a File has no Kind, Clients or Errors. "" for a
 	// file read.
 	Skipped string
+}
+
+// Origin is where a value that a deployment passes was written.
+type Origin struct {
+	// Source names it as a message does: "terraform.tfvars",
+	// "-var-file prod.tfvars", "-var", "TF_VAR_domain", "module.web's
+	// argument callback_urls", "parameters.json", "samconfig.toml",
+	// "stage prod".
+	Source string
+	// File is the file the value is written in, or "" (a -var, the
+	// environment, a stage given on the command line).
+	File string
+	// Pos is where in File; the zero Position when unknown.
+	Pos Position
+}
+
+// String returns the source, and where it is written: "terraform.tfvars
+// at infra/terraform.tfvars:3".
+func (o Origin) String() string {
+	if o.File == "" || o.Pos.Line == 0 {
+		return o.Source
+	}
+	return o.Source + " at " + o.File + ":" + strconv.Itoa(o.Pos.Line)
 }
 
 // Client is one app-client definition.
@@ -220,7 +294,10 @@ type Client struct {
 	Request appclient.CreateUserPoolClientRequest
 	// Update is, for an update request ([KindUpdate]), the request as
 	// [appclient.DecodeUpdateRequest] reads it, checked by [Check] with its
-	// own Validate; nil for every other kind, and when Errors is not empty.
+	// own Validate; for a Terraform aws_cognito_managed_user_pool_client,
+	// the update the provider sends, its ClientId and every member the
+	// configuration leaves out unknown (see Unknown). Nil for every other
+	// client, and when Errors is not empty.
 	Update *appclient.UpdateUserPoolClientRequest
 	// Unknown are the member paths whose value is known only at deployment,
 	// sorted: "DefaultRedirectURI", "CallbackURLs" (the whole list),
@@ -238,6 +315,10 @@ type Client struct {
 	// to what provides it: "var.domain", "parameter CallbackUrl". A
 	// deployment can pass other values.
 	Defaults map[string]string
+	// Origins maps member paths whose value rests on a value a deployment
+	// passes (a tfvars file, -var, a module's caller, a parameter file, a
+	// Serverless stage) to where those values were written.
+	Origins map[string][]Origin
 	// Ignore are the rule ids the definition silences: CloudFormation
 	// Metadata appclient.config.ignore_checks, or a Terraform comment
 	// "# appclient-ignore: rule-id" on the line before the resource or

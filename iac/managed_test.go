@@ -1,6 +1,8 @@
 package iac
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,5 +92,29 @@ func TestManagedUserPoolClient(t *testing.T) {
 				t.Errorf("Update is %v for %s", c.Update, c.Resource)
 			}
 		})
+	}
+}
+
+// TestManagedUserPoolClientModule: a directory whose only client is an
+// aws_cognito_managed_user_pool_client is a module with a client, not one
+// a walk passes over.
+func TestManagedUserPoolClientModule(t *testing.T) {
+	dir := t.TempDir()
+	src := "resource \"aws_cognito_managed_user_pool_client\" \"os\" {\n  name_prefix = \"AmazonOpenSearchService-x\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n  callback_urls = [\"http://x.example.com/\"]\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range files {
+		for _, c := range f.Clients {
+			got = append(got, c.Resource)
+		}
+	}
+	if diff := cmp.Diff([]string{"aws_cognito_managed_user_pool_client.os"}, got); diff != "" {
+		t.Errorf("clients mismatch (-want +got):\n%s", diff)
 	}
 }

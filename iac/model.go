@@ -157,12 +157,15 @@ type client struct {
 	Errs []*posError
 	// Defaults maps member paths to the defaults their values rest on.
 	Defaults map[string]string
+	// Origins maps member paths to the values a deployment passes that
+	// their values rest on.
+	Origins map[string][]Origin
 	// Ignore are the rule ids the definition silences.
 	Ignore []string
 }
 
 func newClient(resource string, at Position) *client {
-	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]Position{}, Defaults: map[string]string{}}
+	return &client{Resource: resource, Pos: at, Body: map[string]any{}, Unknown: map[string]bool{}, Where: map[string]Position{}, Defaults: map[string]string{}, Origins: map[string][]Origin{}}
 }
 
 func (c *client) errorf(at Position, format string, args ...any) {
@@ -265,7 +268,7 @@ func hint(key string, specs []memberSpec, name func(memberSpec) string) string {
 // public returns the client as the package's API shows it, without its
 // request, which the caller fills in once the client has no errors.
 func (c *client) public(file string) *Client {
-	out := &Client{File: file, Resource: c.Resource, Pos: c.Pos, Unknown: c.unknownPaths(), Positions: c.Where, Defaults: c.Defaults, Ignore: c.Ignore}
+	out := &Client{File: file, Resource: c.Resource, Pos: c.Pos, Unknown: c.unknownPaths(), Positions: c.Where, Defaults: c.Defaults, Origins: c.Origins, Ignore: c.Ignore}
 	for _, e := range c.Errs {
 		out.Errors = append(out.Errors, &Error{File: file, Pos: e.Pos, Resource: c.Resource, Msg: e.Msg})
 	}

@@ -66,7 +66,12 @@ var (
 // for a client of a request file or Terraform state, whose pool the file
 // does not describe.
 func PoolOf(c *Client, resources []*Resource) *appclient.Pool {
-	self := findResource(c, resources)
+	return poolOf(c, newResIndex(resources))
+}
+
+// poolOf is PoolOf with the resources indexed.
+func poolOf(c *Client, idx *resIndex) *appclient.Pool {
+	self := findResource(c, idx)
 	if self == nil {
 		return nil
 	}
@@ -78,21 +83,22 @@ func PoolOf(c *Client, resources []*Resource) *appclient.Pool {
 	if poolRef == nil {
 		return nil
 	}
+	defined := idx.poolOfResource(s, self)
+	if defined != nil {
+		// Every client of a pool the resources define has the same one.
+		if p, ok := idx.pools[schemaIndex(s)][defined]; ok {
+			return p
+		}
+	}
 	pool := &appclient.Pool{Incomplete: appclient.PoolAllParts}
-	defined := definedPool(s, poolRef, resources)
 	if defined != nil {
 		pool.Incomplete = 0
 		pool.Tier = s.poolTier(defined.Properties)
 		s.poolSchema(pool, defined.Properties)
+		defer func() { idx.pools[schemaIndex(s)][defined] = pool }()
 	}
-	attached := func(r *Resource) bool {
-		v := r.Properties.get(s.userPoolID)
-		if defined != nil {
-			return definedPool(s, v, resources) == defined
-		}
-		return sameValue(v, poolRef)
-	}
-	for _, r := range resources {
+	attached := attachedTo(s, self, idx)
+	for _, r := range idx.typed(s.serverType, s.providerType) {
 		switch {
 		case r.Type == s.serverType && attached(r):
 			id, ok := known(r.Properties.get(s.identifier))
@@ -126,14 +132,15 @@ func (f *File) PoolResources() []*Resource {
 }
 
 // findResource returns the resource that defines client c.
-func findResource(c *Client, resources []*Resource) *Resource {
+func findResource(c *Client, idx *resIndex) *Resource {
 	if c.Resource == "" {
 		return nil
 	}
-	for _, r := range resources {
-		if (r.Name == c.Resource || r.Name == stripInstanceKeys(c.Resource)) && r.File == c.File &&
-			(r.Type == cfnClientType || isTFClient(r.Type)) {
-			return r
+	for _, name := range []string{c.Resource, stripInstanceKeys(stripModulePath(c.Resource))} {
+		for _, r := range idx.named(name) {
+			if r.File == c.File && (r.Type == cfnClientType || isTFClient(r.Type)) {
+				return r
+			}
 		}
 	}
 	return nil
@@ -141,7 +148,7 @@ func findResource(c *Client, resources []*Resource) *Resource {
 
 // definedPool returns the user pool among resources that the UserPoolId
 // value v refers to, or nil.
-func definedPool(s poolSchema, v *Value, resources []*Resource) *Resource {
+func definedPool(s poolSchema, v *Value, idx *resIndex) *Resource {
 	if v == nil {
 		return nil
 	}
@@ -168,8 +175,8 @@ func definedPool(s poolSchema, v *Value, resources []*Resource) *Resource {
 	if len(names) != 1 {
 		return nil
 	}
-	for _, r := range resources {
-		if r.Name == names[0] && r.Type == s.poolType {
+	for _, r := range idx.named(names[0]) {
+		if r.Type == s.poolType {
 			return r
 		}
 	}
@@ -334,15 +341,20 @@ func getAtt(arg *Value) (name, attr string) {
 // creates both the client and the resource it uses. A client of a request
 // file or of Terraform state, or one with Errors, has none.
 func CheckPool(c *Client, resources []*Resource) []Finding {
+	return checkPool(c, newResIndex(resources))
+}
+
+// checkPool is CheckPool with the resources indexed.
+func checkPool(c *Client, idx *resIndex) []Finding {
 	if len(c.Errors) > 0 {
 		return nil
 	}
 	var out []Finding
-	if pool := PoolOf(c, resources); pool != nil {
-		out = append(CheckInPool(c, pool), dependencyOrder(c, resources)...)
+	if pool := poolOf(c, idx); pool != nil {
+		out = append(CheckInPool(c, pool), dependencyOrder(c, idx)...)
 	}
 	out = append(out, emptyLists(c)...)
-	return append(out, managedLoginWithoutBranding(c, resources)...)
+	return append(out, managedLoginWithoutBranding(c, idx)...)
 }
 
 // CheckInPool returns the findings of the rules of [appclient.Rules] with Scope
@@ -369,11 +381,8 @@ func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
 		if dependsOnUnknown(unknown, rule, field) {
 			return
 		}
-		if from := restsOn(c.Defaults, rule, field); len(from) > 0 {
-			msg += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
-		}
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource,
-			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: msg})
+			Field: field, Rule: rule, Severity: sev, Exception: exception, Message: c.provenance(msg, rule, field)})
 	}
 	var ve *appclient.ValidationError
 	if errors.As(c.validateInPool(pool), &ve) {
@@ -391,8 +400,8 @@ func CheckInPool(c *Client, pool *appclient.Pool) []Finding {
 // resource server, or an identity provider, defined among resources must
 // depend on that resource, directly or through others; otherwise a
 // deployment may create the client first, and Cognito rejects it.
-func dependencyOrder(c *Client, resources []*Resource) []Finding {
-	self := findResource(c, resources)
+func dependencyOrder(c *Client, idx *resIndex) []Finding {
+	self := findResource(c, idx)
 	if self == nil || self.exists {
 		return nil
 	}
@@ -401,8 +410,8 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 	if isTFClient(self.Type) {
 		s, hint = tfPool, "add it to the client's depends_on"
 	}
-	attached := attachedTo(s, self, resources)
-	deps := dependencies(self, resources)
+	attached := attachedTo(s, self, idx)
+	deps := dependencies(self, idx)
 	var out []Finding
 	add := func(field, exception string, r *Resource) {
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource, Field: field,
@@ -418,11 +427,8 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 			if slash <= 0 || slash == len(scope)-1 {
 				continue
 			}
-			for _, r := range resources {
-				if r.Type != s.serverType || r.exists || deps[r.Name] || !attached(r) {
-					continue
-				}
-				if id, ok := known(r.Properties.get(s.identifier)); ok && id == scope[:slash] {
+			for _, r := range idx.withKey(s, s.serverType, s.identifier, scope[:slash]) {
+				if !r.exists && !deps[r.Name] && attached(r) {
 					add(fmt.Sprintf("AllowedOAuthScopes[%d]", i), appclient.ExceptionScopeDoesNotExist, r)
 				}
 			}
@@ -432,11 +438,8 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 		if name == "" || name == "COGNITO" {
 			continue
 		}
-		for _, r := range resources {
-			if r.Type != s.providerType || r.exists || deps[r.Name] || !attached(r) {
-				continue
-			}
-			if n, ok := known(r.Properties.get(s.providerName)); ok && n == name {
+		for _, r := range idx.withKey(s, s.providerType, s.providerName, name) {
+			if !r.exists && !deps[r.Name] && attached(r) {
 				add(fmt.Sprintf("SupportedIdentityProviders[%d]", i), appclient.ExceptionInvalidParameter, r)
 			}
 		}
@@ -448,15 +451,14 @@ func dependencyOrder(c *Client, resources []*Resource) []Finding {
 // to the user pool of client resource self: the same pool resource when
 // self's UserPoolId refers to one among resources, else a UserPoolId
 // written the same way.
-func attachedTo(s poolSchema, self *Resource, resources []*Resource) func(*Resource) bool {
+func attachedTo(s poolSchema, self *Resource, idx *resIndex) func(*Resource) bool {
 	poolRef := self.Properties.get(s.userPoolID)
-	defined := definedPool(s, poolRef, resources)
+	defined := idx.poolOfResource(s, self)
 	return func(r *Resource) bool {
-		v := r.Properties.get(s.userPoolID)
 		if defined != nil {
-			return definedPool(s, v, resources) == defined
+			return idx.poolOfResource(s, r) == defined
 		}
-		return sameValue(v, poolRef)
+		return sameValue(r.Properties.get(s.userPoolID), poolRef)
 	}
 }
 
@@ -464,21 +466,16 @@ func attachedTo(s poolSchema, self *Resource, resources []*Resource) func(*Resou
 // directly or through others: its DependsOn and the resources its
 // properties refer to (CloudFormation Ref, Fn::GetAtt and Fn::Sub;
 // Terraform references).
-func dependencies(r *Resource, resources []*Resource) map[string]bool {
-	byName := make(map[string]*Resource, len(resources))
-	for _, x := range resources {
-		byName[x.Name] = x
-	}
+func dependencies(r *Resource, idx *resIndex) map[string]bool {
 	seen := map[string]bool{}
 	var visit func(x *Resource)
 	visit = func(x *Resource) {
-		var direct []string
-		direct = append(direct, x.DependsOn...)
-		direct = references(x.Properties, direct, 0)
-		for _, name := range direct {
-			if next := byName[name]; next != nil && !seen[name] {
+		for _, name := range idx.references(x) {
+			named := idx.named(name)
+			if len(named) > 0 && !seen[name] {
 				seen[name] = true
-				visit(next)
+				// The last of a name written twice, as a map keeps it.
+				visit(named[len(named)-1])
 			}
 		}
 	}

@@ -202,6 +202,20 @@ func TestCheckPoolCloudFormation(t *testing.T) {
 		{name: "OAuth off: scopes decide nothing", edits: []string{
 			"AllowedOAuthFlowsUserPoolClient: true", "AllowedOAuthFlowsUserPoolClient: false",
 			"api.example.com/orders.read]", "api.example.com/orders.write]", "DependsOn: [Api, Corp]", "DependsOn: Corp"}},
+		// A client of GetClientToken uses its scopes with the OAuth flag off:
+		// P1 and P6 read them.
+		{name: "P1 and P6 on a client-token client with OAuth off", edits: []string{
+			"AllowedOAuthFlowsUserPoolClient: true", "AllowedOAuthFlowsUserPoolClient: false",
+			"      AllowedOAuthFlows: [code]\n      CallbackURLs: [https://app.example.com/cb]\n", "",
+			"[openid, https://api.example.com/orders.read]", "[https://api.example.com/orders.read, https://api.example.com/orders.write]",
+			"[ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]", "[ALLOW_CLIENT_TOKEN_AUTH]",
+			"DependsOn: [Api, Corp]", "DependsOn: Corp"},
+			want: []poolViolation{{"Client", "AllowedOAuthScopes[1]", p1}, {"Client", "AllowedOAuthScopes[0]", p6}, {"Client", "AllowedOAuthScopes[1]", p6}}},
+		{name: "P1 and P6 neighbour: the client-token client depends on the server and uses its scope", edits: []string{
+			"AllowedOAuthFlowsUserPoolClient: true", "AllowedOAuthFlowsUserPoolClient: false",
+			"      AllowedOAuthFlows: [code]\n      CallbackURLs: [https://app.example.com/cb]\n", "",
+			"[openid, https://api.example.com/orders.read]", "[https://api.example.com/orders.read]",
+			"[ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH]", "[ALLOW_CLIENT_TOKEN_AUTH]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,14 @@ type slsFragment struct {
 	resources *Value
 }
 
+// Budgets of a Serverless service's includes.
+const (
+	// maxIncludes is the most includes one service reads.
+	maxIncludes = 256
+	// maxIncludeBytes is the most its includes may hold in all.
+	maxIncludeBytes = 16 << 20
+)
+
 // includeFunc reads a file that a Serverless service includes. whole is
 // true when the service reads every resource of the file (an include with
 // no selector, or ":Resources"), so that a walk need not read the file on
@@ -36,6 +44,9 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 		return nil, nil
 	}
 	var out []slsFragment
+	// Includes may fan out at every level: what all of them read is
+	// bounded.
+	reads, readBytes := 0, 0
 	// resolve reads the include s, written in file: the value it stands
 	// for, the file it is written in, and whether the selector ends in
 	// Resources. A nil value with no error is an include this does not
@@ -53,9 +64,15 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 			return nil, "", false, &posError{Pos: s.Pos, Msg: fmt.Sprintf("the include %q%s %s", s.Str, where, fmt.Sprintf(format, args...))}
 		}
 		p := path.Join(path.Dir(file), inc)
+		if reads++; reads > maxIncludes {
+			return fail("is one include too many: a service may read %d includes in all, each counted every time it is read", maxIncludes)
+		}
 		data, err := include(p, sel == "" || sel == "Resources")
 		if err != nil {
 			return fail("cannot be read: %s", readError(err))
+		}
+		if readBytes += len(data); readBytes > maxIncludeBytes {
+			return fail("is one include too many: a service's includes may hold %d MiB in all, each counted every time it is read", maxIncludeBytes>>20)
 		}
 		v, err := parseFragment(p, data)
 		if err != nil {
@@ -216,27 +233,25 @@ func hasPseudoParameter(s string) bool {
 		if i < 0 {
 			return false
 		}
+		// The name runs to the first byte that is no name byte; each
+		// byte is looked at once, whatever the input.
 		s = s[i+2:]
-		end := strings.IndexByte(s, '}')
-		if end < 0 {
-			return false
+		n := 0
+		for n < len(s) && isPseudoNameByte(s[n]) {
+			n++
 		}
-		if end > 0 && isPseudoName(s[:end]) {
+		if n > 0 && n < len(s) && s[n] == '}' {
 			return true
 		}
+		s = s[n:]
 	}
 }
 
-// isPseudoName reports whether name is a logical ID, an attribute of one
-// or a pseudo parameter: letters, digits and the separators "::" and ".".
-func isPseudoName(name string) bool {
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ':' || c == '.') {
-			return false
-		}
-	}
-	return true
+// isPseudoNameByte reports whether c may be part of a logical ID, an
+// attribute of one or a pseudo parameter: letters, digits and the
+// separators "::" and ".".
+func isPseudoNameByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ':' || c == '.'
 }
 
 // hasPseudoParameters reports whether v holds, at any depth, an untagged

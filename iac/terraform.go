@@ -22,8 +22,9 @@ import (
 
 // Limits of the Terraform evaluator. Terraform's expressions can build
 // large values from small text (concat, repeated references), so the
-// values an expression may read are kept small, and expressions that loop
-// (for expressions, template for directives) are not evaluated: their
+// values an expression may read are kept small, and for expressions
+// (template for directives included) are evaluated only when not nested in
+// another and over a small collection (see loopTooCostly): otherwise their
 // value is unknown.
 const (
 	// maxHCLBytes is the largest .tf file read: HCL's tokens and syntax
@@ -43,6 +44,9 @@ const (
 	// maxEvalNodes is the largest expression evaluated, in syntax nodes;
 	// a larger one is unknown.
 	maxEvalNodes = 4 * maxEvalElems
+	// maxLoopSteps bounds a for expression: the elements of its
+	// collection times the syntax nodes of the loop.
+	maxLoopSteps = 64 * maxEvalElems
 )
 
 // tfSource is one .tf file of a module.
@@ -63,16 +67,20 @@ type hclModule struct {
 	comments map[string]map[int][]string
 
 	vars map[string]*hclsyntax.Block
-	// varVals are the values of var.*: the default, or unknown.
+	// varVals are the values of var.*: the value assigned (by the caller
+	// of a module, or a root's tfvars, -var-file, -var and TF_VAR_), the
+	// default, or unknown.
 	varVals map[string]cty.Value
-	// hasDefault names the variables whose value is their default.
-	hasDefault map[string]bool
-	locals     map[string]*hclsyntax.Attribute
-	localVals  map[string]cty.Value
-	// localDefaults are, per local, the variables with a default that its
-	// value rests on.
-	localDefaults map[string][]string
-	ctx           *hcl.EvalContext
+	// varSrcs are, per variable, what its value rests on: its default, or
+	// where the value assigned to it was written.
+	varSrcs   map[string][]tfSrc
+	locals    map[string]*hclsyntax.Attribute
+	localVals map[string]cty.Value
+	// localSrcs are, per local, what its value rests on.
+	localSrcs map[string][]tfSrc
+	ctx       *hcl.EvalContext
+	// call is how the module is read: as a root, or by a caller.
+	call *tfCall
 	// budget is what the module's evaluations have spent; funcs are the
 	// functions, charged to it.
 	budget evalBudget
@@ -84,17 +92,34 @@ type hclModule struct {
 	overAt map[hcl.Pos]bool
 }
 
-// readTerraform reads .tf files as one module. It returns one File per
-// source, in the order given.
+// readTerraform reads .tf files as one root module, without reading
+// anything else from disk. It returns one File per source, in the order
+// given.
 func readTerraform(srcs []tfSource) []*File {
 	return readModule(srcs).files
 }
 
-// readModule reads .tf files as one module and returns the module read.
+// readModule reads .tf files as one root module, without reading anything
+// else from disk, and returns the module read.
 func readModule(srcs []tfSource) *hclModule {
+	m, _ := loadModule(srcs, &tfCall{root: &tfRoot{}})
+	return m
+}
+
+// readModuleCall reads .tf files as one module, read as call says. It
+// returns one File per source, in the order given, then those of the
+// modules it calls.
+func readModuleCall(srcs []tfSource, call *tfCall) []*File {
+	m, children := loadModule(srcs, call)
+	return append(m.files, children...)
+}
+
+// loadModule reads .tf files as one module, read as call says, and
+// returns it with the files of the modules it calls.
+func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 	m := &hclModule{byName: map[string]*File{}, comments: map[string]map[int][]string{},
-		srcs: map[string][]byte{}, overAt: map[hcl.Pos]bool{}}
-	m.funcs = guardFunctions(hclFunctions, &m.budget)
+		srcs: map[string][]byte{}, overAt: map[hcl.Pos]bool{}, call: call}
+	m.funcs = m.functions()
 	for _, s := range srcs {
 		m.srcs[s.name] = s.data
 		f := &File{Name: s.name, Kind: KindTerraformConfig}
@@ -106,12 +131,15 @@ func readModule(srcs []tfSource) *hclModule {
 	}
 	m.evalVariables()
 	m.evalLocals()
+	var children []*File
 	for _, body := range m.bodies {
 		for _, blk := range body.Blocks {
-			if blk.Type != "resource" && blk.Type != "data" || len(blk.Labels) != 2 {
-				continue
+			switch {
+			case blk.Type == "module" && len(blk.Labels) == 1:
+				children = append(children, m.module(blk)...)
+			case (blk.Type == "resource" || blk.Type == "data") && len(blk.Labels) == 2:
+				m.resource(blk)
 			}
-			m.resource(blk)
 		}
 	}
 	// A file with an expression over budget is an input error, as a file
@@ -130,7 +158,7 @@ func readModule(srcs []tfSource) *hclModule {
 	for _, f := range m.files {
 		f.module = module
 	}
-	return m
+	return m, children
 }
 
 // parse reads one .tf file: its syntax, its nesting depth and its ignore
@@ -344,11 +372,12 @@ func ignoreComment(text string) []string {
 	return ids
 }
 
-// evalVariables gives every variable its default, or an unknown value.
+// evalVariables gives every variable the value its caller assigns, its
+// default, or an unknown value.
 func (m *hclModule) evalVariables() {
 	m.vars = map[string]*hclsyntax.Block{}
 	m.varVals = map[string]cty.Value{}
-	m.hasDefault = map[string]bool{}
+	m.varSrcs = map[string][]tfSrc{}
 	for _, body := range m.bodies {
 		for _, blk := range body.Blocks {
 			if blk.Type != "variable" || len(blk.Labels) != 1 {
@@ -357,12 +386,20 @@ func (m *hclModule) evalVariables() {
 			name := blk.Labels[0]
 			m.vars[name] = blk
 			m.varVals[name] = cty.DynamicVal
+			if in, ok := m.call.inputs[name]; ok {
+				m.call.root.use(name, m.call)
+				if v, ok := assignedValue(blk, in); ok {
+					m.varVals[name] = v
+					m.varSrcs[name] = in.srcs
+				}
+				continue
+			}
 			if a := blk.Body.Attributes["default"]; a != nil {
 				// Terraform allows only literals in a default: it is
 				// evaluated with no variable and no function.
-				if v := m.evalIn(a.Expr, nil); v.IsWhollyKnown() && small(v) {
-					m.varVals[name] = v
-					m.hasDefault[name] = true
+				if v := m.evalCtx(a.Expr, nil, nil); v.IsWhollyKnown() && small(v) {
+					m.varVals[name] = withTypeDefaults(blk, v)
+					m.varSrcs[name] = []tfSrc{{def: m.call.prefixed("var." + name)}}
 				}
 			}
 		}
@@ -374,7 +411,7 @@ func (m *hclModule) evalVariables() {
 func (m *hclModule) evalLocals() {
 	m.locals = map[string]*hclsyntax.Attribute{}
 	m.localVals = map[string]cty.Value{}
-	m.localDefaults = map[string][]string{}
+	m.localSrcs = map[string][]tfSrc{}
 	for _, body := range m.bodies {
 		for _, blk := range body.Blocks {
 			if blk.Type != "locals" {
@@ -402,10 +439,10 @@ func (m *hclModule) evalLocals() {
 			if !v.IsWhollyKnown() || !small(v) {
 				v = cty.DynamicVal
 			}
-			deps := m.defaultsOf(a.Expr)
-			if !v.RawEquals(m.localVals[name]) || !slices.Equal(deps, m.localDefaults[name]) {
+			srcs := m.srcsOf(a.Expr, nil)
+			if !v.RawEquals(m.localVals[name]) || !slices.Equal(srcs, m.localSrcs[name]) {
 				m.localVals[name] = v
-				m.localDefaults[name] = deps
+				m.localSrcs[name] = srcs
 				changed = true
 			}
 		}
@@ -425,19 +462,28 @@ func (m *hclModule) buildContext() {
 		},
 		Functions: m.funcs,
 	}
+	if p, ok := m.call.pathValue(); ok {
+		m.ctx.Variables["path"] = p
+	}
 }
 
 // eval evaluates an expression. Whatever a deployment decides (resources,
-// data sources, modules, each, count, self, path, terraform) is unknown,
-// and so is an expression that loops, refers to too much, or fails.
+// data sources, modules, each, count, self, terraform) is unknown, and so
+// is an expression that loops too much, refers to too much, or fails.
 func (m *hclModule) eval(expr hclsyntax.Expression) cty.Value {
-	return m.evalIn(expr, m.ctx)
+	return m.evalCtx(expr, m.ctx, nil)
 }
 
-// evalIn evaluates an expression in a context (nil for none) under the
-// module's budgets. An expression over a budget is an error of its file
-// and its value is unknown.
-func (m *hclModule) evalIn(expr hclsyntax.Expression, base *hcl.EvalContext) cty.Value {
+// evalIn evaluates an expression in one instance of a resource or module
+// call: with its each, count or dynamic block iterator.
+func (m *hclModule) evalIn(expr hclsyntax.Expression, in *tfInstance) cty.Value {
+	return m.evalCtx(expr, m.ctx, in)
+}
+
+// evalCtx evaluates an expression in a context (nil for none) and an
+// instance (nil for none) under the module's budgets. An expression over a
+// budget is an error of its file and its value is unknown.
+func (m *hclModule) evalCtx(expr hclsyntax.Expression, base *hcl.EvalContext, in *tfInstance) cty.Value {
 	b := &m.budget
 	if b.exhausted {
 		return cty.DynamicVal
@@ -452,7 +498,7 @@ func (m *hclModule) evalIn(expr hclsyntax.Expression, base *hcl.EvalContext) cty
 		m.overBudget(expr, err)
 		return cty.DynamicVal
 	}
-	if loops || nodes > maxEvalNodes {
+	if nodes > maxEvalNodes {
 		return cty.DynamicVal
 	}
 	refs := expr.Variables()
@@ -462,7 +508,7 @@ func (m *hclModule) evalIn(expr hclsyntax.Expression, base *hcl.EvalContext) cty
 	ctx := base
 	for _, t := range refs {
 		root := t.RootName()
-		if base != nil && (root == "var" || root == "local") {
+		if base != nil && base.Variables[root] != cty.NilVal {
 			continue
 		}
 		if ctx == base {
@@ -473,15 +519,22 @@ func (m *hclModule) evalIn(expr hclsyntax.Expression, base *hcl.EvalContext) cty
 			}
 			ctx.Variables = map[string]cty.Value{}
 		}
+		if v, ok := in.lookup(root); ok {
+			ctx.Variables[root] = v
+			continue
+		}
 		ctx.Variables[root] = cty.DynamicVal
 	}
 	b.start()
+	if loops && loopTooCostly(expr, ctx) {
+		return cty.DynamicVal
+	}
 	v, diags := expr.Value(ctx)
 	if b.over != nil {
 		m.overBudget(expr, b.over)
 		return cty.DynamicVal
 	}
-	if diags.HasErrors() {
+	if diags.HasErrors() || !small(v) {
 		return cty.DynamicVal
 	}
 	return v
@@ -522,11 +575,21 @@ func quoteExpr(src []byte, rng hcl.Range) string {
 	return strconv.Quote(text)
 }
 
-// defaultsOf returns the variables with a default that an expression's
-// value rests on, directly or through locals, sorted.
-func (m *hclModule) defaultsOf(expr hclsyntax.Expression) []string {
-	var out []string
+// srcsOf returns what an expression's value rests on, directly or through
+// locals, sorted: variables' defaults, values assigned to variables, and
+// the values of the instance's each, count and iterators.
+func (m *hclModule) srcsOf(expr hclsyntax.Expression, in *tfInstance) []tfSrc {
+	var out []tfSrc
+	skip := m.untaken(expr, in)
 	for _, t := range expr.Variables() {
+		if inRanges(skip, t.SourceRange()) {
+			continue
+		}
+		root := t.RootName()
+		if _, ok := in.lookup(root); ok {
+			out = append(out, in.srcsOf(root)...)
+			continue
+		}
 		if len(t) < 2 {
 			continue
 		}
@@ -534,17 +597,112 @@ func (m *hclModule) defaultsOf(expr hclsyntax.Expression) []string {
 		if !ok {
 			continue
 		}
-		switch t.RootName() {
+		switch root {
 		case "var":
-			if m.hasDefault[attr.Name] {
-				out = append(out, "var."+attr.Name)
-			}
+			out = append(out, m.varSrcs[attr.Name]...)
 		case "local":
-			out = append(out, m.localDefaults[attr.Name]...)
+			out = append(out, m.localSrcs[attr.Name]...)
 		}
 	}
-	sort.Strings(out)
-	return slices.Compact(out)
+	return sortSrcs(out)
+}
+
+// untaken returns the parts of an expression its value does not come
+// from: the branch a known condition does not take, and the arguments of
+// try other than the first whose value is known.
+func (m *hclModule) untaken(expr hclsyntax.Expression, in *tfInstance) []hcl.Range {
+	if rng := expr.Range(); rng.End.Byte-rng.Start.Byte > maxEvalBytes {
+		// Too large to be evaluated, and to be walked once more.
+		return nil
+	}
+	var out []hcl.Range
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		switch e := n.(type) {
+		case *hclsyntax.ConditionalExpr:
+			if inRanges(out, e.Range()) {
+				return nil
+			}
+			c := m.evalIn(e.Condition, in)
+			if !c.IsKnown() || c.IsNull() || c.Type() != cty.Bool {
+				return nil
+			}
+			if c.True() {
+				out = append(out, e.FalseResult.Range())
+			} else {
+				out = append(out, e.TrueResult.Range())
+			}
+		case *hclsyntax.FunctionCallExpr:
+			if e.Name != "try" || inRanges(out, e.Range()) {
+				return nil
+			}
+			for i, a := range e.Args {
+				if !m.evalIn(a, in).IsWhollyKnown() {
+					continue
+				}
+				for j, b := range e.Args {
+					if j != i {
+						out = append(out, b.Range())
+					}
+				}
+				break
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// inRanges reports whether r lies in one of ranges.
+func inRanges(ranges []hcl.Range, r hcl.Range) bool {
+	for _, s := range ranges {
+		if s.Filename == r.Filename && s.Start.Byte <= r.Start.Byte && r.End.Byte <= s.End.Byte {
+			return true
+		}
+	}
+	return false
+}
+
+// defaultsOf returns the variables with a default that an expression's
+// value rests on, directly or through locals, sorted.
+func (m *hclModule) defaultsOf(expr hclsyntax.Expression) []string {
+	return defaultNames(m.srcsOf(expr, nil))
+}
+
+// loopTooCostly reports whether an expression's for expressions (template
+// for directives included) cost too much to evaluate: one is nested in
+// another, in its body or collection, or the elements of its collection
+// times the syntax nodes of the loop exceed maxLoopSteps. What each
+// iteration builds is charged to the budget as any call is.
+func loopTooCostly(expr hclsyntax.Expression, ctx *hcl.EvalContext) bool {
+	var fors []*hclsyntax.ForExpr
+	hclsyntax.VisitAll(expr, func(n hclsyntax.Node) hcl.Diagnostics {
+		if fe, ok := n.(*hclsyntax.ForExpr); ok {
+			fors = append(fors, fe)
+		}
+		return nil
+	})
+	for _, fe := range fors {
+		inner, nested := 0, 0
+		hclsyntax.VisitAll(fe, func(n hclsyntax.Node) hcl.Diagnostics {
+			inner++
+			if _, ok := n.(*hclsyntax.ForExpr); ok {
+				nested++
+			}
+			return nil
+		})
+		if nested > 1 {
+			return true
+		}
+		v, diags := fe.CollExpr.Value(ctx)
+		if diags.HasErrors() || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
+			// The loop's value is unknown or an error.
+			continue
+		}
+		if !small(v) || v.LengthInt()*inner > maxLoopSteps {
+			return true
+		}
+	}
+	return false
 }
 
 // small reports whether a value is small enough for other expressions to
@@ -585,9 +743,10 @@ func small(v cty.Value) bool {
 }
 
 // hclFunctions are the Terraform functions the evaluator knows, those of
-// cty's standard library whose cost stays in proportion to their input.
-// A call to any other function (file, templatefile, range, ...) makes its
-// expression unknown.
+// cty's standard library whose cost stays in proportion to their input;
+// try and can (hcl's tryfunc), file and templatefile are added per module
+// (hclModule.functions). A call to any other function (range, timestamp,
+// ...) makes its expression unknown.
 var hclFunctions = map[string]function.Function{
 	"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 	"max": stdlib.MaxFunc, "min": stdlib.MinFunc, "parseint": stdlib.ParseIntFunc,
@@ -681,24 +840,35 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 	if blk.Type != "resource" || !isTFClient(blk.Labels[0]) {
 		return
 	}
-	c := newClient(addr, res.Pos)
-	c.Ignore = m.ignored(rng)
-	r := hclClientReader{m: m, c: c, typ: blk.Labels[0], absentBy: m.absentByDefault(blk.Body)}
-	r.body("", requestMembers, blk.Body, c.Body)
-	if r.typ == tfManagedClientType {
-		f.Clients = append(f.Clients, r.managedClient(f.Name))
-		return
+	instances := m.instances(blk.Body, nil)
+	absentBy := map[string]bool(nil)
+	if len(instances) == 0 {
+		// No instance with these values: check it once, each and count
+		// unknown, and what leaves it out unknown too.
+		instances = []*tfInstance{nil}
+		absentBy = m.absentByDefault(blk.Body)
 	}
-	out := c.public(f.Name)
-	out.emptyLists = r.empty
-	if len(out.Errors) == 0 {
-		if req, err := c.request(); err != nil {
-			out.Errors = append(out.Errors, &Error{File: f.Name, Pos: c.Pos, Resource: addr, Msg: err.Error()})
-		} else {
-			out.Request = *req
+	for _, in := range instances {
+		name := m.call.prefixed(addr) + in.key()
+		c := newClient(name, res.Pos)
+		c.Ignore = m.ignored(rng)
+		r := hclClientReader{m: m, c: c, in: in, typ: blk.Labels[0], absentBy: absentBy}
+		r.body("", requestMembers, blk.Body, c.Body)
+		if r.typ == tfManagedClientType {
+			f.Clients = append(f.Clients, r.managedClient(f.Name))
+			continue
 		}
+		out := c.public(f.Name)
+		out.emptyLists = r.empty
+		if len(out.Errors) == 0 {
+			if req, err := c.request(); err != nil {
+				out.Errors = append(out.Errors, &Error{File: f.Name, Pos: c.Pos, Resource: name, Msg: err.Error()})
+			} else {
+				out.Request = *req
+			}
+		}
+		f.Clients = append(f.Clients, out)
 	}
-	f.Clients = append(f.Clients, out)
 }
 
 // tfManagedClientType is the Terraform resource type that configures an
@@ -882,6 +1052,9 @@ func ctyValue(v cty.Value, at Position, depth int) *Value {
 type hclClientReader struct {
 	m *hclModule
 	c *client
+	// in is the resource instance read, with its each or count; nil when
+	// they are unknown.
+	in *tfInstance
 	// typ is the resource type: tfClientType or tfManagedClientType.
 	typ string
 	// empty are the member paths of the list arguments written as an
@@ -991,7 +1164,8 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 			c.errorf(at, "%s is a block: write %s { ... }", name, name)
 			continue
 		}
-		deps := r.m.defaultsOf(a.Expr)
+		srcs := r.m.srcsOf(a.Expr, r.in)
+		deps := defaultNames(srcs)
 		if r.restsOnAbsent(deps) {
 			// Not the value of any deployment that creates the client.
 			if val, ok := r.value(path, spec, name, cty.DynamicVal, a.Expr); ok {
@@ -1002,17 +1176,20 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 		if len(deps) > 0 {
 			c.Defaults[path] = strings.Join(deps, ", ")
 		}
+		if o := originsOf(srcs); len(o) > 0 {
+			c.Origins[path] = o
+		}
 		var v cty.Value
 		if tup, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && len(tup.Exprs) > 0 && spec.Type == typeStringList {
 			// Element by element, so that one unknown element leaves the
 			// others known.
 			elems := make([]cty.Value, len(tup.Exprs))
 			for i, e := range tup.Exprs {
-				elems[i] = r.m.eval(e)
+				elems[i] = r.m.evalIn(e, r.in)
 			}
 			v = cty.TupleVal(elems)
 		} else {
-			v = r.m.eval(a.Expr)
+			v = r.m.evalIn(a.Expr, r.in)
 		}
 		if val, ok := r.value(path, spec, name, v, a.Expr); ok {
 			out[spec.Name] = val
@@ -1046,7 +1223,19 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 		c.Where[path] = at
 		if blk.Type == "dynamic" {
 			// Its content and even its presence depend on for_each.
-			c.Unknown[path] = true
+			content, in, known := r.dynamic(blk)
+			if !known {
+				c.Unknown[path] = true
+				continue
+			}
+			if content == nil {
+				continue
+			}
+			dyn := *r
+			dyn.in = in
+			obj := map[string]any{}
+			dyn.body(path, spec.Fields, content.Body, obj)
+			out[spec.Name] = obj
 			continue
 		}
 		obj := map[string]any{}

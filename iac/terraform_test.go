@@ -79,10 +79,14 @@ func TestTerraformConfig(t *testing.T) {
 	wantUnknown := map[string][]string{
 		// name = "web-${var.stage}": stage has no default.
 		"aws_cognito_user_pool_client.web": {"ClientName", "UserPoolId"},
-		// each.key and a dynamic block.
-		"aws_cognito_user_pool_client.per_env": {"CallbackURLs[0]", "ClientName", "RefreshTokenRotation", "UserPoolId"},
-		// count.index, and a scope built from a resource attribute.
-		"aws_cognito_user_pool_client.counted": {"AllowedOAuthScopes[0]", "ClientName", "UserPoolId"},
+		// One client per each.key; a dynamic block on a variable without
+		// a default.
+		`aws_cognito_user_pool_client.per_env["dev"]`:  {"RefreshTokenRotation", "UserPoolId"},
+		`aws_cognito_user_pool_client.per_env["prod"]`: {"RefreshTokenRotation", "UserPoolId"},
+		// One per count.index, and a scope built from a resource
+		// attribute.
+		"aws_cognito_user_pool_client.counted[0]": {"AllowedOAuthScopes[0]", "UserPoolId"},
+		"aws_cognito_user_pool_client.counted[1]": {"AllowedOAuthScopes[0]", "UserPoolId"},
 	}
 	if diff := cmp.Diff(wantUnknown, unknowns(f)); diff != "" {
 		t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
@@ -94,10 +98,14 @@ func TestTerraformConfig(t *testing.T) {
 		{"aws_cognito_user_pool_client.web", "ExplicitAuthFlows", "refresh-token-auth-required", 45, false},
 		// var.token_hours defaults to 48 (hours).
 		{"aws_cognito_user_pool_client.web", "AccessTokenValidity", "token-validity-range", 46, true},
-		// The for_each client is checked once; its known element still
-		// reports (the ignore comment is the command's to apply).
-		{"aws_cognito_user_pool_client.per_env", "CallbackURLs[1]", "redirect-https", 59, false},
-		{"aws_cognito_user_pool_client.counted", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 73, false},
+		// The for_each client is checked per instance, with each.key (the
+		// ignore comment is the command's to apply).
+		{`aws_cognito_user_pool_client.per_env["dev"]`, "CallbackURLs[0]", "redirect-https", 59, false},
+		{`aws_cognito_user_pool_client.per_env["dev"]`, "CallbackURLs[1]", "redirect-https", 59, false},
+		{`aws_cognito_user_pool_client.per_env["prod"]`, "CallbackURLs[0]", "redirect-https", 59, false},
+		{`aws_cognito_user_pool_client.per_env["prod"]`, "CallbackURLs[1]", "redirect-https", 59, false},
+		{"aws_cognito_user_pool_client.counted[0]", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 73, false},
+		{"aws_cognito_user_pool_client.counted[1]", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 73, false},
 	}
 	if diff := cmp.Diff(want, violations(f)); diff != "" {
 		t.Errorf("violations mismatch (-want +got):\n%s", diff)
@@ -107,7 +115,7 @@ func TestTerraformConfig(t *testing.T) {
 	for _, c := range f.Clients {
 		ignore = append(ignore, c.Ignore)
 	}
-	if diff := cmp.Diff([][]string{nil, {"redirect-https"}, nil}, ignore); diff != "" {
+	if diff := cmp.Diff([][]string{nil, {"redirect-https"}, {"redirect-https"}, nil, nil}, ignore); diff != "" {
 		t.Errorf("ignored rules mismatch (-want +got):\n%s", diff)
 	}
 	// Every resource block, for the checks that need the pool.
@@ -156,6 +164,10 @@ func TestTerraformValues(t *testing.T) {
 		{"null is not set", head + "  default_redirect_uri = null\n}\n", nil, nil, nil},
 		{"conditional on a default", "variable \"prod\" {\n  default = false\n}\n" + head + "  callback_urls = [var.prod ? \"https://a.example.com/\" : \"http://a.example.com/\"]\n}\n",
 			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, true}}, nil},
+		{"a branch not taken rests on nothing", "variable \"other\" {\n  default = \"https://b.example.com/\"\n}\n" + head + "  callback_urls = [true ? \"http://a.example.com/\" : var.other]\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, false}}, nil},
+		{"the branch taken rests on its default", "variable \"other\" {\n  default = \"http://b.example.com/\"\n}\n" + head + "  callback_urls = [false ? \"https://a.example.com/\" : var.other]\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, true}}, nil},
 		{"variable without default", "variable \"url\" {}\n" + head + "  callback_urls = [var.url]\n  default_redirect_uri = \"https://b.example.com/\"\n}\n",
 			[]string{"CallbackURLs[0]"}, nil, nil},
 		{"undeclared variable", head + "  default_redirect_uri = var.nope\n}\n", []string{"DefaultRedirectURI"}, nil, nil},
@@ -163,11 +175,25 @@ func TestTerraformValues(t *testing.T) {
 		{"data source", head + "  callback_urls = [data.aws_ssm_parameter.cb.value]\n}\n", []string{"CallbackURLs[0]"}, nil, nil},
 		{"function Terraform has and this does not", head + "  callback_urls = [templatefile(\"x\", {})]\n}\n", []string{"CallbackURLs[0]"}, nil, nil},
 		{"functions", "locals {\n  hosts = [\"A.example.com\"]\n}\n" + head + "  callback_urls = [for h in local.hosts : \"http://${h}/\"]\n  logout_urls = [format(\"http://%s/\", lower(local.hosts[0]))]\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, false}}, nil},
+		{"for expression over a small collection, https", "locals {\n  hosts = [\"A.example.com\"]\n}\n" + head + "  callback_urls = [for h in local.hosts : \"https://${h}/\"]\n}\n",
+			nil, nil, nil},
+		{"for expression in a for expression", "locals {\n  hosts = [\"a\"]\n}\n" + head + "  callback_urls = flatten([for h in local.hosts : [for p in local.hosts : \"http://${h}${p}/\"]])\n}\n",
 			[]string{"CallbackURLs"}, nil, nil},
+		{"try and can", "locals {\n  c = { urls = [\"http://a.example.com/\"] }\n}\n" + head + "  callback_urls = try(local.c.callback_urls, local.c.urls)\n  generate_secret = can(local.c.secret)\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, false}}, nil},
+		{"try falling back to https", "locals {\n  c = { urls = [\"https://a.example.com/\"] }\n}\n" + head + "  callback_urls = try(local.c.callback_urls, local.c.urls)\n}\n",
+			nil, nil, nil},
 		{"local reading a local defined later", "locals {\n  a = local.b\n  b = \"http://x.example.com/\"\n}\n" + head + "  callback_urls = [local.a]\n}\n",
 			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 8, false}}, nil},
 		{"locals in a cycle", "locals {\n  a = local.b\n  b = local.a\n}\n" + head + "  callback_urls = [local.a]\n}\n", []string{"CallbackURLs[0]"}, nil, nil},
 		{"dynamic block", head + "  dynamic \"token_validity_units\" {\n    for_each = [1]\n    content {\n      access_token = \"days\"\n    }\n  }\n  access_token_validity = 2\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "AccessTokenValidity", "token-validity-range", 10, false}}, nil},
+		{"dynamic block, its iterator", head + "  dynamic \"token_validity_units\" {\n    for_each = [\"hours\"]\n    content {\n      access_token = token_validity_units.value\n    }\n  }\n  access_token_validity = 2\n}\n",
+			nil, nil, nil},
+		{"dynamic block, none", head + "  dynamic \"token_validity_units\" {\n    for_each = []\n    content {\n      access_token = \"days\"\n    }\n  }\n  access_token_validity = 2\n}\n",
+			nil, nil, nil},
+		{"dynamic block, unknown", "variable \"u\" {}\n" + head + "  dynamic \"token_validity_units\" {\n    for_each = var.u\n    content {\n      access_token = \"days\"\n    }\n  }\n  access_token_validity = 2\n}\n",
 			[]string{"TokenValidityUnits"}, nil, nil},
 		{"unknown argument", head + "  callback_url = [\"https://a.example.com/\"]\n}\n", nil, nil,
 			[]string{`in.tf:4:3: aws_cognito_user_pool_client.c: aws_cognito_user_pool_client has no argument or block "callback_url" (did you mean "callback_urls"?)`}},
@@ -335,7 +361,8 @@ resource "aws_cognito_user_pool_client" "on" {
 		"aws_cognito_user_pool_client.off":           {"GenerateSecret"},
 		"aws_cognito_user_pool_client.each_off":      {"GenerateSecret"},
 		"aws_cognito_user_pool_client.other_default": nil,
-		"aws_cognito_user_pool_client.on":            nil,
+		// count 1: one instance, named by its index.
+		"aws_cognito_user_pool_client.on[0]": nil,
 	}
 	got := unknowns(f)
 	for k, v := range got {
@@ -348,7 +375,7 @@ resource "aws_cognito_user_pool_client" "on" {
 	}
 	want := []violation{
 		{"aws_cognito_user_pool_client.other_default", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 32, true},
-		{"aws_cognito_user_pool_client.on", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 42, true},
+		{"aws_cognito_user_pool_client.on[0]", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 42, true},
 	}
 	if diff := cmp.Diff(want, violations(f)); diff != "" {
 		t.Errorf("violations mismatch (-want +got):\n%s", diff)

@@ -13,6 +13,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // skipDirs are the directories a walk does not enter: version control,
@@ -21,25 +25,46 @@ var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform":
 
 // Read reads a file, as [ReadFile] does, or every input under a directory,
 // as [Walk] does: the files a walk passes over are among them, with
-// [File.Skipped] saying why.
+// [File.Skipped] saying why. It is [ReadWith] without values passed.
 func Read(path string) ([]*File, error) {
+	return ReadWith(path, nil)
+}
+
+// ReadWith reads a file or every input under a directory with the values
+// a deployment passes (see [Values]). A .tf file is read as a root module
+// of its own, with the variable files of its directory and the modules it
+// calls; the files of those modules follow it. An error reading a file
+// that vals names is returned as an [*Error] naming the file and line; a
+// -var that names no variable of any root module read, as a
+// [*UsageError], after reading.
+func ReadWith(path string, vals *Values) ([]*File, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if !fi.IsDir() {
+	if fi.IsDir() {
+		var out []*File
+		err = WalkWith(path, vals, func(f *File) error {
+			out = append(out, f)
+			return nil
+		})
+		return out, err
+	}
+	d, err := newDeployment(vals)
+	if err != nil {
+		return nil, err
+	}
+	var files []*File
+	if strings.HasSuffix(path, ".tf") {
+		files, _ = walkJob{paths: []string{path}, module: true, explicit: true}.run(d)
+	} else {
 		f, err := ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		return []*File{f}, nil
+		files = []*File{f}
 	}
-	var out []*File
-	err = Walk(path, func(f *File) error {
-		out = append(out, f)
-		return nil
-	})
-	return out, err
+	return files, d.unusedVar()
 }
 
 // Walk reads every input under dir and calls fn with each, in the order of
@@ -52,8 +77,18 @@ func Read(path string) ([]*File, error) {
 // .tf files, those files as one Terraform module (one File per .tf file).
 // A file that mentions no app client is not read further, a JSON or YAML
 // file of another kind is skipped, and the fragments a Serverless service
-// includes are read as part of the service only. A file that looks like
-// an input but cannot be read is returned with its Errors.
+// includes are read as part of the service only (unless it takes only
+// some of a file's resources). A file that looks like an input but cannot
+// be read is returned with its Errors. A file is passed over only when
+// reading it could find no app client: one whose text does not name a
+// client is still read when a client could be spelled otherwise (escapes,
+// a request's misspelt members).
+//
+// Links are followed, to files and directories alike; a link back to a
+// directory that holds it is not followed. Every entry that cannot be
+// read (a directory that cannot be listed, a broken link with an input's
+// name, a named pipe or device with one, a loop of links) is returned as
+// a File with its own path and Errors, and the walk goes on.
 //
 // Two kinds of file are passed over and handed to fn with [File.Skipped]
 // saying why: a file over a size limit whose start does not look like an
@@ -63,15 +98,33 @@ func Read(path string) ([]*File, error) {
 // input (a .tf file, a template's keys, an app-client resource type) stays
 // an input error.
 //
+// A directory of .tf files is read as a root module, with the variable
+// files Terraform loads (terraform.tfvars, terraform.tfvars.json,
+// *.auto.tfvars[.json]) and the modules it calls: local paths, and those
+// terraform init installed (.terraform/modules/modules.json). A module
+// directory that a root of the walk calls is read through its callers,
+// not again on its own.
+//
 // Files are read concurrently, by as many workers as GOMAXPROCS, and
 // handed to fn in order; at most a few files per worker are held in
-// memory at once. Walk stops at the first error fn returns, or the first
-// error walking the tree, and returns it.
+// memory at once. Walk stops at the first error fn returns and returns
+// it; the only other error is dir itself not being a readable directory.
 func Walk(dir string, fn func(*File) error) error {
+	return WalkWith(dir, nil, fn)
+}
+
+// WalkWith is [Walk] with the values a deployment passes (see [Values]
+// and [ReadWith]).
+func WalkWith(dir string, vals *Values, fn func(*File) error) error {
+	d, err := newDeployment(vals)
+	if err != nil {
+		return err
+	}
 	jobs, err := walkJobs(dir)
 	if err != nil {
 		return err
 	}
+	called := calledDirs(jobs)
 	// Serverless services first, so that the fragments they include are
 	// known before those files are reached.
 	included := map[string]bool{}
@@ -79,7 +132,7 @@ func Walk(dir string, fn func(*File) error) error {
 	for i, j := range jobs {
 		if j.serverless {
 			var inc []string
-			done[i], inc = j.run()
+			done[i], inc = j.run(d)
 			for _, p := range inc {
 				included[p] = true
 			}
@@ -109,8 +162,10 @@ func Walk(dir string, fn func(*File) error) error {
 				case j.serverless:
 					files = done[i]
 				case len(j.paths) == 1 && included[filepath.ToSlash(j.paths[0])]:
+				case j.module && j.err == nil && called[filepath.Dir(j.paths[0])]:
+					// Read through the root module that calls it.
 				default:
-					files, _ = j.run()
+					files, _ = j.run(d)
 				}
 				slots[i] <- result{files}
 			}
@@ -146,7 +201,10 @@ func Walk(dir string, fn func(*File) error) error {
 	}
 	close(stop)
 	wg.Wait()
-	return ferr
+	if ferr != nil {
+		return ferr
+	}
+	return d.unusedVar()
 }
 
 // walkJob is one unit of a walk: one file, or the .tf files of one
@@ -158,6 +216,9 @@ type walkJob struct {
 	// err is why the walk could not read paths[0]: an unreadable
 	// directory, a broken link, a loop of links, a named pipe.
 	err error
+	// explicit is true for a file named by the caller, read even when it
+	// defines no client.
+	explicit bool
 }
 
 // maxWalkEntries bounds the directory entries one walk visits, links to
@@ -320,7 +381,7 @@ func linkError(err error) error {
 // markers are the texts an input with an app client holds: resource
 // types, and the members every request has.
 var markers = [][]byte{
-	[]byte("UserPoolClient"), []byte("aws_cognito_user_pool_client"),
+	[]byte("UserPoolClient"), []byte("aws_cognito_user_pool_client"), []byte("aws_cognito_managed_user_pool_client"),
 	[]byte(`"UserPoolId"`), []byte(`"ClientName"`),
 }
 
@@ -376,13 +437,13 @@ func mayHoldClient(data []byte) bool {
 
 // run reads the job's files. It returns nil when they are no input, and
 // the fragments a Serverless service included.
-func (j walkJob) run() ([]*File, []string) {
+func (j walkJob) run(d *deployment) ([]*File, []string) {
 	if j.err != nil {
 		p := j.paths[0]
 		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(j.err)}}}}, nil
 	}
 	if j.module {
-		return j.runModule(), nil
+		return j.runModule(d), nil
 	}
 	p := j.paths[0]
 	data, err := ReadInput(p, maxInputBytes)
@@ -420,10 +481,9 @@ func (j walkJob) run() ([]*File, []string) {
 // cannot be opened is reported on its own and the others are read; a
 // module whose files hold more than maxModuleBytes in all is reported as a
 // whole, under its directory's name, and not parsed.
-func (j walkJob) runModule() []*File {
+func (j walkJob) runModule(d *deployment) []*File {
 	var out []*File
 	srcs := make([]tfSource, 0, len(j.paths))
-	any := false
 	total := 0
 	for _, p := range j.paths {
 		data, err := ReadInput(p, maxInputBytes)
@@ -431,14 +491,13 @@ func (j walkJob) runModule() []*File {
 			out = append(out, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}})
 			continue
 		}
-		any = any || bytes.Contains(data, []byte(tfClientType))
 		if len(data) <= maxHCLBytes {
 			// A larger file is refused by the parser, unread.
 			total += len(data)
 		}
 		srcs = append(srcs, tfSource{name: p, data: data})
 	}
-	if !any {
+	if !j.explicit && !tfMayHoldClients(srcs) {
 		return out
 	}
 	if total > maxModuleBytes {
@@ -446,10 +505,117 @@ func (j walkJob) runModule() []*File {
 		return append(out, &File{Name: dir, Kind: KindTerraformConfig, Errors: []*Error{{File: dir,
 			Msg: fmt.Sprintf("the module's .tf files hold %d KiB in all, more than the %d KiB a module may", (total+1023)>>10, maxModuleBytes>>10)}}})
 	}
-	files := readTerraform(srcs)
-	// In path order, the unreadable files among the others.
-	out = append(out, files...)
+	files := d.readRoot(filepath.Dir(j.paths[0]), srcs)
+	if !j.explicit && !worthShowing(files) {
+		return out
+	}
+	// In path order, the unreadable files among the root's; then the
+	// files of the modules it calls, in the order they are called.
+	n := 0
+	for _, f := range files {
+		if filepath.Dir(f.Name) == filepath.Dir(j.paths[0]) {
+			n++
+		}
+	}
+	out = append(out, files[:n]...)
 	slices.SortStableFunc(out, func(a, b *File) int { return strings.Compare(a.Name, b.Name) })
+	return append(out, files[n:]...)
+}
+
+// worthShowing reports whether files read from a directory of .tf files
+// have something to say: a client, an error or a note.
+func worthShowing(files []*File) bool {
+	for _, f := range files {
+		if len(f.Clients) > 0 || len(f.Errors) > 0 || len(f.Notes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// calledDirs returns the directories of .tf files of a walk that a root
+// module of the walk (a directory no other calls) calls through a local
+// module source, directly or through other modules: they are read through
+// their callers.
+func calledDirs(jobs []walkJob) map[string]bool {
+	dirs := map[string]bool{}
+	calls := map[string][]string{}
+	for _, j := range jobs {
+		if !j.module || j.err != nil {
+			continue
+		}
+		dir := filepath.Dir(j.paths[0])
+		dirs[dir] = true
+		for _, p := range j.paths {
+			data, err := ReadInput(p, maxInputBytes)
+			if err != nil || !bytes.Contains(data, []byte("module")) {
+				continue
+			}
+			calls[dir] = append(calls[dir], localModuleDirs(dir, p, data)...)
+		}
+	}
+	isCalled := map[string]bool{}
+	for _, targets := range calls {
+		for _, t := range targets {
+			isCalled[t] = true
+		}
+	}
+	out := map[string]bool{}
+	var visit func(dir string, depth int)
+	visit = func(dir string, depth int) {
+		if depth > maxModuleDepth {
+			return
+		}
+		for _, t := range calls[dir] {
+			if dirs[t] && !out[t] {
+				out[t] = true
+				visit(t, depth+1)
+			}
+		}
+	}
+	for dir := range dirs {
+		if !isCalled[dir] {
+			visit(dir, 0)
+		}
+	}
+	return out
+}
+
+// localModuleDirs returns the directories that the module blocks of a .tf
+// file call through a local path.
+func localModuleDirs(dir, name string, data []byte) []string {
+	if len(data) > maxHCLBytes {
+		return nil
+	}
+	if _, _, ok := hclNesting(name, data); !ok {
+		return nil
+	}
+	file, diags := hclsyntax.ParseConfig(data, name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return nil
+	}
+	body, ok := file.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, blk := range body.Blocks {
+		if blk.Type != "module" {
+			continue
+		}
+		a := blk.Body.Attributes["source"]
+		if a == nil {
+			continue
+		}
+		v, diags := a.Expr.Value(nil)
+		if diags.HasErrors() || v.Type() != cty.String || v.IsNull() {
+			continue
+		}
+		src := v.AsString()
+		if strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+			out = append(out, filepath.Clean(filepath.Join(dir, filepath.FromSlash(src))))
+		}
+	}
 	return out
 }
 

@@ -19,6 +19,9 @@ type fileResult struct {
 	Findings []finding
 	// Errors are input problems: the file or a client could not be read.
 	Errors []inputError
+	// Notes are what reading left out and why, such as a module whose
+	// source is not on disk; they leave the exit status alone.
+	Notes []inputError
 	// Skipped says why a directory walk passed over the file (see
 	// iac.File.Skipped); such a result has nothing else.
 	Skipped string
@@ -65,14 +68,23 @@ type inputError struct {
 // directory, and hands emit what it found, file by file, in order, so that
 // nothing of a file need stay in memory once it is written. Every kind of
 // input is package iac's.
-func readInput(name string, stdin io.Reader, emit func(*fileResult)) error {
+func readInput(name string, stdin io.Reader, vals *iac.Values, emit func(*fileResult)) error {
 	if fi, err := os.Stat(name); name != "-" && err == nil && fi.IsDir() {
-		return iac.Walk(name, func(f *iac.File) error {
+		return iac.WalkWith(name, vals, func(f *iac.File) error {
 			for _, r := range result(f) {
 				emit(r)
 			}
 			return nil
 		})
+	}
+	if name != "-" {
+		files, err := iac.ReadWith(name, vals)
+		for _, f := range files {
+			for _, r := range result(f) {
+				emit(r)
+			}
+		}
+		return err
 	}
 	f, err := readFile(name, stdin)
 	if err != nil {
@@ -124,6 +136,9 @@ func result(f *iac.File) []*fileResult {
 	}
 	for _, e := range f.Errors {
 		res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
+	}
+	for _, e := range f.Notes {
+		res.Notes = append(res.Notes, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 	}
 	for _, c := range f.Clients {
 		r := resultOf(c.File)

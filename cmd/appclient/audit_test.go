@@ -331,6 +331,22 @@ func TestAuditUsage(t *testing.T) {
 			t.Errorf("the IAM policy allows %q, which is not a read", a)
 		}
 	}
+
+	// docs/audit.md gives the same policy.
+	doc, err := os.ReadFile("../../docs/audit.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := regexp.MustCompile("(?s)```json\n(.*?)```").FindSubmatch(doc)
+	var docPolicy struct {
+		Statement []struct{ Action []string }
+	}
+	if block == nil || json.Unmarshal(block[1], &docPolicy) != nil || len(docPolicy.Statement) != 1 {
+		t.Fatalf("docs/audit.md has no IAM policy of one statement in a json block")
+	}
+	if diff := cmp.Diff(policy.Statement[0].Action, docPolicy.Statement[0].Action); diff != "" {
+		t.Errorf("IAM actions of audit -h and docs/audit.md mismatch (-help +doc):\n%s", diff)
+	}
 }
 
 // TestAuditInterruptBinary interrupts the command, built, while its first
@@ -423,6 +439,15 @@ func (b *syncBuffer) String() string {
 	return b.buf.String()
 }
 
+// slowAPI is a Cognito client whose DescribeUserPoolClient takes 20ms at
+// least.
+type slowAPI struct{ *cip.Client }
+
+func (s slowAPI) DescribeUserPoolClient(ctx context.Context, in *cip.DescribeUserPoolClientInput, optFns ...func(*cip.Options)) (*cip.DescribeUserPoolClientOutput, error) {
+	time.Sleep(20 * time.Millisecond)
+	return s.Client.DescribeUserPoolClient(ctx, in, optFns...)
+}
+
 func TestAuditProgress(t *testing.T) {
 	f := motoFixture(t)
 	awsEnv(t, "us-east-1")
@@ -432,9 +457,10 @@ func TestAuditProgress(t *testing.T) {
 	isTerminal = func(io.Writer) bool { return true }
 	progressAfter, progressEvery = 0, time.Millisecond
 
+	// Slowed down, so that the line shows however fast the machine.
 	var out bytes.Buffer
 	var errb syncBuffer
-	code := runAudit(context.Background(), []string{"-endpoint-url", f.url, "-format", "json"}, &out, &errb)
+	code := audit(context.Background(), slowAPI{f.api}, nil, "json", false, &out, &errb)
 	if code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}

@@ -43,6 +43,9 @@ func FuzzAnalyze(f *testing.F) {
 		"B: &b {ClientName: a, ClientName: b}\nResources:\n  C: {Type: AWS::S3::Bucket, Type: x}\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {<<: [*b, *b], UserPoolId: u, UserPoolId: v}\n",
 		`{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient"}, "C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"ClientName": "a", "ClientName": "b"}}}}`,
 		`{"UserPoolId": "u", "TokenValidityUnits": {"IdToken": "hours", "IdToken": "days"}, "TokenValidityUnits": {}}`,
+		"resource \"aws_cognito_managed_user_pool_client\" \"m\" {\n  name_prefix = \"x\"\n  user_pool_id = \"u\"\n  callback_urls = toset([])\n  default_redirect_uri = \"\"\n}\n",
+		"resource \"aws_cognito_user_pool_domain\" \"d\" {\n  user_pool_id = aws_cognito_user_pool.p.id\n  managed_login_version = 2\n}\nresource \"aws_cognito_user_pool_client\" \"c\" {\n  user_pool_id = aws_cognito_user_pool.p.id\n  allowed_oauth_flows_user_pool_client = true\n  allowed_oauth_flows = [\"code\"]\n  write_attributes = []\n}\n",
+		"Resources:\n  D: {Type: AWS::Cognito::UserPoolDomain, Properties: {UserPoolId: !Ref P, ManagedLoginVersion: 2}}\n  B: {Type: AWS::Cognito::ManagedLoginBranding, Properties: {ClientId: !GetAtt [C, ClientId]}}\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: !Ref P, ClientName: \"#{AWS::StackName}\", DefaultRedirectURI: {\"Fn::Sub\": \"#{X}/#{\"}}\n",
 		"{\"UserPool\": {\"Id\": \"us-east-1_AbC123xyz\"}}\n{\"ResourceServers\": [{\"UserPoolId\": \"x\"}]}\n",
 		`{"a\"b": {"UserPool": 1}, "ClientName": "c", "UserPoolId": "u"}`,
 	} {

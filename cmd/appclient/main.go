@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] PATH...
+//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] [-var-file FILE]... [-var NAME=VALUE]... PATH...
 //	appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
 //	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
@@ -36,7 +36,21 @@
 //     lists, relative ${file(...)} fragments included. Serverless variables
 //     are unknown.
 //   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
-//     with variables' defaults, locals and templates evaluated.
+//     with variables' defaults, locals and templates evaluated. A directory
+//     of .tf files is a root module: its terraform.tfvars,
+//     terraform.tfvars.json and *.auto.tfvars[.json], TF_VAR_ variables,
+//     and -var-file FILE and -var NAME=VALUE (repeatable; the later wins,
+//     as in Terraform) assign its variables, and the modules it calls
+//     (local paths, and what terraform init installed under
+//     .terraform/modules) are read with the arguments it passes, each
+//     client named by its instance path
+//     (module.web.aws_cognito_user_pool_client.this,
+//     aws_cognito_user_pool_client.c["web"]). A module whose source is not
+//     on disk is named in a note (standard error in text, the file's
+//     "notes" in json), with what to run; notes leave the exit status
+//     alone. A module directory that a root of the same walk calls is
+//     checked through its callers only. A -var naming no variable of any
+//     root read is a usage error.
 //   - a Terraform plan, as "terraform show -json plan.out" prints it: every
 //     aws_cognito_user_pool_client that the plan creates or updates, its
 //     attributes and blocks mapped to the API members (callback_urls to
@@ -60,7 +74,8 @@
 // skipped and every other check runs. An unknown list element still counts
 // as an element. The json output lists each client's unknown members.
 // Parameter and variable defaults are used, and a violation that rests on
-// one says so.
+// one says so; a violation that rests on a value passed (a tfvars line, a
+// module's argument) says where it is written.
 //
 // A client can silence rules by id: CloudFormation Metadata
 // appclient.config.ignore_checks, or a Terraform comment
@@ -233,13 +248,15 @@ import (
 	"strings"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac"
 	"github.com/cognitokit/appclient/internal/suggest"
 )
 
 const usage = `appclient checks Amazon Cognito app-client definitions before deployment.
 
 Usage:
-  appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] PATH...
+  appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE]
+                     [-var-file FILE]... [-var NAME=VALUE]... PATH...
   appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
   appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]
@@ -362,6 +379,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "`FORMAT` of the output: text (default), json or sarif")
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
+	values := addValueFlags(fs)
 	fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
 	cfg, files, err := parseWithConfig(fs, args)
 	var ce *configError
@@ -390,6 +408,8 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
+	// Terraform reads TF_VAR_name variables from the environment.
+	values.vals.Env = os.Environ()
 	// Text is written file by file, as each is read; json and sarif are
 	// documents, written once every file is read.
 	status := 0
@@ -422,8 +442,18 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
-		if err := readInputInPool(name, stdin, pool, stderr, cfg.filter(name, emit)); err != nil {
-			emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
+		if err := readInputInPool(name, stdin, &values.vals, pool, stderr, cfg.filter(name, emit)); err != nil {
+			var usage *iac.UsageError
+			var ie *iac.Error
+			switch {
+			case errors.As(err, &usage):
+				fmt.Fprintf(stderr, "appclient validate: %v\n", err)
+				status = 2
+			case errors.As(err, &ie):
+				emit(&fileResult{Name: ie.File, Errors: []inputError{{Pos: posOf(ie.Pos), Msg: ie.Msg}}})
+			default:
+				emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
+			}
 		}
 	}
 	if *format == "text" {

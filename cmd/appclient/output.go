@@ -120,6 +120,10 @@ func writeErrors(w io.Writer, r *fileResult) {
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e))
 	}
+	for _, e := range r.Notes {
+		e.Msg = "note: " + e.Msg
+		fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e))
+	}
 }
 
 func formatInputError(file string, e inputError) string {
@@ -158,6 +162,9 @@ type jsonFile struct {
 	Kind    string       `json:"kind"`
 	Clients []jsonClient `json:"clients"`
 	Errors  []jsonError  `json:"errors"`
+	// Notes are what reading left out and why (a Terraform module whose
+	// source is not on disk): not errors.
+	Notes []jsonError `json:"notes"`
 }
 
 type jsonClient struct {
@@ -195,7 +202,10 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 			rep.Skipped = append(rep.Skipped, jsonSkipped{File: r.Name, Reason: r.Skipped})
 			continue
 		}
-		f := jsonFile{File: r.Name, Kind: r.Kind, Clients: []jsonClient{}, Errors: []jsonError{}}
+		f := jsonFile{File: r.Name, Kind: r.Kind, Clients: []jsonClient{}, Errors: []jsonError{}, Notes: []jsonError{}}
+		for _, e := range r.Notes {
+			f.Notes = append(f.Notes, jsonError{Line: e.Pos.Line, Column: e.Pos.Col, Resource: e.Resource, Message: e.Msg})
+		}
 		for _, c := range r.Clients {
 			f.Clients = append(f.Clients, jsonClient{Resource: c.Resource, Line: c.Pos.Line, Unknown: c.unknownPaths()})
 		}

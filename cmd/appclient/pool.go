@@ -71,9 +71,9 @@ func readPoolFile(name string) ([]byte, error) {
 
 // readInputInPool is readInput, with the request files also checked
 // against pool (nil for none).
-func readInputInPool(name string, stdin io.Reader, pool *appclient.Pool, stderr io.Writer, emit func(*fileResult)) error {
+func readInputInPool(name string, stdin io.Reader, vals *iac.Values, pool *appclient.Pool, stderr io.Writer, emit func(*fileResult)) error {
 	if pool == nil {
-		return readInput(name, stdin, emit)
+		return readInput(name, stdin, vals, emit)
 	}
 	var files []*iac.File
 	var err error
@@ -82,7 +82,7 @@ func readInputInPool(name string, stdin io.Reader, pool *appclient.Pool, stderr 
 		f, err = iac.ReadFrom(displayName(name), stdin)
 		files = []*iac.File{f}
 	} else {
-		files, err = iac.Read(name)
+		files, err = iac.ReadWith(name, vals)
 	}
 	if err != nil {
 		return err

@@ -127,11 +127,12 @@ func TestUnknownFindings(t *testing.T) {
 			{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", ipe},
 			{"aws_cognito_user_pool_client.web", "ExplicitAuthFlows", "refresh-token-auth-required", ipe},
 			{"aws_cognito_user_pool_client.web", "AccessTokenValidity", "token-validity-range", ipe},
-			// per_env: each.key in one callback, a dynamic rotation block;
-			// the other callback's redirect-https is silenced by its
+			// per_env: one client per each.key, a dynamic rotation block;
+			// their http callbacks' redirect-https is silenced by the
 			// "# appclient-ignore: redirect-https" comment.
-			// counted: count.index in the name; no secret.
-			{"aws_cognito_user_pool_client.counted", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
+			// counted: one client per count.index; no secret.
+			{"aws_cognito_user_pool_client.counted[0]", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
+			{"aws_cognito_user_pool_client.counted[1]", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", iofe},
 		}},
 		{"../../iac/testdata/serverless/serverless.yml", []violation{
 			// ${...} in GenerateSecret, RefreshTokenValidity, ClientName,

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const tfRoot = `variable "callback" {
+  type = string
+}
+
+module "remote" {
+  source = "example/thing/aws"
+}
+
+resource "aws_cognito_user_pool_client" "web" {
+  name                                 = "web"
+  user_pool_id                         = "us-east-1_AbC123xyz"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = ["openid"]
+  supported_identity_providers         = ["COGNITO"]
+  callback_urls                        = [var.callback]
+  prevent_user_existence_errors        = "ENABLED"
+}
+`
+
+// TestValueFlags runs validate with -var-file and -var: the value turns
+// the finding on or off, the later flag wins, the finding names where the
+// value is written, a module not on disk is a note that leaves the status
+// alone, and bad values are status 2.
+func TestValueFlags(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.tf":     tfRoot,
+		"prod.tfvars": "callback = \"http://shop.example.com/cb\"\n",
+		"bad.tfvars":  "\ncallback = [\n",
+	})
+	prod := filepath.Join(dir, "prod.tfvars")
+	tests := []struct {
+		name      string
+		args      []string
+		status    int
+		stdout    string // a text stdout holds
+		stderr    string // a text stderr holds
+		notStdout string
+	}{
+		{"nothing passed: unknown", []string{dir}, 0, "", "module.remote: note: source \"example/thing/aws\" is not on disk", "cannot use http"},
+		{"-var-file http", []string{"-var-file", prod, dir}, 1, "(with -var-file " + prod + " at " + prod + ":1)", "note:", ""},
+		{"-var https after it", []string{"-var-file", prod, "-var", "callback=https://shop.example.com/cb", dir}, 0, "", "", "cannot use http"},
+		{"-var-file after -var", []string{"-var", "callback=https://shop.example.com/cb", "-var-file", prod, dir}, 1, "cannot use http", "", ""},
+		{"-var naming no variable", []string{"-var", "nope=1", dir}, 2, "", "no root module declares a variable \"nope\"", ""},
+		{"-var without =", []string{"-var", "nope", dir}, 2, "", "want NAME=VALUE", ""},
+		{"-var-file that does not parse", []string{"-var-file", filepath.Join(dir, "bad.tfvars"), dir}, 2, "", "bad.tfvars:3:1: ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			status := run(append([]string{"validate"}, tt.args...), nil, &stdout, &stderr)
+			if status != tt.status {
+				t.Errorf("status %d, want %d\nstdout: %s\nstderr: %s", status, tt.status, &stdout, &stderr)
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("stdout %q does not hold %q", &stdout, tt.stdout)
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr %q does not hold %q", &stderr, tt.stderr)
+			}
+			if tt.notStdout != "" && strings.Contains(stdout.String(), tt.notStdout) {
+				t.Errorf("stdout %q holds %q", &stdout, tt.notStdout)
+			}
+		})
+	}
+	// In json, the note is in the file's notes.
+	var stdout, stderr bytes.Buffer
+	if status := run([]string{"validate", "-format", "json", dir}, nil, &stdout, &stderr); status != 0 {
+		t.Fatalf("json: status %d: %s", status, &stderr)
+	}
+	var rep struct {
+		Files []struct {
+			File  string `json:"file"`
+			Notes []struct {
+				Line     int    `json:"line"`
+				Resource string `json:"resource"`
+				Message  string `json:"message"`
+			} `json:"notes"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || len(rep.Files[0].Notes) != 1 || rep.Files[0].Notes[0].Resource != "module.remote" ||
+		rep.Files[0].Notes[0].Line != 5 || !strings.Contains(rep.Files[0].Notes[0].Message, "terraform init") {
+		t.Errorf("json files = %+v, want one note on module.remote, line 5, naming terraform init", rep.Files)
+	}
+	// TF_VAR_ from the environment, under -var.
+	t.Setenv("TF_VAR_callback", "http://env.example.com/cb")
+	var out, errOut bytes.Buffer
+	if status := run([]string{"validate", dir}, nil, &out, &errOut); status != 1 || !strings.Contains(out.String(), "(with TF_VAR_callback)") {
+		t.Errorf("TF_VAR_callback: status %d, stdout %q, want 1 and the finding with TF_VAR_callback", status, &out)
+	}
+	out.Reset()
+	if status := run([]string{"validate", "-var", "callback=https://env.example.com/cb", dir}, nil, &out, &errOut); status != 0 {
+		t.Errorf("TF_VAR_callback under -var: status %d, stdout %q, want 0", status, &out)
+	}
+}

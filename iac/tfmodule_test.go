@@ -1,0 +1,490 @@
+package iac
+
+import (
+	"errors"
+
+	"github.com/cognitokit/appclient"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tfFinding is a finding of a Terraform test: where it is, what it is,
+// and the origins of the values it rests on, relative to the test's
+// directory.
+type tfFinding struct {
+	Resource, Field, Rule string
+	File                  string
+	Line                  int
+	Origins               []string
+}
+
+// tfFindings reads dir with vals and returns every finding of every file
+// (File.Findings, as the command checks), and the input errors and notes
+// as text, paths relative to dir.
+func tfFindings(t *testing.T, dir string, vals *Values) (found []tfFinding, errs, notes []string) {
+	t.Helper()
+	files, err := ReadWith(dir, vals)
+	if err != nil {
+		t.Fatalf("ReadWith: %v", err)
+	}
+	rel := func(p string) string {
+		r, err := filepath.Rel(dir, p)
+		if err != nil {
+			return p
+		}
+		return filepath.ToSlash(r)
+	}
+	for _, f := range files {
+		for _, e := range f.Errors {
+			errs = append(errs, strings.TrimPrefix(filepath.ToSlash(e.Error()), filepath.ToSlash(dir)+"/"))
+		}
+		for _, e := range f.Notes {
+			notes = append(notes, strings.TrimPrefix(filepath.ToSlash(e.Error()), filepath.ToSlash(dir)+"/"))
+		}
+		for _, c := range f.Clients {
+			for _, e := range c.Errors {
+				errs = append(errs, strings.TrimPrefix(filepath.ToSlash(e.Error()), filepath.ToSlash(dir)+"/"))
+			}
+		}
+		clients := map[string]*Client{}
+		for _, c := range f.Clients {
+			clients[c.Resource] = c
+		}
+		for _, fd := range f.Findings() {
+			if fd.Severity != appclient.SeverityError {
+				continue
+			}
+			var origins []string
+			for _, o := range clients[fd.Resource].OriginsOf(fd) {
+				o.File = rel(o.File)
+				origins = append(origins, o.String())
+			}
+			found = append(found, tfFinding{fd.Resource, fd.Field, fd.Rule, rel(fd.File), fd.Pos.Line, origins})
+		}
+	}
+	return found, errs, notes
+}
+
+// clientModule is a module with one app client whose callback URLs and
+// name its caller passes.
+const clientModule = `variable "callback_urls" {
+  type = list(string)
+}
+
+variable "name" {
+  default = "web"
+}
+
+resource "aws_cognito_user_pool_client" "this" {
+  name                                 = var.name
+  user_pool_id                         = "us-east-1_AbC123xyz"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = ["openid"]
+  supported_identity_providers         = ["COGNITO"]
+  callback_urls                        = var.callback_urls
+}
+`
+
+// TestTerraformModuleArguments reads a root module that calls a local
+// module twice: the http callback one caller passes is a finding on the
+// module's client, named by its instance path, pointing at the caller's
+// argument; the https one its neighbour passes is none. The module's
+// directory is not checked again on its own.
+func TestTerraformModuleArguments(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `module "web" {
+  source        = "./modules/app-client"
+  callback_urls = ["http://shop.example.com/cb"]
+}
+
+module "ok" {
+  source        = "./modules/app-client"
+  callback_urls = ["https://shop.example.com/cb"]
+  name          = "ok"
+}
+`,
+		"modules/app-client/main.tf": clientModule,
+	})
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || notes != nil {
+		t.Fatalf("errors %q, notes %q", errs, notes)
+	}
+	want := []tfFinding{{"module.web.aws_cognito_user_pool_client.this", "CallbackURLs[0]", "redirect-https",
+		"modules/app-client/main.tf", 16, []string{"module.web's argument callback_urls at main.tf:3"}}}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clients []string
+	for _, f := range files {
+		for _, c := range f.Clients {
+			clients = append(clients, c.Resource+" "+c.Request.ClientName)
+		}
+	}
+	wantClients := []string{"module.web.aws_cognito_user_pool_client.this web", "module.ok.aws_cognito_user_pool_client.this ok"}
+	if diff := cmp.Diff(wantClients, clients); diff != "" {
+		t.Errorf("clients mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformModuleForEach expands for_each on a module block and on a
+// resource, and passes values through a nested module: each instance is
+// checked with its own each.value.
+func TestTerraformModuleForEach(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `variable "urls" {
+  default = {
+    a = "http://a.example.com/cb"
+    b = "https://b.example.com/cb"
+  }
+}
+
+module "app" {
+  for_each      = var.urls
+  source        = "./mid"
+  callback_urls = [each.value]
+}
+`,
+		"mid/main.tf": `variable "callback_urls" {}
+
+module "leaf" {
+  source        = "../modules/app-client"
+  callback_urls = var.callback_urls
+}
+`,
+		"modules/app-client/main.tf": clientModule,
+	})
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || notes != nil {
+		t.Fatalf("errors %q, notes %q", errs, notes)
+	}
+	want := []tfFinding{{`module.app["a"].module.leaf.aws_cognito_user_pool_client.this`, "CallbackURLs[0]", "redirect-https",
+		"modules/app-client/main.tf", 16, []string{
+			`module.app["a"]'s argument callback_urls at main.tf:11`,
+			`module.app["a"].module.leaf's argument callback_urls at mid/main.tf:5`,
+		}}}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformResourceForEach expands a client's for_each over a map
+// variable with a default: each instance is checked with its each.value.
+func TestTerraformResourceForEach(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `variable "clients" {
+  default = {
+    web = { url = "http://web.example.com/cb" }
+    api = { url = "https://api.example.com/cb" }
+  }
+}
+
+resource "aws_cognito_user_pool_client" "client" {
+  for_each                             = var.clients
+  name                                 = each.key
+  user_pool_id                         = "us-east-1_AbC123xyz"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = ["openid"]
+  supported_identity_providers         = ["COGNITO"]
+  callback_urls                        = [each.value.url]
+}
+`,
+	})
+	found, errs, _ := tfFindings(t, dir, nil)
+	if errs != nil {
+		t.Fatalf("errors %q", errs)
+	}
+	want := []tfFinding{{`aws_cognito_user_pool_client.client["web"]`, "CallbackURLs[0]", "redirect-https", "main.tf", 16, nil}}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// tfvarsRoot is a root module whose callback comes from a variable
+// without a default.
+const tfvarsRoot = `variable "callback" {
+  type = string
+}
+
+variable "urls" {
+  type    = list(string)
+  default = []
+}
+
+resource "aws_cognito_user_pool_client" "web" {
+  name                                 = "web"
+  user_pool_id                         = "us-east-1_AbC123xyz"
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = ["openid"]
+  supported_identity_providers         = ["COGNITO"]
+  callback_urls                        = concat([var.callback], var.urls)
+}
+`
+
+// TestTerraformVariableFiles assigns the root's variables as Terraform
+// does, in its precedence: TF_VAR_, terraform.tfvars,
+// terraform.tfvars.json, *.auto.tfvars, then -var-file and -var in
+// command-line order, the later winning.
+func TestTerraformVariableFiles(t *testing.T) {
+	const http, https = `"http://a.example.com/cb"`, `"https://a.example.com/cb"`
+	finding := func(origin string) []tfFinding {
+		return []tfFinding{{"aws_cognito_user_pool_client.web", "CallbackURLs[0]", "redirect-https", "main.tf", 17, []string{origin}}}
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		vals  func(dir string) *Values
+		want  []tfFinding
+	}{
+		{"nothing assigned: unknown", nil, nil, nil},
+		{"terraform.tfvars", map[string]string{"terraform.tfvars": "callback = " + http + "\n"}, nil,
+			finding("terraform.tfvars at terraform.tfvars:1")},
+		{"terraform.tfvars, https", map[string]string{"terraform.tfvars": "callback = " + https + "\n"}, nil, nil},
+		{"terraform.tfvars.json over terraform.tfvars", map[string]string{
+			"terraform.tfvars":      "callback = " + https + "\n",
+			"terraform.tfvars.json": `{"callback": ` + http + `}`,
+		}, nil, finding("terraform.tfvars.json at terraform.tfvars.json:1")},
+		{"auto.tfvars over terraform.tfvars", map[string]string{
+			"terraform.tfvars": "callback = " + https + "\n",
+			"x.auto.tfvars":    "\ncallback = " + http + "\n",
+		}, nil, finding("x.auto.tfvars at x.auto.tfvars:2")},
+		{"TF_VAR_ under terraform.tfvars", map[string]string{"terraform.tfvars": "callback = " + https + "\n"},
+			func(string) *Values { return &Values{Env: []string{"TF_VAR_callback=http://a.example.com/cb"}} }, nil},
+		{"TF_VAR_", nil,
+			func(string) *Values { return &Values{Env: []string{"TF_VAR_callback=http://a.example.com/cb"}} }, finding("TF_VAR_callback")},
+		{"-var-file over auto.tfvars", map[string]string{"b.auto.tfvars": "callback = " + https + "\n", "env/prod.tfvars": "callback = " + http + "\n"},
+			func(dir string) *Values {
+				return &Values{Vars: []Var{{File: filepath.Join(dir, "env/prod.tfvars")}}}
+			}, finding("-var-file env/prod.tfvars at env/prod.tfvars:1")},
+		{"-var after -var-file wins", map[string]string{"prod.tfvars": "callback = " + http + "\n"},
+			func(dir string) *Values {
+				return &Values{Vars: []Var{{File: filepath.Join(dir, "prod.tfvars")}, {Name: "callback", Value: "https://a.example.com/cb"}}}
+			}, nil},
+		{"-var-file after -var wins", map[string]string{"prod.tfvars": "callback = " + http + "\n"},
+			func(dir string) *Values {
+				return &Values{Vars: []Var{{Name: "callback", Value: "https://a.example.com/cb"}, {File: filepath.Join(dir, "prod.tfvars")}}}
+			}, finding("-var-file prod.tfvars at prod.tfvars:1")},
+		{"-var of a list, read as HCL", map[string]string{"terraform.tfvars": "callback = " + https + "\n"},
+			func(string) *Values {
+				return &Values{Vars: []Var{{Name: "urls", Value: `["http://b.example.com/cb"]`}}}
+			}, []tfFinding{{"aws_cognito_user_pool_client.web", "CallbackURLs[1]", "redirect-https", "main.tf", 17, []string{"-var urls", "terraform.tfvars at terraform.tfvars:1"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{"main.tf": tfvarsRoot}
+			for k, v := range tt.files {
+				files[k] = v
+			}
+			writeTree(t, dir, files)
+			var vals *Values
+			if tt.vals != nil {
+				vals = tt.vals(dir)
+			}
+			found, errs, _ := tfFindings(t, dir, vals)
+			if errs != nil {
+				t.Fatalf("errors %q", errs)
+			}
+			for i := range found {
+				for j, o := range found[i].Origins {
+					found[i].Origins[j] = strings.ReplaceAll(o, filepath.ToSlash(dir)+"/", "")
+				}
+			}
+			if diff := cmp.Diff(tt.want, found); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTerraformVariableErrors: a tfvars file that does not parse is an
+// input error naming its line, a -var-file that does not is an error
+// before anything is read, and a -var naming no variable is a usage error;
+// their nearest neighbours are none.
+func TestTerraformVariableErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf":          tfvarsRoot,
+		"terraform.tfvars": "callback = \"https://a.example.com/cb\"\nurls = [\n",
+		"bad.tfvars":       "\n\ncallback = https\n",
+		"good.tfvars":      "callback = \"https://a.example.com/cb\"\n",
+	})
+	_, errs, _ := tfFindings(t, dir, nil)
+	want := []string{"terraform.tfvars:3:1: Missing expression"}
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], want[0]) {
+		t.Errorf("errors = %q, want one starting %q", errs, want[0])
+	}
+	_, err := ReadWith(dir, &Values{Vars: []Var{{File: filepath.Join(dir, "bad.tfvars")}}})
+	var e *Error
+	if !errors.As(err, &e) || e.Pos.Line != 3 || !strings.HasSuffix(e.File, "bad.tfvars") {
+		t.Errorf("bad -var-file: err = %v, want an *Error at bad.tfvars line 3", err)
+	}
+	if _, err := ReadWith(dir, &Values{Vars: []Var{{File: filepath.Join(dir, "good.tfvars")}}}); err != nil {
+		t.Errorf("good -var-file: %v", err)
+	}
+	_, err = ReadWith(dir, &Values{Vars: []Var{{Name: "nope", Value: "x"}}})
+	var ue *UsageError
+	if !errors.As(err, &ue) {
+		t.Errorf("-var nope: err = %v, want a *UsageError", err)
+	}
+	if _, err := ReadWith(dir, &Values{Vars: []Var{{Name: "callback", Value: "x"}}}); err != nil {
+		t.Errorf("-var callback: %v", err)
+	}
+}
+
+// TestTerraformModuleNotOnDisk: a registry module not installed gets a
+// note naming it and terraform init, and no error; once installed (a
+// modules.json naming its directory) its client is checked.
+func TestTerraformModuleNotOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `module "cognito" {
+  source        = "example/app-client/aws"
+  version       = "1.0.0"
+  callback_urls = ["http://a.example.com/cb"]
+}
+
+resource "aws_cognito_user_pool_client" "local" {
+  name         = "local"
+  user_pool_id = "us-east-1_AbC123xyz"
+}
+`,
+	})
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || found != nil {
+		t.Errorf("errors %q, findings %v, want none", errs, found)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "main.tf:1:1: module.cognito: ") || !strings.Contains(notes[0], "terraform init") {
+		t.Errorf("notes = %q, want one naming module.cognito and terraform init", notes)
+	}
+	writeTree(t, dir, map[string]string{
+		".terraform/modules/modules.json":       `{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"cognito","Source":"registry.example/example/app-client/aws","Version":"1.0.0","Dir":".terraform/modules/cognito"}]}`,
+		".terraform/modules/cognito/main.tf":    clientModule,
+		".terraform/modules/cognito/outputs.tf": "output \"id\" {\n  value = aws_cognito_user_pool_client.this.id\n}\n",
+	})
+	found, errs, notes = tfFindings(t, dir, nil)
+	if errs != nil || notes != nil {
+		t.Errorf("installed: errors %q, notes %q", errs, notes)
+	}
+	want := []tfFinding{{"module.cognito.aws_cognito_user_pool_client.this", "CallbackURLs[0]", "redirect-https",
+		".terraform/modules/cognito/main.tf", 16, []string{"module.cognito's argument callback_urls at main.tf:4"}}}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("installed: findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformModuleCycle: modules that call each other, and a chain of
+// calls more than 16 deep, are input errors; a chain of 16 is read.
+func TestTerraformModuleCycle(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"root/main.tf": "module \"a\" {\n  source = \"../a\"\n}\n",
+		"a/main.tf":    "module \"b\" {\n  source = \"../b\"\n}\n",
+		"b/main.tf":    "module \"a\" {\n  source = \"../a\"\n}\nresource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"c\"\n  user_pool_id = \"x\"\n}\n",
+	})
+	_, errs, _ := tfFindings(t, filepath.Join(dir, "root"), nil)
+	if len(errs) != 1 || !strings.Contains(errs[0], "module.a.module.b.module.a: module cycle") {
+		t.Errorf("cycle: errors = %q, want one module cycle", errs)
+	}
+	chain := func(n int) string {
+		d := t.TempDir()
+		files := map[string]string{}
+		for i := range n {
+			files[filepath.Join("m", strings.Repeat("x/", i), "main.tf")] = "module \"x\" {\n  source = \"./x\"\n}\n"
+		}
+		files[filepath.Join("m", strings.Repeat("x/", n), "main.tf")] = clientModule
+		files["main.tf"] = "module \"x\" {\n  source = \"./m\"\n  callback_urls = []\n}\n"
+		writeTree(t, d, files)
+		return d
+	}
+	_, errs, _ = tfFindings(t, chain(16), nil)
+	if len(errs) != 1 || !strings.Contains(errs[0], "more than 16 levels deep") {
+		t.Errorf("17 levels: errors = %q, want one too deep", errs)
+	}
+	_, errs, _ = tfFindings(t, chain(15), nil)
+	if errs != nil {
+		t.Errorf("16 levels: errors = %q, want none", errs)
+	}
+}
+
+// TestTerraformModuleFiles: file and templatefile read files of the
+// module's own directory; outside it, the value is unknown.
+func TestTerraformModuleFiles(t *testing.T) {
+	dir := t.TempDir()
+	mod := strings.Replace(clientModule, "var.callback_urls", `jsondecode(templatefile("${path.module}/urls.json.tpl", { host = file("${path.module}/host.txt") }))`, 1)
+	writeTree(t, dir, map[string]string{
+		"main.tf":                   "module \"in\" {\n  source = \"./mod\"\n  callback_urls = []\n}\nmodule \"out\" {\n  source = \"./out\"\n  callback_urls = []\n}\n",
+		"mod/main.tf":               mod,
+		"mod/urls.json.tpl":         `["http://${host}/cb"]`,
+		"mod/host.txt":              "a.example.com",
+		"out/main.tf":               strings.Replace(mod, "${path.module}/host.txt", "${path.module}/../mod/host.txt", 1),
+		"out/urls.json.tpl":         `["http://${host}/cb"]`,
+		"secret/never-read-here.tf": "",
+	})
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, f := range files {
+		for _, c := range f.Clients {
+			got[c.Resource] = append(c.Request.CallbackURLs, c.Unknown...)
+		}
+	}
+	want := map[string][]string{
+		"module.in.aws_cognito_user_pool_client.this":  {"http://a.example.com/cb"},
+		"module.out.aws_cognito_user_pool_client.this": {"CallbackURLs"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("callback URLs and unknowns mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformLgallardModule reads a root that calls the public
+// lgallard/cognito-user-pool module, installed under .terraform/modules
+// with its modules.json, with a clients list: each client is checked with
+// the values the caller passes, under its for_each key.
+func TestTerraformLgallardModule(t *testing.T) {
+	const dir = "testdata/terraform-lgallard"
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || notes != nil {
+		t.Fatalf("errors %q, notes %q", errs, notes)
+	}
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, f := range files {
+		for _, c := range f.Clients {
+			got[c.Resource] = append([]string{c.Request.ClientName}, c.Request.CallbackURLs...)
+		}
+	}
+	wantClients := map[string][]string{
+		`module.aws_cognito_user_pool.aws_cognito_user_pool_client.client["web_0"]`:   {"web", "http://shop.example.com/callback"},
+		`module.aws_cognito_user_pool.aws_cognito_user_pool_client.client["admin_1"]`: {"admin", "https://admin.example.com/callback"},
+	}
+	if diff := cmp.Diff(wantClients, got); diff != "" {
+		t.Errorf("clients mismatch (-want +got):\n%s", diff)
+	}
+	arg := []string{"module.aws_cognito_user_pool's argument clients at main.tf:10"}
+	want := []tfFinding{
+		{`module.aws_cognito_user_pool.aws_cognito_user_pool_client.client["web_0"]`, "CallbackURLs[0]", "redirect-https", ".terraform/modules/aws_cognito_user_pool/client.tf", 8, arg},
+		{`module.aws_cognito_user_pool.aws_cognito_user_pool_client.client["admin_1"]`, "AccessTokenValidity", "token-validity-range", ".terraform/modules/aws_cognito_user_pool/client.tf", 15, arg},
+	}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
