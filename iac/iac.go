@@ -373,6 +373,12 @@ type Resource struct {
 	// exists is true for a resource that a plan does not create: it is
 	// there already, so no deployment order applies to it.
 	exists bool
+	// fragment is true for a resource of a template that names resources
+	// it does not define (in DependsOn, Ref or Fn::GetAtt): a fragment of a
+	// larger template, such as one of a Serverless service's resource
+	// files read on its own, where other fragments may attach resource
+	// servers and identity providers to its pool.
+	fragment bool
 }
 
 // PositionOf returns where a member path is written, falling back to its

@@ -100,7 +100,7 @@ func readBytes(name string, data []byte, include includeFunc) (res *File, notInp
 		if rm.Val.Kind != ValueMap {
 			return fail(&posError{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()})
 		}
-		rd := &cfnReader{file: name, params: cfnParams(root), conds: root.get("Conditions"),
+		rd := &cfnReader{file: name, params: cfnParams(root), paramNames: cfnParamNames(root), conds: root.get("Conditions"),
 			bare: root.get("AWSTemplateFormatVersion") == nil && root.get("Transform") == nil}
 		clients, res.Resources = rd.clients(rm.Val)
 		for _, c := range clients {
