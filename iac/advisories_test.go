@@ -1,6 +1,8 @@
 package iac
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -200,5 +202,54 @@ func TestManagedLoginWithoutBranding(t *testing.T) {
 				t.Errorf("managed-login-without-branding mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestManagedLoginWithoutBrandingServerless: in a Serverless service, the
+// domain, the client and the branding may sit in different fragments; the
+// service's resources decide together.
+func TestManagedLoginWithoutBrandingServerless(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"serverless.yml": "service: s\nprovider:\n  name: aws\nresources:\n  - ${file(resources/pool.yml)}\n  - ${file(resources/client.yml)}\n",
+		"resources/pool.yml": "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n  Domain:\n    Type: AWS::Cognito::UserPoolDomain\n" +
+			"    Properties:\n      Domain: \"${self:service}-auth\"\n      UserPoolId: !Ref Pool\n      ManagedLoginVersion: 2\n",
+		"resources/client.yml": "Resources:\n  Web:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      ClientName: web\n" +
+			"      AllowedOAuthFlowsUserPoolClient: true\n      AllowedOAuthFlows: [code]\n      AllowedOAuthScopes: [openid]\n      CallbackURLs: [\"https://app.example.com/cb\"]\n",
+	}
+	for name, src := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rules := func() []string {
+		f, err := ReadFile(filepath.Join(dir, "serverless.yml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if errs := inputErrors(f); errs != nil {
+			t.Fatalf("input errors: %q", errs)
+		}
+		var out []string
+		for _, fd := range f.Findings() {
+			if fd.Rule == appclient.RuleManagedLoginWithoutBranding {
+				out = append(out, fd.Resource+" "+fd.Field)
+			}
+		}
+		return out
+	}
+	if diff := cmp.Diff([]string{"Web AllowedOAuthFlows"}, rules()); diff != "" {
+		t.Errorf("without a branding: mismatch (-want +got):\n%s", diff)
+	}
+	branding := "  Branding:\n    Type: AWS::Cognito::ManagedLoginBranding\n    Properties:\n      UserPoolId: !Ref Pool\n      ClientId: !Ref Web\n      UseCognitoProvidedValues: true\n"
+	if err := os.WriteFile(filepath.Join(dir, "resources", "pool.yml"), []byte(files["resources/pool.yml"]+branding), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := rules(); got != nil {
+		t.Errorf("with a branding in another fragment: %v, want none", got)
 	}
 }

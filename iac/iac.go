@@ -28,9 +28,11 @@
 //     [Client.Update]): what it leaves out keeps the client's value and is
 //     unknown, and so are its client ID and whether it has a secret;
 //   - Terraform plans ("terraform show -json plan.out"): every
-//     aws_cognito_user_pool_client the plan creates or updates;
+//     aws_cognito_user_pool_client the plan creates or updates, and every
+//     aws_cognito_managed_user_pool_client, as an update;
 //   - Terraform state ("terraform show -json" without a plan, or a
-//     terraform.tfstate file): every aws_cognito_user_pool_client.
+//     terraform.tfstate file): every aws_cognito_user_pool_client, and
+//     every aws_cognito_managed_user_pool_client, as an update.
 //
 // [ReadFile], [ReadBytes] and [ReadFrom] read one input; [Read] and [Walk]
 // read a file or every input under a directory. Each definition becomes a

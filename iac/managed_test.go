@@ -3,9 +3,11 @@ package iac
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestManagedUserPoolClient reads aws_cognito_managed_user_pool_client as
@@ -116,5 +118,77 @@ func TestManagedUserPoolClientModule(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"aws_cognito_managed_user_pool_client.os"}, got); diff != "" {
 		t.Errorf("clients mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestManagedUserPoolClientPlanAndState: a plan or state's
+// aws_cognito_managed_user_pool_client is the update too. Creating it, a
+// plan knows only what the configuration writes; updating it or in state,
+// every value is the client's, checked with its secret unknown.
+func TestManagedUserPoolClientPlanAndState(t *testing.T) {
+	const addr = "aws_cognito_managed_user_pool_client.os"
+	values := `{"name": "AmazonOpenSearchService-x", "name_prefix": "AmazonOpenSearchService", "user_pool_id": "us-east-1_AbC123xyz",
+  "allowed_oauth_flows_user_pool_client": true, "allowed_oauth_flows": ["client_credentials"], "allowed_oauth_scopes": ["api/read"],
+  "callback_urls": ["http://x.example.com/"], "client_secret": ""}`
+	plan := func(action, after, unknown string) string {
+		return `{"format_version": "1.2", "terraform_version": "1.9.0", "resource_changes": [{"address": "` + addr + `",
+  "type": "aws_cognito_managed_user_pool_client", "change": {"actions": ["` + action + `"], "after": ` + after + `, "after_unknown": ` + unknown + `}}],
+  "configuration": {"root_module": {"resources": [{"address": "` + addr + `", "type": "aws_cognito_managed_user_pool_client",
+  "expressions": {"name_prefix": {"constant_value": "AmazonOpenSearchService"}, "callback_urls": {"constant_value": ["http://x.example.com/"]}}}]}}}`
+	}
+	tests := []struct {
+		name, src   string
+		wantUnknown []string
+		want        []violation
+	}{
+		{"plan creating it", plan("create", `{"name_prefix": "AmazonOpenSearchService", "user_pool_id": "us-east-1_AbC123xyz", "callback_urls": ["http://x.example.com/"]}`,
+			`{"name": true, "allowed_oauth_flows": true, "allowed_oauth_flows_user_pool_client": true, "allowed_oauth_scopes": true, "explicit_auth_flows": true}`),
+			[]string{"AllowedOAuthFlows", "AllowedOAuthFlowsUserPoolClient", "AllowedOAuthScopes", "ClientId", "ClientName", "ExplicitAuthFlows"},
+			[]violation{{addr, "CallbackURLs[0]", "redirect-https", 0, false}}},
+		{"plan updating it", plan("update", values, `{}`), []string{"ClientId"},
+			[]violation{{addr, "CallbackURLs[0]", "redirect-https", 0, false}}},
+		{"state", `{"format_version": "1.0", "terraform_version": "1.9.0", "values": {"root_module": {"resources": [{"address": "` + addr + `",
+  "mode": "managed", "type": "aws_cognito_managed_user_pool_client", "values": ` + values + `}]}}}`, []string{"ClientId"},
+			[]violation{{addr, "CallbackURLs[0]", "redirect-https", 0, false}}},
+	}
+	// The nearest neighbour: the same update of a client the plan created,
+	// whose lack of a secret the plan says.
+	plain := strings.ReplaceAll(plan("update", values, `{}`), "aws_cognito_managed_user_pool_client", "aws_cognito_user_pool_client")
+	f := ReadBytes("plan.json", []byte(plain))
+	wantPlain := []violation{
+		{"aws_cognito_user_pool_client.os", "AllowedOAuthFlows[0]", "client-credentials-needs-secret", 0, false},
+		{"aws_cognito_user_pool_client.os", "CallbackURLs[0]", "redirect-https", 0, false},
+	}
+	gotPlain := violations(f)
+	for i := range gotPlain {
+		gotPlain[i].Line = 0
+	}
+	if diff := cmp.Diff(wantPlain, gotPlain, cmpopts.SortSlices(func(a, b violation) bool { return a.Field < b.Field })); diff != "" {
+		t.Errorf("aws_cognito_user_pool_client: violations mismatch (-want +got):\n%s", diff)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ReadBytes("plan.json", []byte(tt.src))
+			if errs := inputErrors(f); errs != nil {
+				t.Fatalf("input errors: %q", errs)
+			}
+			if len(f.Clients) != 1 {
+				t.Fatalf("%d clients, want 1", len(f.Clients))
+			}
+			c := f.Clients[0]
+			if c.Update == nil {
+				t.Errorf("Update is nil, want the update")
+			}
+			if diff := cmp.Diff(tt.wantUnknown, c.Unknown); diff != "" {
+				t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
+			}
+			got := violations(f)
+			for i := range got {
+				got[i].Line = 0 // plans and state locate values by their JSON lines
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("violations mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

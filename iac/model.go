@@ -162,6 +162,10 @@ type client struct {
 	Origins map[string][]Origin
 	// Ignore are the rule ids the definition silences.
 	Ignore []string
+	// managed is true for a Terraform aws_cognito_managed_user_pool_client,
+	// which changes an existing client with UpdateUserPoolClient: finish
+	// makes it an update, its ClientId unknown.
+	managed bool
 }
 
 func newClient(resource string, at Position) *client {

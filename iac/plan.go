@@ -26,7 +26,11 @@ var tfRequired = map[string]bool{"name": true, "user_pool_id": true}
 //     unless the plan creates the client and the attribute is absent from
 //     the resource's configuration: then it is an optional, computed
 //     attribute left unset, which the provider does not send;
-//   - client_secret, id and region are not request members and are ignored.
+//   - client_secret, id and region are not request members and are ignored;
+//   - an aws_cognito_managed_user_pool_client is the update of an existing
+//     client: what after_unknown marks stays unknown even where the
+//     configuration leaves the attribute out (the client keeps its value),
+//     and its ClientId and secret are unknown (see finish).
 func tfClients(root *Value) ([]*client, error) {
 	rc := root.member("resource_changes")
 	if rc == nil || rc.Val.Kind == ValueNull {
@@ -38,7 +42,7 @@ func tfClients(root *Value) ([]*client, error) {
 	config := tfConfig(root.get("configuration"))
 	var out []*client
 	for _, e := range rc.Val.Elems {
-		if e.Kind != ValueMap || str(e.get("type")) != tfClientType {
+		if e.Kind != ValueMap || !isTFClient(str(e.get("type"))) {
 			continue
 		}
 		if mode := str(e.get("mode")); mode != "" && mode != "managed" {
@@ -57,6 +61,7 @@ func tfClients(root *Value) ([]*client, error) {
 		}
 		addr := str(e.get("address"))
 		c := newClient(addr, e.Pos)
+		c.managed = str(e.get("type")) == tfManagedClientType
 		c.dupErrors(e)
 		after, unknown := ch.get("after"), ch.get("after_unknown")
 		if after == nil || after.Kind != ValueMap {
@@ -104,7 +109,8 @@ func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exp
 			// them. Blocks are not computed: an unknown block comes from
 			// a dynamic block whose content is unknown. Without the
 			// configuration (exprs nil), unknown stays unknown.
-			if r.create && exprs != nil && exprs.get(spec.TF) == nil && spec.Type != typeObject && !tfRequired[spec.TF] {
+			// A managed client keeps the value it has, which is unknown.
+			if r.create && !r.c.managed && exprs != nil && exprs.get(spec.TF) == nil && spec.Type != typeObject && !tfRequired[spec.TF] {
 				continue
 			}
 			r.c.Unknown[path] = true
@@ -291,8 +297,9 @@ func stripInstanceKeys(addr string) string {
 // blocks mean not set.
 func tfStateClients(root *Value) ([]*client, error) {
 	var out []*client
-	add := func(addr string, at Position, attrs *Value) *client {
+	add := func(addr, typ string, at Position, attrs *Value) *client {
 		c := newClient(addr, at)
+		c.managed = typ == tfManagedClientType
 		if attrs == nil || attrs.Kind != ValueMap {
 			c.errorf(at, "%s: the attributes must be a map", addr)
 		} else {
@@ -309,10 +316,10 @@ func tfStateClients(root *Value) ([]*client, error) {
 				return
 			}
 			for _, r := range mod.get("resources").elems() {
-				if str(r.get("type")) != tfClientType || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+				if !isTFClient(str(r.get("type"))) || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
 					continue
 				}
-				add(str(r.get("address")), r.Pos, r.get("values")).dupErrors(r)
+				add(str(r.get("address")), str(r.get("type")), r.Pos, r.get("values")).dupErrors(r)
 			}
 			for _, m := range mod.get("child_modules").elems() {
 				walk(m, depth+1)
@@ -322,7 +329,7 @@ func tfStateClients(root *Value) ([]*client, error) {
 		return out, nil
 	}
 	for _, r := range root.get("resources").elems() {
-		if str(r.get("type")) != tfClientType || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+		if !isTFClient(str(r.get("type"))) || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
 			continue
 		}
 		base := str(r.get("type")) + "." + str(r.get("name"))
@@ -339,7 +346,7 @@ func tfStateClients(root *Value) ([]*client, error) {
 					addr += "[" + strconv.Quote(k.Str) + "]"
 				}
 			}
-			c := add(addr, inst.Pos, inst.get("attributes"))
+			c := add(addr, str(r.get("type")), inst.Pos, inst.get("attributes"))
 			c.dupErrors(inst)
 			for _, d := range r.dups {
 				c.dupError(d)

@@ -169,6 +169,9 @@ func readBytes(name string, data []byte, include includeFunc) (res *File, notInp
 // finish turns a client read from a file into the package's Client, its
 // request built through DecodeRequest when the client has no errors.
 func finish(file string, c *client) *Client {
+	if c.managed {
+		return c.managedUpdate(file)
+	}
 	out := c.public(file)
 	if len(out.Errors) > 0 {
 		return out

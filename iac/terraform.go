@@ -868,7 +868,8 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 		r := hclClientReader{m: m, c: c, in: in, typ: blk.Labels[0], absentBy: absentBy}
 		r.body("", requestMembers, blk.Body, c.Body)
 		if r.typ == tfManagedClientType {
-			f.Clients = append(f.Clients, r.managedClient(f.Name))
+			r.keepLeftOut()
+			f.Clients = append(f.Clients, c.managedUpdate(f.Name))
 			continue
 		}
 		out := c.public(f.Name)
@@ -894,14 +895,11 @@ const tfManagedClientType = "aws_cognito_managed_user_pool_client"
 // client.
 func isTFClient(typ string) bool { return typ == tfClientType || typ == tfManagedClientType }
 
-// managedClient finishes an aws_cognito_managed_user_pool_client as the
-// update it is: the provider sends UpdateUserPoolClient with the arguments
-// written and, for every argument left out or null, the value the client
-// has already, which the configuration does not say. So each member not
-// written is unknown, the client ID is unknown (found at apply), the name
-// is kept, and whether the client has a secret is unknown: Check skips the
-// rules that need it, as for an update request.
-func (r *hclClientReader) managedClient(file string) *Client {
+// keepLeftOut marks, for an aws_cognito_managed_user_pool_client, every
+// member the configuration leaves out (or sets to null) as unknown: the
+// provider sends the value the client has already, which the
+// configuration does not say. A list written as [] is sent as written.
+func (r *hclClientReader) keepLeftOut() {
 	c := r.c
 	written := map[string]bool{}
 	for _, p := range r.empty {
@@ -915,6 +913,14 @@ func (r *hclClientReader) managedClient(file string) *Client {
 			c.Unknown[s.Name] = true
 		}
 	}
+}
+
+// managedUpdate finishes an aws_cognito_managed_user_pool_client, from
+// configuration, a plan or state, as the update it is: the client ID is
+// unknown (found at apply by name_prefix or name_pattern), the name is
+// the client's own, and whether the client has a secret is unknown, so
+// Check skips the rules that need it, as for an update request.
+func (c *client) managedUpdate(file string) *Client {
 	c.Unknown["ClientId"] = true
 	out := c.public(file)
 	if len(out.Errors) > 0 {

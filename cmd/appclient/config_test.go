@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -373,5 +374,61 @@ func TestParseWithConfig(t *testing.T) {
 	fs, _, _ = newFlags()
 	if _, _, err := parseWithConfig(fs, []string{"-config", "missing.yaml", "infra"}); err == nil || !strings.HasPrefix(err.Error(), "missing.yaml: ") {
 		t.Errorf("-config missing.yaml: %v", err)
+	}
+}
+
+// TestREADMEConfig: the .appclient.yaml the README shows is one validate
+// reads, with the flags this build has.
+func TestREADMEConfig(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first yaml block after the first mention of the file.
+	m := regexp.MustCompile("(?s)`\\.appclient\\.yaml`[^`]*```yaml\n(.*?)```").FindStringSubmatch(string(data))
+	if m == nil {
+		t.Fatal("README.md shows no .appclient.yaml (a yaml block after its first mention)")
+	}
+	if _, err := parseConfig("README.md", "/repo", []byte(m[1])); err != nil {
+		t.Fatalf("the README's configuration: %v", err)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{".appclient.yaml": m[1], "vendor/template.yaml": configTemplate, "envs/prod.tfvars": ""})
+	status, stdout, stderr := runStreams(t, "", "validate", "-config", filepath.Join(dir, ".appclient.yaml"), dir)
+	if status != 0 || stdout != "" || stderr != "" {
+		t.Errorf("validate with the README's configuration: status %d, stdout %q, stderr %q; want 0 and nothing (vendor/ excluded)", status, stdout, stderr)
+	}
+}
+
+// TestConfigDeploymentValues: the configuration's var and var-file reach
+// Terraform through validate's -var and -var-file, the file's paths
+// relative to the configuration, and the command line's -var after them
+// wins.
+func TestConfigDeploymentValues(t *testing.T) {
+	repo := t.TempDir()
+	writeFiles(t, repo, map[string]string{
+		".git/HEAD":        "ref: refs/heads/main\n",
+		"envs/prod.tfvars": "domain = \"prod.example.com\"\n",
+		"infra/main.tf":    "variable \"domain\" {}\n\nresource \"aws_cognito_user_pool_client\" \"web\" {\n  name          = \"web\"\n  user_pool_id  = \"us-east-1_AbC123xyz\"\n  callback_urls = [\"http://${var.domain}/cb\"]\n}\n",
+	})
+	tests := []struct {
+		config string
+		args   []string
+		want   string // a text the output holds
+		status int
+	}{
+		{"rules: {}\n", nil, "", 0},
+		{"var:\n  domain: shop.example.com\n", nil, `"http://shop.example.com/cb" cannot use http`, 1},
+		{"var-file: envs/prod.tfvars\n", nil, `"http://prod.example.com/cb" cannot use http`, 1},
+		{"var: [domain=shop.example.com]\n", []string{"-var", "domain=localhost"}, `"http://localhost/cb" is an http loopback URL`, 0},
+	}
+	for _, tt := range tests {
+		writeFiles(t, repo, map[string]string{".appclient.yaml": tt.config})
+		// From elsewhere: the file's paths are the configuration's.
+		t.Chdir(filepath.Join(repo, "infra"))
+		status, stdout, stderr := runStreams(t, "", append(append([]string{"validate"}, tt.args...), ".")...)
+		if status != tt.status || (tt.want != "" && !strings.Contains(stdout, tt.want)) || strings.Contains(stdout, "cannot use http") != (tt.status == 1) {
+			t.Errorf("%q with %q: status %d, want %d and %q\nstdout:\n%s\nstderr:\n%s", tt.config, tt.args, status, tt.status, tt.want, stdout, stderr)
+		}
 	}
 }
