@@ -107,6 +107,7 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // Resources, and every AWS::Cognito::UserPoolClient among them as a
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
+	res = rd.expandForEach(res)
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {

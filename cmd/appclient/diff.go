@@ -38,7 +38,7 @@ Each side is one of:
                        address (FILE#WebClient, main.tf#aws_cognito_user_pool_client.web)
   DIR, or a FILE with several clients
                        every client in it, matched by name with the other side
-  -                    standard input
+  -                    standard input (after --, -#NAME picks a client of it)
   live:POOL_ID/CLIENT  the client of a user pool that exists, by ID or by
                        name, described through the AWS API
   live:POOL_ID         every client of the user pool, matched by name

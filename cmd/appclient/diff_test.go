@@ -118,6 +118,14 @@ orders-web: UserPoolId: unknown in desired until deployment: not compared
 `,
 		stderrNone: true,
 	}, {
+		name:  "standard input, a client picked by logical ID",
+		stdin: read("testdata/diff/stack.yaml"),
+		args:  []string{"diff", "--", "-#Kiosk", "testdata/diff/stack.yaml#Kiosk"},
+		code:  0,
+		stdout: "UserPoolId: unknown in desired until deployment: not compared\n" +
+			"UserPoolId: unknown in actual until deployment: not compared\n",
+		stderrNone: true,
+	}, {
 		name:      "unreadable: no such logical ID",
 		args:      []string{"diff", "testdata/diff/stack.yaml#Web", "testdata/diff/desired.json"},
 		code:      2,
