@@ -77,12 +77,15 @@ func (rd *cfnReader) evalValue(c *client, n *Value, deps *[]string) (string, boo
 	return s, ok
 }
 
-// cfnParam is a template parameter with a Default.
+// cfnParam is a template parameter with a Default, or a value a
+// deployment passes.
 type cfnParam struct {
-	// def is the Default.
+	// def is the Default, or the value passed.
 	def *Value
 	// list is true for CommaDelimitedList and List<...> parameters.
 	list bool
+	// origin is where the value passed is written; nil for a Default.
+	origin *Origin
 }
 
 // cfnParams returns the parameters of a template that have a Default.
@@ -107,6 +110,7 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // Resources, and every AWS::Cognito::UserPoolClient among them as a
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
+	res = rd.expandForEach(res)
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {
@@ -282,7 +286,7 @@ func (rd *cfnReader) paramRef(n *Value) (string, *cfnParam) {
 // property is absent from the request: AWS::NoValue, null, unknown or wrong.
 func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
 	if name, p := rd.paramRef(n); p != nil {
-		c.Defaults[path] = "parameter " + name
+		rd.noteDefaults(c, path, []string{name})
 		if spec.Type == typeStringList && p.list && p.def.Kind != ValueList {
 			// A CommaDelimitedList's Default is one string.
 			list := []string{}
@@ -398,10 +402,19 @@ func (rd *cfnReader) noteDefaults(c *client, path string, deps []string) {
 	}
 	sort.Strings(deps)
 	deps = slices.Compact(deps)
-	for i, d := range deps {
-		deps[i] = "parameter " + d
+	var defaults []string
+	for _, d := range deps {
+		if p := rd.params[d]; p != nil && p.origin != nil {
+			if !slices.Contains(c.Origins[path], *p.origin) {
+				c.Origins[path] = append(c.Origins[path], *p.origin)
+			}
+			continue
+		}
+		defaults = append(defaults, "parameter "+d)
 	}
-	c.Defaults[path] = strings.Join(deps, ", ")
+	if len(defaults) > 0 {
+		c.Defaults[path] = strings.Join(defaults, ", ")
+	}
 }
 
 func joinIndex(path string, i int) string {

@@ -84,8 +84,15 @@
 // module.web.aws_cognito_user_pool_client.this); an unknown collection
 // is checked once, with each and count unknown. Terraform's try, can,
 // file and templatefile (files of the module's own directory) and most of
-// its collection and string functions are evaluated. A finding that rests
-// on a value passed says where it was written ([Client.OriginsOf]).
+// its collection and string functions are evaluated. CloudFormation: the
+// parameter_overrides of SAM's samconfig.toml (or samconfig.yaml) beside
+// a template, for the configuration environment ([Values.ConfigEnv]),
+// then a parameter file ([Values.Parameters]), over the parameters'
+// Defaults; a nested stack (AWS::CloudFormation::Stack,
+// AWS::Serverless::Application) whose template is a local path is read
+// with the parameters its parent passes, its clients named
+// "Stack.Client". A finding that rests on a value passed says where it was
+// written ([Client.OriginsOf]).
 //
 // In Terraform configuration, plans and state, null, "" and an empty list
 // or block mean the attribute is not set (the provider sends nothing for
@@ -435,7 +442,8 @@ func ReadFile(path string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	file, _ := readBytes(path, data, readInclude)
+	// SAM's samconfig beside a template is read, as sam deploy reads it.
+	file, _ := readBytesWith(path, data, readInclude, &deployment{})
 	return file, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +28,13 @@ func ReadBytes(name string, data []byte) *File {
 // directory walk skips. include, when not nil, reads the files a
 // Serverless service includes.
 func readBytes(name string, data []byte, include includeFunc) (res *File, notInput bool) {
+	return readBytesWith(name, data, include, nil)
+}
+
+// readBytesWith is readBytes with the values a deployment passes (nil for
+// none): a CloudFormation template's parameters from samconfig beside it
+// and the -parameters file.
+func readBytesWith(name string, data []byte, include includeFunc, d *deployment) (res *File, notInput bool) {
 	res = &File{Name: name}
 	fail := func(err error) (*File, bool) {
 		var pe *posError
@@ -100,12 +108,18 @@ func readBytes(name string, data []byte, include includeFunc) (res *File, notInp
 		if rm.Val.Kind != ValueMap {
 			return fail(&posError{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()})
 		}
-		rd := &cfnReader{file: name, params: cfnParams(root), conds: root.get("Conditions"),
+		passed, perr := d.cfnPassed(name)
+		if perr != nil {
+			res.Errors = append(res.Errors, perr)
+			return res, false
+		}
+		rd := &cfnReader{file: name, params: templateParams(root, passed), conds: root.get("Conditions"),
 			bare: root.get("AWSTemplateFormatVersion") == nil && root.get("Transform") == nil}
 		clients, res.Resources = rd.clients(rm.Val)
 		for _, c := range clients {
 			res.Clients = append(res.Clients, finish(name, c))
 		}
+		nestedStacks(res, name, rm.Val, rd, include, []string{filepath.ToSlash(name)})
 		return res, false
 	case isServerless(root):
 		res.Kind = KindServerless

@@ -58,6 +58,8 @@ type deployment struct {
 	cmdline []map[string]tfInput
 	// env are the TF_VAR_ variables.
 	env map[string]tfInput
+	// params are the -parameters file's values.
+	params map[string]passedParam
 
 	mu sync.Mutex
 	// used are the -var names that some root module declares.
@@ -76,6 +78,13 @@ func newDeployment(vals *Values) (*deployment, error) {
 		if v, isVar := strings.CutPrefix(name, "TF_VAR_"); ok && isVar && v != "" {
 			d.env[v] = tfInput{raw: value, hasRaw: true, srcs: []tfSrc{{origin: Origin{Source: name}}}}
 		}
+	}
+	if vals.Parameters != "" {
+		p, err := readParameterFile(vals.Parameters)
+		if err != nil {
+			return nil, err
+		}
+		d.params = p
 	}
 	for _, v := range vals.Vars {
 		if v.File == "" {

@@ -58,10 +58,11 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 	if strings.HasSuffix(path, ".tf") {
 		files, _ = walkJob{paths: []string{path}, module: true, explicit: true}.run(d)
 	} else {
-		f, err := ReadFile(path)
+		data, err := ReadInput(path, maxInputBytes)
 		if err != nil {
 			return nil, err
 		}
+		f, _ := readBytesWith(path, data, readInclude, d)
 		files = []*File{f}
 	}
 	return files, d.unusedVar()
@@ -470,7 +471,7 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 			return data, err
 		}
 	}
-	f, notInput := readBytes(p, data, include)
+	f, notInput := readBytesWith(p, data, include, d)
 	if notInput || (j.serverless && f.Kind == "" && len(f.Clients) == 0 && !mentionsClient(data)) {
 		return nil, included
 	}

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] [-var-file FILE]... [-var NAME=VALUE]... PATH...
+//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] [-var-file FILE]... [-var NAME=VALUE]... [-parameters FILE] [-config-env NAME] PATH...
 //	appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
 //	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
@@ -51,6 +51,14 @@
 //     alone. A module directory that a root of the same walk calls is
 //     checked through its callers only. A -var naming no variable of any
 //     root read is a usage error.
+//   - CloudFormation parameters without a Default take the values a
+//     deployment passes: SAM's samconfig.toml (or .yaml) beside the
+//     template, its [NAME.deploy.parameters] parameter_overrides for
+//     -config-env NAME ("default" when absent), and over them -parameters
+//     FILE: create-stack's [{"ParameterKey": ..., "ParameterValue": ...}],
+//     a template configuration {"Parameters": {...}}, or a flat
+//     {"Key": "Value"}. A nested stack whose template is a local path is
+//     read with the parameters its parent passes.
 //   - a Terraform plan, as "terraform show -json plan.out" prints it: every
 //     aws_cognito_user_pool_client that the plan creates or updates, its
 //     attributes and blocks mapped to the API members (callback_urls to
@@ -256,7 +264,8 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 
 Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE]
-                     [-var-file FILE]... [-var NAME=VALUE]... PATH...
+                     [-var-file FILE]... [-var NAME=VALUE]... [-parameters FILE]
+                     [-config-env NAME] PATH...
   appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
   appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]
@@ -380,7 +389,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
 	values := addValueFlags(fs)
-	fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
+	fs.String("config", "", "read this configuration `FILE` instead of the "+configName+"\nfound from each PATH up to the repository root")
 	cfg, files, err := parseWithConfig(fs, args)
 	var ce *configError
 	switch {

@@ -107,3 +107,41 @@ func TestValueFlags(t *testing.T) {
 		t.Errorf("TF_VAR_callback under -var: status %d, stdout %q, want 0", status, &out)
 	}
 }
+
+// TestParameterFlags runs validate with -parameters and -config-env: the
+// passed value turns the finding on or off, and a parameter file that
+// does not parse is status 2 naming its line.
+func TestParameterFlags(t *testing.T) {
+	dir, params := t.TempDir(), t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"template.yaml": "Parameters:\n  Url:\n    Type: String\nResources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n" +
+			"    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: c\n      PreventUserExistenceErrors: ENABLED\n" +
+			"      AllowedOAuthFlowsUserPoolClient: true\n      AllowedOAuthFlows: [code]\n      AllowedOAuthScopes: [openid]\n" +
+			"      SupportedIdentityProviders: [COGNITO]\n      CallbackURLs: [!Ref Url]\n",
+		"samconfig.toml": "[default.deploy.parameters]\nparameter_overrides = \"Url=https://a.example.com/cb\"\n" +
+			"[prod.deploy.parameters]\nparameter_overrides = \"Url=http://a.example.com/cb\"\n",
+	})
+	writeFiles(t, params, map[string]string{
+		"http.json": `[{"ParameterKey": "Url", "ParameterValue": "http://b.example.com/cb"}]`,
+		"bad.json":  "[\n  {\"ParameterKey\": \"Url\"\n]\n",
+	})
+	for _, tt := range []struct {
+		args   []string
+		status int
+		out    string
+	}{
+		{[]string{dir}, 0, ""},
+		{[]string{"-config-env", "prod", dir}, 1, "(with samconfig.toml [prod] at "},
+		{[]string{"-parameters", filepath.Join(params, "http.json"), dir}, 1, "(with -parameters " + filepath.Join(params, "http.json")},
+		{[]string{"-parameters", filepath.Join(params, "bad.json"), dir}, 2, ""},
+	} {
+		var stdout, stderr bytes.Buffer
+		status := run(append([]string{"validate"}, tt.args...), nil, &stdout, &stderr)
+		if status != tt.status || !strings.Contains(stdout.String(), tt.out) {
+			t.Errorf("validate %q: status %d, stdout %q, stderr %q; want %d and %q", tt.args, status, &stdout, &stderr, tt.status, tt.out)
+		}
+		if tt.status == 2 && !strings.Contains(stderr.String(), "bad.json:3:") {
+			t.Errorf("validate %q: stderr %q does not name bad.json:3", tt.args, &stderr)
+		}
+	}
+}
