@@ -122,7 +122,8 @@
 // a regular file (a named pipe, a device, a directory) is refused by name
 // without being opened, and the size is checked before reading. Files
 // over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), a
-// module whose .tf files hold more than [MaxModuleSize] in all, nesting
+// module whose .tf files hold more than [MaxModuleSize] in all (twice
+// that with the module instances it calls, each instance counted), nesting
 // deeper than [MaxDepth] (in a .tf file, also more than 1,024 operators in
 // one expression), or more than [MaxValues] values are input errors.
 //
