@@ -26,10 +26,11 @@ const (
 	// expression may run.
 	maxEvalSteps = 10000
 	// maxModuleBuild is the most bytes of values all the expressions of a
-	// module may build in all.
+	// root module and of the module instances it calls may build in all.
 	maxModuleBuild = 256 << 20
 	// maxModuleSteps is the most syntax nodes, function calls and
-	// operations the evaluations of a module may visit and run in all,
+	// operations the evaluations of a root module and of the module
+	// instances it calls may visit and run in all,
 	// each evaluation counting evalOverhead more (locals are evaluated in
 	// rounds until they settle).
 	maxModuleSteps = 1 << 20
@@ -38,6 +39,9 @@ const (
 	// decimal digits either side of the point. Writing a number as text
 	// costs time in proportion to its digits, and more.
 	maxNumberBits = 3400
+	// maxTreeBytes is the most bytes of .tf files a root module and the
+	// module instances it calls may parse in all, each instance counted.
+	maxTreeBytes = 2 * maxModuleBytes
 )
 
 // errOverBudget is wrapped by every error of a budget.
@@ -53,18 +57,29 @@ func overBudget(format string, args ...any) error {
 	return &budgetError{msg: fmt.Sprintf(format, args...)}
 }
 
+// budgetTotals is what a root module, and every instance of the modules it
+// calls, have spent in all.
+type budgetTotals struct {
+	// totalSteps and totalBuilt are those of the evaluations.
+	totalSteps, totalBuilt int
+	// parsed is the bytes of .tf files parsed, each module instance
+	// counted.
+	parsed int
+	// exhausted is set once the budget is spent: nothing more is
+	// evaluated.
+	exhausted bool
+}
+
 // evalBudget is what a module's evaluations have spent.
 type evalBudget struct {
 	// steps and built are those of the expression being evaluated.
 	steps, built int
-	// totalSteps and totalBuilt are those of the module.
-	totalSteps, totalBuilt int
+	// budgetTotals are those of the root module and the modules it calls,
+	// shared by them all.
+	*budgetTotals
 	// over is why the expression being evaluated went over a budget, or
 	// nil.
 	over error
-	// exhausted is set once the module's budget is spent: nothing more is
-	// evaluated.
-	exhausted bool
 	// ops are the guarded operations, by the operation they guard.
 	ops map[*hclsyntax.Operation]*hclsyntax.Operation
 	// guarded are the guarded operations themselves.

@@ -20,11 +20,16 @@ type cfnReader struct {
 	// sls resolves the Serverless variables the service itself decides;
 	// nil for a fragment read on its own.
 	sls *slsResolver
+	// paramNames are all of the template's parameters.
+	paramNames map[string]bool
 	// serverless is true in a Serverless service, where "${...}" in a
 	// string is a Serverless variable, resolved at deployment.
 	serverless bool
 	// conds is the template's Conditions map, or nil.
 	conds *Value
+	// fragment is true for a template that names resources it does not
+	// define: a part of a larger one (see Resource.fragment).
+	fragment bool
 	// bare is true for a template with neither AWSTemplateFormatVersion
 	// nor Transform, the shape of a Serverless service's resources
 	// fragment.
@@ -91,6 +96,17 @@ type cfnParam struct {
 	origin *Origin
 }
 
+// cfnParamNames returns the names of every parameter of a template.
+func cfnParamNames(root *Value) map[string]bool {
+	out := map[string]bool{}
+	if ps := root.get("Parameters"); ps != nil {
+		for _, p := range ps.Membs {
+			out[p.Key] = true
+		}
+	}
+	return out
+}
+
 // cfnParams returns the parameters of a template that have a Default.
 func cfnParams(root *Value) map[string]*cfnParam {
 	out := map[string]*cfnParam{}
@@ -114,6 +130,7 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 	res = rd.expandForEach(res)
+	rd.fragment = rd.fragment || danglingRefs(res, rd.paramNames)
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {
@@ -121,7 +138,7 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 			continue
 		}
 		typ := str(r.Val.get("Type"))
-		rs := &Resource{File: rd.file, Name: r.Key, Type: typ, Pos: r.KeyPos, Properties: r.Val.get("Properties")}
+		rs := &Resource{File: rd.file, Name: r.Key, Type: typ, Pos: r.KeyPos, Properties: r.Val.get("Properties"), fragment: rd.fragment}
 		switch dep := r.Val.get("DependsOn"); {
 		case dep == nil:
 		case dep.Kind == ValueString:
@@ -718,4 +735,66 @@ func (rd *cfnReader) conditionParams(v *Value, out, seen map[string]bool, depth 
 	for _, m := range v.Membs {
 		rd.conditionParams(m.Val, out, seen, depth+1)
 	}
+}
+
+// danglingRefs reports whether a resource of the Resources map res names,
+// in DependsOn, Ref or Fn::GetAtt, a logical ID that is neither a resource
+// of res nor one of params nor a pseudo parameter: CloudFormation rejects
+// such a template, so it is a fragment of a larger one.
+func danglingRefs(res *Value, params map[string]bool) bool {
+	if res == nil || res.Kind != ValueMap {
+		return false
+	}
+	defined := func(name string) bool {
+		if strings.HasPrefix(name, "AWS::") || params[name] {
+			return true
+		}
+		return res.get(name) != nil
+	}
+	steps := 0
+	var walk func(v *Value, depth int) bool
+	walk = func(v *Value, depth int) bool {
+		if v == nil || depth > MaxDepth || steps > MaxValues {
+			return false
+		}
+		steps++
+		if isIntrinsic(v) {
+			switch name, arg := intrinsic(v); {
+			case name == "Ref" && arg.Kind == ValueString:
+				return !defined(arg.Str)
+			case name == "Fn::GetAtt" && arg.Kind == ValueString:
+				id, _, _ := strings.Cut(arg.Str, ".")
+				return !defined(id)
+			case name == "Fn::GetAtt" && arg.Kind == ValueList && len(arg.Elems) > 0 && arg.Elems[0].Kind == ValueString:
+				return !defined(arg.Elems[0].Str)
+			}
+		}
+		for _, e := range v.Elems {
+			if walk(e, depth+1) {
+				return true
+			}
+		}
+		for _, m := range v.Membs {
+			if walk(m.Val, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range res.Membs {
+		if strings.HasPrefix(r.Key, forEachPrefix) {
+			continue
+		}
+		if d := r.Val.get("DependsOn"); d != nil {
+			for _, e := range append([]*Value{d}, d.Elems...) {
+				if e.Kind == ValueString && e.Tag == "" && !defined(e.Str) {
+					return true
+				}
+			}
+		}
+		if walk(r.Val.get("Properties"), 0) {
+			return true
+		}
+	}
+	return false
 }

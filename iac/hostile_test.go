@@ -121,6 +121,19 @@ func hostileCases() []hostileCase {
 			wantErrs: []string{"is one include too many: a service may read 256 includes in all"},
 		},
 		{
+			name: "a module called 200 times",
+			files: func() map[string]string {
+				child := "locals {\n  z = [" + strings.Repeat("\"x\",", 12000) + "\"x\"]\n}\n" +
+					"resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"c\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n}\n"
+				return map[string]string{
+					"root/main.tf":   "module \"m\" {\n  source = \"./m\"\n  count = 200\n}\n",
+					"root/m/main.tf": child,
+				}
+			},
+			read:     "root",
+			wantErrs: []string{"parse more than 2 MiB of .tf files in all, each instance counted"},
+		},
+		{
 			name: "a long chain of locals defined backwards",
 			files: func() map[string]string {
 				var b strings.Builder

@@ -128,7 +128,8 @@
 // a regular file (a named pipe, a device, a directory) is refused by name
 // without being opened, and the size is checked before reading. Files
 // over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), a
-// module whose .tf files hold more than [MaxModuleSize] in all, nesting
+// module whose .tf files hold more than [MaxModuleSize] in all (twice
+// that with the module instances it calls, each instance counted), nesting
 // deeper than [MaxDepth] (in a .tf file, also more than 1,024 operators in
 // one expression), or more than [MaxValues] values are input errors.
 //
@@ -386,6 +387,12 @@ type Resource struct {
 	// exists is true for a resource that a plan does not create: it is
 	// there already, so no deployment order applies to it.
 	exists bool
+	// fragment is true for a resource of a template that names resources
+	// it does not define (in DependsOn, Ref or Fn::GetAtt): a fragment of a
+	// larger template, such as one of a Serverless service's resource
+	// files read on its own, where other fragments may attach resource
+	// servers and identity providers to its pool.
+	fragment bool
 }
 
 // PositionOf returns where a member path is written, falling back to its

@@ -309,7 +309,7 @@ func nestedStacks(res *File, name string, resources *Value, rd *cfnReader, inclu
 				passed[m.Key] = passedParam{value: s, origin: Origin{Source: "stack " + r.Key + "'s parameter " + m.Key, File: name, Pos: m.Val.Pos}}
 			}
 		}
-		child := &cfnReader{file: p, params: templateParams(root, passed), conds: root.get("Conditions")}
+		child := &cfnReader{file: p, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.get("Conditions")}
 		clients, _ := child.clients(childRes)
 		for _, c := range clients {
 			c.Resource = r.Key + "." + c.Resource

@@ -93,6 +93,11 @@ func poolOf(c *Client, idx *resIndex) *appclient.Pool {
 	pool := &appclient.Pool{Incomplete: appclient.PoolAllParts}
 	if defined != nil {
 		pool.Incomplete = 0
+		if self.fragment {
+			// Another fragment of the service may hold the pool's
+			// resource servers and identity providers.
+			pool.Incomplete = appclient.PoolResourceServers | appclient.PoolIdentityProviders
+		}
 		pool.Tier = s.poolTier(defined.Properties)
 		s.poolSchema(pool, defined.Properties)
 		defer func() { idx.pools[schemaIndex(s)][defined] = pool }()

@@ -732,3 +732,42 @@ func TestCheckPoolAttributeExists(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckPoolFragment: a template that names resources it does not define
+// is a fragment of a larger one (a Serverless service's resource file read
+// on its own): another fragment may hold the pool's resource servers and
+// identity providers, so P1 and P2 decide nothing there; its nearest
+// neighbour, the whole template, still draws them.
+func TestCheckPoolFragment(t *testing.T) {
+	const fragment = `Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    DependsOn: [GoogleIdp, ApiServer]
+    Properties:
+      UserPoolId: !Ref Pool
+      ClientName: web
+      AllowedOAuthFlowsUserPoolClient: true
+      AllowedOAuthFlows: [code]
+      AllowedOAuthScopes: [openid, api/read]
+      CallbackURLs: [https://app.example.com/cb]
+      SupportedIdentityProviders: [COGNITO, Google]
+`
+	if got := poolViolations(t, "resources/pool.yml", fragment); got != nil {
+		t.Errorf("fragment: CheckPool() = %v, want nothing decided", got)
+	}
+	whole := strings.Replace(fragment, "    DependsOn: [GoogleIdp, ApiServer]\n", "", 1)
+	want := []poolViolation{{"Client", "AllowedOAuthScopes[1]", p1}, {"Client", "SupportedIdentityProviders[1]", p2}}
+	if diff := cmp.Diff(want, poolViolations(t, "template.yaml", whole)); diff != "" {
+		t.Errorf("whole template: CheckPool() mismatch (-want +got):\n%s", diff)
+	}
+	// A Ref to a parameter or a pseudo parameter names nothing missing.
+	withParam := "Parameters:\n  Stage:\n    Type: String\n" + strings.Replace(whole, "ClientName: web", "ClientName: !Sub \"${AWS::StackName}\"\n      DefaultRedirectURI: !Ref Stage", 1)
+	f := ReadBytes("template.yaml", []byte(withParam))
+	for _, r := range f.Resources {
+		if r.fragment {
+			t.Errorf("%s: a fragment, though every name it uses is defined", r.Name)
+		}
+	}
+}

@@ -113,7 +113,7 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 			res.Errors = append(res.Errors, perr)
 			return res, false
 		}
-		rd := &cfnReader{file: name, params: templateParams(root, passed), conds: root.get("Conditions"),
+		rd := &cfnReader{file: name, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.get("Conditions"),
 			bare: root.get("AWSTemplateFormatVersion") == nil && root.get("Transform") == nil}
 		clients, res.Resources = rd.clients(rm.Val)
 		for _, c := range clients {

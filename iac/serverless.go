@@ -63,7 +63,9 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 		fail := func(format string, args ...any) (*Value, string, bool, error) {
 			return nil, "", false, &posError{Pos: s.Pos, Msg: fmt.Sprintf("the include %q%s %s", s.Str, where, fmt.Sprintf(format, args...))}
 		}
-		p := path.Join(path.Dir(file), inc)
+		// The Framework resolves every include from the service's
+		// directory, whichever file holds it.
+		p := path.Join(path.Dir(name), inc)
 		if reads++; reads > maxIncludes {
 			return fail("is one include too many: a service may read %d includes in all, each counted every time it is read", maxIncludes)
 		}

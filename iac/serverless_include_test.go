@@ -119,6 +119,26 @@ func TestServerlessIncludes(t *testing.T) {
 			},
 			wantErrs: []string{`serverless.yml: the include "${file(./gone.yml):Resources}" in a/res.yml cannot be read: no such file or directory`},
 		},
+		{
+			// As the Framework reads it: from the service's directory,
+			// not from the directory of the file that holds the include.
+			name: "an include in an included file is relative to the service",
+			files: map[string]string{
+				"serverless.yml":       slsHead + "resources: ${file(resources/all.yml)}\n",
+				"resources/all.yml":    "- ${file(resources/client.yml)}\n",
+				"resources/client.yml": "Resources:\n" + slsClient("Web"),
+			},
+			wantClients: []string{"resources/client.yml:Web"},
+		},
+		{
+			name: "an include in an included file is not relative to that file",
+			files: map[string]string{
+				"serverless.yml":       slsHead + "resources: ${file(resources/all.yml)}\n",
+				"resources/all.yml":    "- ${file(client.yml)}\n",
+				"resources/client.yml": "Resources:\n" + slsClient("Web"),
+			},
+			wantErrs: []string{`serverless.yml: the include "${file(client.yml)}" in resources/all.yml cannot be read: no such file or directory`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

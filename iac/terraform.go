@@ -119,12 +119,25 @@ func readModuleCall(srcs []tfSource, call *tfCall) []*File {
 func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 	m := &hclModule{byName: map[string]*File{}, comments: map[string]map[int][]string{},
 		srcs: map[string][]byte{}, overAt: map[hcl.Pos]bool{}, call: call}
+	if call.root.budget == nil {
+		call.root.budget = &budgetTotals{}
+	}
+	m.budget.budgetTotals = call.root.budget
 	m.funcs = m.functions()
 	for _, s := range srcs {
 		m.srcs[s.name] = s.data
 		f := &File{Name: s.name, Kind: KindTerraformConfig}
 		m.files = append(m.files, f)
 		m.byName[s.name] = f
+		if len(s.data) <= maxHCLBytes {
+			// A larger file is refused by parse.
+			m.budget.parsed += len(s.data)
+		}
+		if m.budget.parsed > maxTreeBytes {
+			f.Errors = append(f.Errors, &Error{File: f.Name, Msg: fmt.Sprintf(
+				"not read: the module and the module instances it calls parse more than %d MiB of .tf files in all, each instance counted", maxTreeBytes>>20)})
+			continue
+		}
 		if body := m.parse(f, s.data); body != nil {
 			m.bodies = append(m.bodies, body)
 		}

@@ -109,6 +109,8 @@ type tfRoot struct {
 	used func(name string)
 	// instances counts the module instances read.
 	instances int
+	// budget is what the root and the module instances have spent.
+	budget *budgetTotals
 }
 
 // tfCall is how a module is read: as a root, or by one call of a module
@@ -404,6 +406,10 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 		child := &tfCall{root: m.call.root, prefix: inst, key: key, dir: dir, inputs: inputs,
 			stack: append(slices.Clip(m.call.stack), m.call.dir)}
 		out = append(out, readModuleCall(srcs, child)...)
+		if b := m.call.root.budget; b != nil && b.parsed > maxTreeBytes {
+			// The instance's files say so; the others would repeat it.
+			return out
+		}
 	}
 	return out
 }

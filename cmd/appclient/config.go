@@ -545,6 +545,11 @@ func parseWithConfig(fset *flag.FlagSet, args []string) (*configs, []string, err
 		}
 		return nil, nil, err
 	}
+	if len(files) == 0 {
+		// A usage error the caller reports; no configuration to read.
+		files, err = parseArgs(fset, args)
+		return &configs{byTarget: map[string]*repoConfig{}}, files, err
+	}
 	cfg, err := loadConfigs(explicit, files)
 	if err == nil {
 		err = cfg.setFlags(fset)

@@ -375,6 +375,12 @@ func TestParseWithConfig(t *testing.T) {
 	if _, _, err := parseWithConfig(fs, []string{"-config", "missing.yaml", "infra"}); err == nil || !strings.HasPrefix(err.Error(), "missing.yaml: ") {
 		t.Errorf("-config missing.yaml: %v", err)
 	}
+	// Without a path, no configuration is read: the missing path is the
+	// usage error to report.
+	fs, _, _ = newFlags()
+	if _, paths, err := parseWithConfig(fs, []string{"-config", "missing.yaml"}); err != nil || len(paths) != 0 {
+		t.Errorf("-config missing.yaml without a path: %q, %v; want no paths and no error", paths, err)
+	}
 }
 
 // TestREADMEConfig: the .appclient.yaml the README shows is one validate

@@ -392,7 +392,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	pools := poolFlag(fs)
 	strict := fs.Bool("strict", false, "warnings fail too (exit status 1)")
 	values := addValueFlags(fs)
-	fs.String("config", "", "read this configuration `FILE` instead of the "+configName+" found in\neach PATH's directory or the nearest parent up to the repository root")
+	fs.String("config", "", "read this configuration `FILE` instead of the "+configName+"\nfound from each PATH up to the repository root")
 	cfg, files, err := parseWithConfig(fs, args)
 	var ce *configError
 	switch {

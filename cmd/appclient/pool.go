@@ -30,7 +30,7 @@ func (p *poolFiles) Set(name string) error {
 // poolFlag registers -pool on fs.
 func poolFlag(fs *flag.FlagSet) *poolFiles {
 	p := new(poolFiles)
-	fs.Var(p, "pool", "a `FILE` of AWS CLI output describing the user pool of request\nfiles: describe-user-pool, list-resource-servers and\nlist-identity-providers, in one file or several -pool flags")
+	fs.Var(p, "pool", "a `FILE` of AWS CLI output describing the user pool of request\nfiles (describe-user-pool, list-resource-servers and\nlist-identity-providers), in one file or several -pool flags")
 	return p
 }
 
