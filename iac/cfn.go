@@ -17,6 +17,9 @@ type cfnReader struct {
 	file string
 	// params are the template's parameters that have a Default.
 	params map[string]*cfnParam
+	// sls resolves the Serverless variables the service itself decides;
+	// nil for a fragment read on its own.
+	sls *slsResolver
 	// paramNames are all of the template's parameters.
 	paramNames map[string]bool
 	// serverless is true in a Serverless service, where "${...}" in a
@@ -318,9 +321,15 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 		n = &def
 	}
 	if rd.variable(n) {
-		// A Serverless variable, whatever the member's type.
-		c.Unknown[path] = true
-		return nil, false
+		// A Serverless variable, whatever the member's type: what the
+		// service decides is resolved, anything else unknown.
+		v, srcs, ok := rd.sls.resolveValue(n)
+		if !ok || rd.variable(v) {
+			c.Unknown[path] = true
+			return nil, false
+		}
+		rd.sls.note(c, path, srcs)
+		n = v
 	}
 	if isIntrinsic(n) {
 		if isNoValue(n) {
@@ -371,9 +380,14 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 			at := joinIndex(path, len(list))
 			c.Where[at] = e.Pos
 			if rd.variable(e) {
-				c.Unknown[at] = true
-				list = append(list, "")
-				continue
+				v, srcs, ok := rd.sls.resolveValue(e)
+				if !ok || v.Kind == ValueList || v.Kind == ValueMap || rd.variable(v) {
+					c.Unknown[at] = true
+					list = append(list, "")
+					continue
+				}
+				rd.sls.note(c, at, srcs)
+				e = v
 			}
 			if isIntrinsic(e) {
 				if isNoValue(e) || isCondFunc(e) {

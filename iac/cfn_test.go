@@ -25,7 +25,10 @@ func TestServerless(t *testing.T) {
 		t.Errorf("kind = %q, want %q", f.Kind, KindServerless)
 	}
 	wantUnknown := map[string][]string{
-		"WebClient":     {"CallbackURLs[0]", "ClientName", "DefaultRedirectURI", "ExplicitAuthFlows", "GenerateSecret", "RefreshTokenValidity", "UserPoolId"},
+		// The service decides ClientName (${self:service}, ${sls:stage}),
+		// CallbackURLs[0] and RefreshTokenValidity (fallbacks); not
+		// ${ssm:}, ${file(...)}, ${strToBool(${env:...})} or the pool.
+		"WebClient":     {"DefaultRedirectURI", "ExplicitAuthFlows", "GenerateSecret", "UserPoolId"},
 		"MachineClient": {"GenerateSecret", "UserPoolId"},
 	}
 	if diff := cmp.Diff(wantUnknown, unknowns(f)); diff != "" {
@@ -59,9 +62,11 @@ func TestServerless(t *testing.T) {
 // without a fallback, in each member type.
 func TestServerlessVariables(t *testing.T) {
 	for _, v := range []string{
-		"${self:custom.x}", "${sls:stage}", "${opt:stage}", "${param:x}", "${env:X}",
+		// What the service does not decide: each stays unknown (those it
+		// decides are TestServerlessResolution's).
+		"${self:custom.x}", "${opt:stage}", "${param:x}", "${env:X}",
 		"${file(./x.yml):y}", "${ssm:/a/b}", "${cf:stack.Out}", "${s3:b/k}", "${aws:region}",
-		"${strToBool(${env:X})}", "${self:custom.x, 'fallback'}", "${env:X, 10}", "pre-${sls:stage}-post",
+		"${strToBool(${env:X})}", "${self:custom.x, ${env:Y}}", "pre-${env:X}-post", "${self:custom.${env:X}}",
 	} {
 		t.Run(v, func(t *testing.T) {
 			src := "service: s\nprovider:\n  name: aws\nresources:\n  Resources:\n    C:\n      Type: AWS::Cognito::UserPoolClient\n      Properties:\n" +

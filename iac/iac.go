@@ -45,9 +45,11 @@
 //
 // A value known only at deployment is unknown, never empty and never a
 // literal: CloudFormation intrinsic functions other than those below,
-// Fn::Transform, conditions and imports; Serverless variables (${self:...},
-// ${opt:...}, ${env:...}, ${file(...)}, ${ssm:...} and every other "${"
-// in a Serverless file) and the serverless-pseudo-parameters plugin's
+// Fn::Transform, conditions and imports; Serverless variables the service
+// does not decide (${env:...} without a fallback, ${file(...)},
+// ${ssm:...}, ${cf:...} and every other source, a ${self:...} path that
+// leads nowhere, ${opt:stage} when no stage is given) and the
+// serverless-pseudo-parameters plugin's
 // #{AWS::Region}, #{LogicalId} and the like, whatever the member's type;
 // Terraform references to resources, data sources and module outputs,
 // variables without a default or a value assigned, each.* and count.index
@@ -91,8 +93,12 @@
 // Defaults; a nested stack (AWS::CloudFormation::Stack,
 // AWS::Serverless::Application) whose template is a local path is read
 // with the parameters its parent passes, its clients named
-// "Stack.Client". A finding that rests on a value passed says where it was
-// written ([Client.OriginsOf]).
+// "Stack.Client". Serverless: ${self:...} paths into the service (nested
+// variables included), ${sls:stage} and ${opt:stage} (the stage given,
+// [Values.Stage], else the service's provider.stage, else dev),
+// ${param:...} from the service's params for the stage (or default), and
+// any variable's fallback, as a default. A finding that rests on a value
+// passed says where it was written ([Client.OriginsOf]).
 //
 // In Terraform configuration, plans and state, null, "" and an empty list
 // or block mean the attribute is not set (the provider sends nothing for

@@ -263,7 +263,8 @@ resources:
 		{name: "valid"},
 		{name: "P1", edits: []string{"[orders/read]", "[orders/write]"}, want: []poolViolation{{"Client", "AllowedOAuthScopes[0]", p1}}},
 		{name: "P6", edits: []string{"      DependsOn: Api\n", ""}, want: []poolViolation{{"Client", "AllowedOAuthScopes[0]", p6}}},
-		{name: "a Serverless variable is unknown", edits: []string{"[orders/read]", `["orders/${sls:stage}"]`}},
+		{name: "a Serverless variable is unknown", edits: []string{"[orders/read]", `["orders/${env:STAGE}"]`}},
+		{name: "a stage is known", edits: []string{"[orders/read]", `["orders/${sls:stage}"]`}, want: []poolViolation{{"Client", "AllowedOAuthScopes[0]", p1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

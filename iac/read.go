@@ -128,7 +128,7 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 			return fail(err)
 		}
 		for _, fr := range frags {
-			rd := &cfnReader{file: fr.file, serverless: true}
+			rd := &cfnReader{file: fr.file, serverless: true, sls: newSlsResolver(root, name, d.stage())}
 			cs, rs := rd.clients(fr.resources)
 			res.Resources = append(res.Resources, rs...)
 			for _, c := range cs {

@@ -266,3 +266,11 @@ func (d *deployment) readRoot(dir string, srcs []tfSource) []*File {
 	files := readModuleCall(srcs, &tfCall{root: root, dir: dir, inputs: inputs})
 	return append(files, bad...)
 }
+
+// stage returns the Serverless stage given, "" for none.
+func (d *deployment) stage() string {
+	if d == nil || d.vals == nil {
+		return ""
+	}
+	return d.vals.Stage
+}

@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] [-var-file FILE]... [-var NAME=VALUE]... [-parameters FILE] [-config-env NAME] PATH...
+//	appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE] [-var-file FILE]... [-var NAME=VALUE]... [-parameters FILE] [-config-env NAME] [-stage STAGE] PATH...
 //	appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
 //	appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
 //	appclient rules [RULE...]
@@ -33,8 +33,11 @@
 //     is left out.
 //   - a Serverless Framework service (serverless.yml): the CloudFormation
 //     resources under resources.Resources, or in the fragments resources
-//     lists, relative ${file(...)} fragments included. Serverless variables
-//     are unknown.
+//     lists, relative ${file(...)} fragments included. The variables the
+//     service decides are resolved: ${self:...} paths (nested variables
+//     included), ${sls:stage} and ${opt:stage} (-stage STAGE, else
+//     provider.stage, else dev), ${param:...} from params, and fallbacks
+//     (${env:X, 'value'}) as defaults; other sources are unknown.
 //   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
 //     with variables' defaults, locals and templates evaluated. A directory
 //     of .tf files is a root module: its terraform.tfvars,
@@ -265,7 +268,7 @@ const usage = `appclient checks Amazon Cognito app-client definitions before dep
 Usage:
   appclient validate [-format text|json|sarif] [-strict] [-pool FILE]... [-config FILE]
                      [-var-file FILE]... [-var NAME=VALUE]... [-parameters FILE]
-                     [-config-env NAME] PATH...
+                     [-config-env NAME] [-stage STAGE] PATH...
   appclient diff [-region R] [-profile P] [-endpoint-url URL] [-format text|json] DESIRED ACTUAL
   appclient audit [-region R] [-profile P] [-endpoint-url URL] [-pool ID]... [-format text|json|sarif] [-strict]
   appclient rules [RULE...]

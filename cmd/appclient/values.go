@@ -38,13 +38,14 @@ func (f varFlag) Set(kv string) error {
 	return nil
 }
 
-// addValueFlags defines -var-file, -var, -parameters and -config-env on
-// fs.
+// addValueFlags defines -var-file, -var, -parameters, -config-env and
+// -stage on fs.
 func addValueFlags(fs *flag.FlagSet) *valueFlags {
 	v := &valueFlags{}
 	fs.Var(varFileFlag{v}, "var-file", "read root modules' Terraform variables from `FILE` (repeatable; with\n-var, the later wins); terraform.tfvars, *.auto.tfvars and TF_VAR_\nvariables are read unasked, as Terraform reads them")
 	fs.Var(varFlag{v}, "var", "set a root module's Terraform variable, `NAME=VALUE` (repeatable)")
 	fs.StringVar(&v.vals.Parameters, "parameters", "", "read CloudFormation parameters from `FILE`: create-stack's list of\nParameterKey and ParameterValue, {\"Parameters\": {...}}, or {\"Key\": \"Value\"};\nthey win over samconfig's parameter_overrides")
+	fs.StringVar(&v.vals.Stage, "stage", "", "the Serverless `STAGE`: ${sls:stage}, ${opt:stage} and params (default: the\nservice's provider.stage, else dev)")
 	fs.StringVar(&v.vals.ConfigEnv, "config-env", "", "the `NAME` of the environment of SAM's samconfig.toml (or .yaml) beside\neach template whose parameter_overrides apply (default \"default\")")
 	return v
 }

@@ -145,3 +145,27 @@ func TestParameterFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestStageFlag runs validate with -stage: the stage's params turn the
+// finding on, the service's own stage leaves it off.
+func TestStageFlag(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"serverless.yml": "service: s\nprovider:\n  name: aws\n  stage: prod\nparams:\n  prod:\n    url: https://a.example.com/cb\n  dev:\n    url: http://a.example.com/cb\n" +
+		"resources:\n  Resources:\n    C:\n      Type: AWS::Cognito::UserPoolClient\n      Properties:\n        UserPoolId: us-east-1_AbC123xyz\n        ClientName: c\n" +
+		"        PreventUserExistenceErrors: ENABLED\n        AllowedOAuthFlowsUserPoolClient: true\n        AllowedOAuthFlows: [code]\n        AllowedOAuthScopes: [openid]\n" +
+		"        SupportedIdentityProviders: [COGNITO]\n        CallbackURLs: [\"${param:url}\"]\n"})
+	for _, tt := range []struct {
+		args   []string
+		status int
+		out    string
+	}{
+		{[]string{dir}, 0, ""},
+		{[]string{"-stage", "dev", dir}, 1, "(with params.dev.url at "},
+	} {
+		var stdout, stderr bytes.Buffer
+		status := run(append([]string{"validate"}, tt.args...), nil, &stdout, &stderr)
+		if status != tt.status || !strings.Contains(stdout.String(), tt.out) {
+			t.Errorf("validate %q: status %d, stdout %q, stderr %q; want %d and %q", tt.args, status, &stdout, &stderr, tt.status, tt.out)
+		}
+	}
+}
