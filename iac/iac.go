@@ -256,8 +256,8 @@ type File struct {
 	// read it. They are not errors.
 	Notes []*Error
 	// Skipped, for a file that [Walk] passes over, says why: it is over a
-	// size limit and does not look like an input, or it is a user pool
-	// description. Such a File has no Kind, Clients or Errors. "" for a
+	// size limit and does not look like an input, it is a user pool
+	// description, or it is a link back to a directory the walk is in. Such a File has no Kind, Clients or Errors. "" for a
 	// file read.
 	Skipped string
 }

@@ -215,11 +215,15 @@ type walkJob struct {
 	module     bool
 	serverless bool
 	// err is why the walk could not read paths[0]: an unreadable
-	// directory, a broken link, a loop of links, a named pipe.
+	// directory, a broken link, a named pipe.
 	err error
 	// explicit is true for a file named by the caller, read even when it
 	// defines no client.
 	explicit bool
+	// skipped, when not "", is why the walk passes over paths[0] without
+	// reading it: a link back to a directory the walk is in, whose files
+	// it reads already.
+	skipped string
 }
 
 // maxWalkEntries bounds the directory entries one walk visits, links to
@@ -299,7 +303,10 @@ func (w *walker) dir(p string, ancestors []fs.FileInfo) error {
 			}
 			if target != nil {
 				if loop := loopsTo(target, ancestors); loop >= 0 {
-					w.fail(full, fmt.Errorf("a link back to %s, which holds it: not followed", ancestorPath(full, len(ancestors)-loop)))
+					// Not an unreadable input: its files are read
+					// already, under the directory it links to.
+					w.jobs = append(w.jobs, walkJob{paths: []string{full},
+						skipped: fmt.Sprintf("a link back to %s, which holds it: its files are read there", ancestorPath(full, len(ancestors)-loop))})
 					continue
 				}
 			} else if target, err = os.Stat(full); err != nil {
@@ -439,6 +446,9 @@ func mayHoldClient(data []byte) bool {
 // run reads the job's files. It returns nil when they are no input, and
 // the fragments a Serverless service included.
 func (j walkJob) run(d *deployment) ([]*File, []string) {
+	if j.skipped != "" {
+		return []*File{{Name: j.paths[0], Skipped: j.skipped}}, nil
+	}
 	if j.err != nil {
 		p := j.paths[0]
 		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(j.err)}}}}, nil

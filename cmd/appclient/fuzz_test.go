@@ -5,13 +5,18 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
+
+// analyzeBudget is the time FuzzAnalyze allows one input, read twice, under
+// the fuzzer's instrumentation on a loaded machine.
+const analyzeBudget = 5 * time.Second
 
 // FuzzAnalyze feeds arbitrary bytes to input detection, the JSON, YAML and
 // HCL readers and every input kind: each input is read once as a file of
 // unknown kind and once as a Terraform .tf file. Properties: it never
-// panics, a file is either read (a kind) or reported (an error), and every
-// reported position is inside the file.
+// panics, a file is either read (a kind) or reported (an error), every
+// reported position is inside the file, and it ends within analyzeBudget.
 func FuzzAnalyze(f *testing.F) {
 	paths, _ := filepath.Glob("testdata/*/*.*")
 	more, _ := filepath.Glob("../../iac/testdata/*/*.*")
@@ -52,8 +57,15 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Terminates within budget: every reader and evaluator is bounded,
+		// so no input of a fuzzer's size may take long. An input that does
+		// fails here, and the fuzzer keeps it.
+		start := time.Now()
 		check(t, data, analyze("fuzz", data))
 		check(t, data, analyze("fuzz.tf", data))
+		if d := time.Since(start); d > analyzeBudget {
+			t.Fatalf("reading %d bytes took %s, more than %s", len(data), d, analyzeBudget)
+		}
 	})
 }
 
