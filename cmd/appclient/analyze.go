@@ -55,6 +55,10 @@ type finding struct {
 	// ConfiguredBy is where a configuration file changed the rule's
 	// severity ("FILE:LINE"); "" when the severity is the rule's own.
 	ConfiguredBy string
+	// Origins are where the values a deployment passes that the finding
+	// rests on are written: a tfvars line, a module's argument, a
+	// parameter file.
+	Origins []iac.Origin
 }
 
 // inputError is a problem with the input itself.
@@ -147,11 +151,20 @@ func result(f *iac.File) []*fileResult {
 			r.Errors = append(r.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
 		}
 	}
+	clients := map[[2]string]*iac.Client{}
+	for _, c := range f.Clients {
+		clients[[2]string{c.File, c.Resource}] = c
+	}
 	for _, fd := range f.Findings() {
 		r := resultOf(fd.File)
+		var origins []iac.Origin
+		if c := clients[[2]string{fd.File, fd.Resource}]; c != nil {
+			origins = c.OriginsOf(fd)
+		}
 		r.Findings = append(r.Findings, finding{
 			Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
 			Rule: fd.Rule, Severity: fd.Severity, Exception: fd.Exception, Message: fd.Message,
+			Origins: origins,
 		})
 	}
 	return out

@@ -180,12 +180,18 @@
 //	  "violations": [{
 //	    "file": "template.yaml", "line": 20, "column": 11, "resource": "WebClient",
 //	    "field": "CallbackURLs[1]", "rule": "redirect-https", "severity": "error",
-//	    "exception": "InvalidParameterException", "message": "..."
+//	    "exception": "InvalidParameterException", "message": "...",
+//	    "origins": [{"source": "-var-file prod.tfvars", "file": "prod.tfvars", "line": 3, "column": 1}]
 //	  }],
 //	  "skipped": [{"file": "package-lock.json", "reason": "larger than 10 MiB, ..."}]
 //	}
 //
 // "skipped" lists the files a directory walk passed over: see below.
+// "origins", present when a finding rests on values a deployment passes,
+// says where each is written (a tfvars line, a module's argument, a
+// parameter file; source alone for -var, TF_VAR_ and -stage), beside the
+// client's member that "file" and "line" point at; "notes" says what
+// reading left out, such as a module whose source is not on disk.
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
 // run, every rule with its description, one result per finding (level error

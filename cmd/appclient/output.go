@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac"
 )
 
 // escapeText returns s with every character that could break a line of
@@ -193,6 +194,22 @@ type jsonViolation struct {
 	// ConfiguredBy is where a configuration file set the severity
 	// ("FILE:LINE"), when it differs from the rule's own; "" otherwise.
 	ConfiguredBy string `json:"configured_by"`
+	// Origins are where the values a deployment passes that the finding
+	// rests on are written (a tfvars line, a module's argument, a
+	// parameter file), beside file and line, the client's member; absent
+	// when there are none.
+	Origins []jsonOrigin `json:"origins,omitempty"`
+}
+
+// jsonOrigin is where a value a deployment passes is written: source
+// names it ("terraform.tfvars", "-var-file prod.tfvars", "module.web's
+// argument callback_urls", "stage prod"); file and line are absent for a
+// value given on the command line or in the environment.
+type jsonOrigin struct {
+	Source string `json:"source"`
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
 }
 
 func writeJSON(w io.Writer, results []*fileResult) error {
@@ -217,7 +234,7 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 			rep.Violations = append(rep.Violations, jsonViolation{
 				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Col, Resource: v.Resource,
 				Field: v.Field, Rule: v.Rule, Severity: string(v.Severity), Exception: v.Exception, Message: v.Message,
-				ConfiguredBy: v.ConfiguredBy,
+				ConfiguredBy: v.ConfiguredBy, Origins: jsonOrigins(v.Origins),
 			})
 		}
 	}
@@ -501,4 +518,13 @@ func ruleName(id string) string {
 		b.WriteString(part[1:])
 	}
 	return b.String()
+}
+
+// jsonOrigins are the origins of a finding as the json output writes them.
+func jsonOrigins(origins []iac.Origin) []jsonOrigin {
+	var out []jsonOrigin
+	for _, o := range origins {
+		out = append(out, jsonOrigin{Source: o.Source, File: o.File, Line: o.Pos.Line, Column: o.Pos.Column})
+	}
+	return out
 }

@@ -96,6 +96,37 @@ func TestValueFlags(t *testing.T) {
 		rep.Files[0].Notes[0].Line != 5 || !strings.Contains(rep.Files[0].Notes[0].Message, "terraform init") {
 		t.Errorf("json files = %+v, want one note on module.remote, line 5, naming terraform init", rep.Files)
 	}
+	// In json, a finding names the origins of its values: a file and
+	// line for -var-file, the source alone for -var.
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-var-file", prod}, `[{"source":"-var-file ` + prod + `","file":"` + prod + `","line":1,"column":1}]`},
+		{[]string{"-var", "callback=http://a.example.com/cb"}, `[{"source":"-var callback"}]`},
+	} {
+		stdout.Reset()
+		run(append(append([]string{"validate", "-format", "json"}, tt.args...), dir), nil, &stdout, &stderr)
+		var rep struct {
+			Violations []struct {
+				Origins json.RawMessage `json:"origins"`
+			} `json:"violations"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, v := range rep.Violations {
+			var compact bytes.Buffer
+			if len(v.Origins) > 0 {
+				json.Compact(&compact, v.Origins)
+			}
+			got = append(got, compact.String())
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("json %q: origins %q, want [%s]", tt.args, got, tt.want)
+		}
+	}
 	// TF_VAR_ from the environment, under -var.
 	t.Setenv("TF_VAR_callback", "http://env.example.com/cb")
 	var out, errOut bytes.Buffer
