@@ -695,9 +695,8 @@ func loopTooCostly(expr hclsyntax.Expression, ctx *hcl.EvalContext) bool {
 		return nil
 	})
 	for _, fe := range fors {
-		inner, nested := 0, 0
+		nested := 0
 		hclsyntax.VisitAll(fe, func(n hclsyntax.Node) hcl.Diagnostics {
-			inner++
 			if _, ok := n.(*hclsyntax.ForExpr); ok {
 				nested++
 			}
@@ -705,6 +704,17 @@ func loopTooCostly(expr hclsyntax.Expression, ctx *hcl.EvalContext) bool {
 		})
 		if nested > 1 {
 			return true
+		}
+		// What each iteration evaluates: the key, the value and the
+		// condition, not the collection, which is evaluated once.
+		inner := 1
+		for _, e := range []hclsyntax.Expression{fe.KeyExpr, fe.ValExpr, fe.CondExpr} {
+			if e != nil {
+				hclsyntax.VisitAll(e, func(hclsyntax.Node) hcl.Diagnostics {
+					inner++
+					return nil
+				})
+			}
 		}
 		v, diags := fe.CollExpr.Value(ctx)
 		if diags.HasErrors() || !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {

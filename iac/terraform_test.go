@@ -178,6 +178,10 @@ func TestTerraformValues(t *testing.T) {
 			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 7, false}}, nil},
 		{"for expression over a small collection, https", "locals {\n  hosts = [\"A.example.com\"]\n}\n" + head + "  callback_urls = [for h in local.hosts : \"https://${h}/\"]\n}\n",
 			nil, nil, nil},
+		// The loop's cost is its iterations times its body, not the text
+		// of the list it reads.
+		{"for expression over a long written list", head + "  callback_urls = [for h in [" + strings.Repeat("\"a.example.com\", ", 400) + "\"b.example.com\"] : \"http://${h}/\" if h == \"b.example.com\"]\n}\n",
+			nil, []violation{{"aws_cognito_user_pool_client.c", "CallbackURLs[0]", "redirect-https", 4, false}}, nil},
 		{"for expression in a for expression", "locals {\n  hosts = [\"a\"]\n}\n" + head + "  callback_urls = flatten([for h in local.hosts : [for p in local.hosts : \"http://${h}${p}/\"]])\n}\n",
 			[]string{"CallbackURLs"}, nil, nil},
 		{"try and can", "locals {\n  c = { urls = [\"http://a.example.com/\"] }\n}\n" + head + "  callback_urls = try(local.c.callback_urls, local.c.urls)\n  generate_secret = can(local.c.secret)\n}\n",
