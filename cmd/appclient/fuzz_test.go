@@ -76,7 +76,10 @@ func check(t *testing.T, data []byte, res *fileResult) {
 		t.Fatalf("neither a kind nor an error for %q", data)
 	}
 	// YAML also breaks lines at a lone \r.
-	lines := 1 + strings.Count(string(data), "\n") + strings.Count(string(data), "\r") - strings.Count(string(data), "\r\n")
+	// Line breaks as the readers count them: YAML also breaks lines at
+	// NEL, U+2028 and U+2029.
+	lines := 1 + strings.Count(string(data), "\n") + strings.Count(string(data), "\r") - strings.Count(string(data), "\r\n") +
+		strings.Count(string(data), "\u0085") + strings.Count(string(data), "\u2028") + strings.Count(string(data), "\u2029")
 	for _, fd := range res.Findings {
 		if fd.Pos.Line < 0 || fd.Pos.Line > lines {
 			t.Errorf("finding at line %d of a %d-line input", fd.Pos.Line, lines)
