@@ -866,10 +866,17 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 	instances := m.instances(blk.Body, nil)
 	absentBy := map[string]bool(nil)
 	if len(instances) == 0 {
-		// No instance with these values: check it once, each and count
-		// unknown, and what leaves it out unknown too.
-		instances = []*tfInstance{nil}
+		// No instance with these values. Where a variable's default
+		// decides it, a deployment may pass another value: check it
+		// once, each and count unknown, and what leaves it out unknown
+		// too. Where nothing a deployment passes can change it (count =
+		// 0, for_each = {}, or the values it was given), no request ever
+		// reaches Cognito, and there is nothing to check.
 		absentBy = m.absentByDefault(blk.Body)
+		if absentBy == nil {
+			return
+		}
+		instances = []*tfInstance{nil}
 	}
 	for _, in := range instances {
 		name := m.call.prefixed(addr) + in.key()

@@ -385,3 +385,39 @@ resource "aws_cognito_user_pool_client" "on" {
 		t.Errorf("violations mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestTerraformNoInstance: a client that count or for_each leaves out
+// whatever a deployment passes (count = 0, for_each = {}) sends no request
+// and is not checked; its nearest neighbour, left out only by a variable's
+// default, which a deployment may override, is checked once.
+func TestTerraformNoInstance(t *testing.T) {
+	const client = `resource "aws_cognito_user_pool_client" "c" {
+  META
+  name          = "c"
+  user_pool_id  = "us-east-1_abc123"
+  callback_urls = ["http://app.example.com/cb"]
+}
+variable "n" {
+  default = 0
+}
+`
+	tests := []struct {
+		meta    string
+		clients int
+	}{
+		{"count = 0", 0},
+		{"for_each = {}", 0},
+		{"for_each = toset([])", 0},
+		{"count = var.n", 1},
+		{"count = 1", 1},
+	}
+	for _, tc := range tests {
+		f := ReadBytes("main.tf", []byte(strings.Replace(client, "META", tc.meta, 1)))
+		if len(f.Errors) > 0 {
+			t.Fatalf("%s: %v", tc.meta, f.Errors)
+		}
+		if len(f.Clients) != tc.clients {
+			t.Errorf("%s: %d clients, want %d", tc.meta, len(f.Clients), tc.clients)
+		}
+	}
+}
