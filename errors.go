@@ -132,3 +132,59 @@ func (e *ValidationError) Unwrap() []error {
 	}
 	return errs
 }
+
+// Finding is one result of a check: a violation that Cognito would reject
+// (Severity [SeverityError]) or an advisory about something it accepts but
+// that works badly or dangerously (Severity [SeverityWarning]). It is the one
+// shape in which every part of the module reports: [CreateUserPoolClientRequest.Check]
+// and Lint here, package iac for clients read from files (which sets File,
+// Pos and Resource), and the command's output.
+type Finding struct {
+	// File names the file that defines the client; "" for a request checked
+	// on its own.
+	File string
+	// Pos is where the offending value is written in File: the list element
+	// for an element, the member otherwise, the client when the member is
+	// absent. Zero when File is "".
+	Pos Position
+	// Resource names the client in File: a template's logical ID or a
+	// Terraform address; "" for a request checked on its own.
+	Resource string
+	// Field is the AWS member path of the value to change, such as
+	// "CallbackURLs[2]", as in [FieldError.Field].
+	Field string
+	// Rule is the rule's id, as in [RuleInfo.ID].
+	Rule string
+	// Severity is SeverityError for a violation, SeverityWarning for an
+	// advisory.
+	Severity Severity
+	// Exception is the exception Cognito would answer with; "" for an
+	// advisory.
+	Exception string
+	// Message says what is wrong and why, without the member path.
+	Message string
+	// Value is the value the finding is about, or nil where there is none or
+	// it is secret.
+	Value any
+	// Err is the sentinel of a violation's kind, as in [FieldError.Err]; nil
+	// for an advisory.
+	Err error
+}
+
+// String returns "Field: Message (Rule)": the rule id is what silences the
+// finding, in a template's ignore list or a configuration file.
+func (f *Finding) String() string {
+	s := f.Message + " (" + f.Rule + ")"
+	if f.Field == "" {
+		return s
+	}
+	return f.Field + ": " + s
+}
+
+// Position is a place in a file.
+type Position struct {
+	// Line counts lines from 1.
+	Line int
+	// Column counts characters (Unicode code points) from 1.
+	Column int
+}
