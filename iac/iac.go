@@ -22,7 +22,9 @@
 //     fragments resources holds, relative ${file(...)} fragments included;
 //   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
 //     its arguments and blocks mapped to the request members; a directory's
-//     .tf files are read as one module. An
+//     .tf files are read as one module. Terraform's JSON syntax (.tf.json)
+//     is not read yet: a .tf.json file that defines app clients is an
+//     error that says so, never a pass in silence. An
 //     aws_cognito_managed_user_pool_client, which configures a client
 //     another service created, is read as the update it is (see
 //     [Client.Update]): what it leaves out keeps the client's value and is

@@ -275,3 +275,21 @@ func TestWalkReadsWhatNamingFinds(t *testing.T) {
 		t.Errorf("files read mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestTerraformJSONNotSilent: Terraform's JSON syntax is not read yet, so a
+// .tf.json file that defines app clients is an error that says so, named or
+// walked, never a pass in silence; one that defines none is no input.
+func TestTerraformJSONNotSilent(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"cdktf/main.tf.json":  `{"resource": {"aws_cognito_user_pool_client": {"c": {"name": "c", "user_pool_id": "us-east-1_A1"}}}}`,
+		"cdktf/other.tf.json": `{"resource": {"aws_s3_bucket": {"b": {}}}}`,
+	})
+	want := []walkRow{{File: "cdktf/main.tf.json", Errors: []string{"Terraform's JSON syntax (.tf.json) is not read yet: the app clients this file defines are not checked"}}}
+	if diff := cmp.Diff(want, walkRows(t, dir)); diff != "" {
+		t.Errorf("walk mismatch (-want +got):\n%s", diff)
+	}
+	if f := ReadBytes("main.tf.json", []byte(`{"resource": {"aws_cognito_user_pool_client": {}}}`)); len(f.Errors) != 1 {
+		t.Errorf("named: %d errors, want 1", len(f.Errors))
+	}
+}

@@ -61,6 +61,16 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 	if strings.HasSuffix(name, ".tf") {
 		return readTerraform([]tfSource{{name: name, data: data}})[0], false
 	}
+	if strings.HasSuffix(name, ".tf.json") {
+		// Terraform's JSON syntax, as CDK for Terraform writes it, is not
+		// read yet: a file that defines app clients says so, never
+		// passing in silence; one that defines none is no input.
+		if !bytes.Contains(data, []byte(`"aws_cognito_user_pool_client"`)) && !bytes.Contains(data, []byte(`"aws_cognito_managed_user_pool_client"`)) {
+			notInput = true
+			return fail(errors.New("Terraform JSON syntax without an app client"))
+		}
+		return fail(errors.New("Terraform's JSON syntax (.tf.json) is not read yet: the app clients this file defines are not checked"))
+	}
 	if isPoolOutput(data) {
 		notInput = true
 		return fail(errors.New(skippedPool))
