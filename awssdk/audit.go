@@ -131,24 +131,18 @@ func Clients(ctx context.Context, api ClientAPI, userPoolID string) iter.Seq2[Li
 // then IDs.
 func listClients(ctx context.Context, api ClientAPI, userPoolID string) ([]types.UserPoolClientDescription, error) {
 	var out []types.UserPoolClientDescription
-	var token *string
-	for pages := map[string]bool{}; ; {
+	err := allPages(func(token *string) (*string, error) {
 		page, err := api.ListUserPoolClients(ctx, &cip.ListUserPoolClientsInput{
 			UserPoolId: aws.String(userPoolID), MaxResults: aws.Int32(poolClientsPage), NextToken: token,
 		})
-		switch {
-		case err == nil && page == nil:
-			err = errNoResponse
-		case err == nil:
-			token, err = nextToken(pages, page.NextToken)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("awssdk: list app clients of user pool %q: %w", userPoolID, err)
+		if err != nil || page == nil {
+			return nil, cmp.Or(err, errNoResponse)
 		}
 		out = append(out, page.UserPoolClients...)
-		if token == nil {
-			break
-		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("awssdk: list app clients of user pool %q: %w", userPoolID, err)
 	}
 	slices.SortStableFunc(out, func(a, b types.UserPoolClientDescription) int {
 		return cmp.Or(
@@ -368,27 +362,26 @@ type report struct {
 // listPools lists every user pool, every page, and starts the audit of each
 // as its page arrives; it stops when start returns false.
 func listPools(ctx context.Context, api AuditAPI, start func(id string) bool) error {
-	var token *string
-	for pages := map[string]bool{}; ; {
+	stop := errors.New("stop")
+	err := allPages(func(token *string) (*string, error) {
 		page, err := api.ListUserPools(ctx, &cip.ListUserPoolsInput{MaxResults: aws.Int32(userPoolsPage), NextToken: token})
-		switch {
-		case err == nil && page == nil:
-			err = errNoResponse
-		case err == nil:
-			token, err = nextToken(pages, page.NextToken)
-		}
-		if err != nil {
-			return fmt.Errorf("awssdk: list user pools: %w", err)
+		if err != nil || page == nil {
+			return nil, cmp.Or(err, errNoResponse)
 		}
 		for _, p := range page.UserPools {
 			if !start(aws.ToString(p.Id)) {
-				return nil
+				return nil, stop
 			}
 		}
-		if token == nil {
-			return nil
-		}
+		return page.NextToken, nil
+	})
+	switch {
+	case err == stop:
+		return nil
+	case err != nil:
+		return fmt.Errorf("awssdk: list user pools: %w", err)
 	}
+	return nil
 }
 
 // auditPool loads one pool and checks each of its clients against it.

@@ -1,6 +1,7 @@
 package awssdk
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -56,48 +57,35 @@ func LoadPool(ctx context.Context, api PoolAPI, userPoolID string) (*appclient.P
 		})
 	}
 
-	var token *string
-	for pages := map[string]bool{}; ; {
+	err = allPages(func(token *string) (*string, error) {
 		page, err := api.ListResourceServers(ctx, &cip.ListResourceServersInput{
 			UserPoolId: aws.String(userPoolID), MaxResults: aws.Int32(resourceServersPage), NextToken: token,
 		})
-		switch {
-		case err == nil && page == nil:
-			err = errNoResponse
-		case err == nil:
-			token, err = nextToken(pages, page.NextToken)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("awssdk: list resource servers of user pool %q: %w", userPoolID, err)
+		if err != nil || page == nil {
+			return nil, cmp.Or(err, errNoResponse)
 		}
 		for _, rs := range page.ResourceServers {
 			p.ResourceServers = append(p.ResourceServers, resourceServer(rs))
 		}
-		if token == nil {
-			break
-		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("awssdk: list resource servers of user pool %q: %w", userPoolID, err)
 	}
-
-	token = nil
-	for pages := map[string]bool{}; ; {
+	err = allPages(func(token *string) (*string, error) {
 		page, err := api.ListIdentityProviders(ctx, &cip.ListIdentityProvidersInput{
 			UserPoolId: aws.String(userPoolID), MaxResults: aws.Int32(identityProvidersPage), NextToken: token,
 		})
-		switch {
-		case err == nil && page == nil:
-			err = errNoResponse
-		case err == nil:
-			token, err = nextToken(pages, page.NextToken)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("awssdk: list identity providers of user pool %q: %w", userPoolID, err)
+		if err != nil || page == nil {
+			return nil, cmp.Or(err, errNoResponse)
 		}
 		for _, idp := range page.Providers {
 			p.IdentityProviders = append(p.IdentityProviders, aws.ToString(idp.ProviderName))
 		}
-		if token == nil {
-			break
-		}
+		return page.NextToken, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("awssdk: list identity providers of user pool %q: %w", userPoolID, err)
 	}
 	return p, nil
 }
@@ -121,6 +109,23 @@ func nextToken(seen map[string]bool, next *string) (*string, error) {
 	}
 	seen[*next] = true
 	return next, nil
+}
+
+// allPages calls page with each page's token, nil first, until a page has
+// no next token, page fails, or a token comes back a second time (a
+// service that would page forever): the one loop of every listing.
+func allPages(page func(token *string) (next *string, err error)) error {
+	seen := map[string]bool{}
+	var token *string
+	for {
+		next, err := page(token)
+		if err == nil {
+			token, err = nextToken(seen, next)
+		}
+		if err != nil || token == nil {
+			return err
+		}
+	}
 }
 
 // resourceServer converts a resource server of the SDK.
