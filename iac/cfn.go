@@ -130,7 +130,11 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // client, in file order.
 func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 	res = rd.expandForEach(res)
-	rd.fragment = rd.fragment || danglingRefs(res, rd.paramNames)
+	// A Serverless service's fragments are read one by one, but together
+	// they are the whole template (with the resources the Framework adds,
+	// which clients may name): only a template read on its own can be a
+	// fragment.
+	rd.fragment = !rd.serverless && (rd.fragment || danglingRefs(res, rd.paramNames))
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {

@@ -771,3 +771,31 @@ func TestCheckPoolFragment(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPoolServiceFragments: the fragments of a Serverless service are
+// read one by one but make one template, so a client whose pool is in
+// another fragment, and that names a resource the Framework generates,
+// still has its pool's providers decided.
+func TestCheckPoolServiceFragments(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"serverless.yml": "service: s\nprovider:\n  name: aws\nresources:\n  - ${file(pool.yml)}\n  - ${file(client.yml)}\n",
+		"pool.yml":       "Resources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n",
+		"client.yml": "Resources:\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    DependsOn: ApiGatewayRestApi\n    Properties:\n" +
+			"      UserPoolId: !Ref Pool\n      ClientName: web\n      SupportedIdentityProviders: [COGNITO, Google]\n",
+	})
+	f, err := ReadFile(filepath.Join(dir, "serverless.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range f.Findings() {
+		if fd.Severity == "error" {
+			got = append(got, fd.Field+" "+fd.Rule)
+		}
+	}
+	want := []string{"SupportedIdentityProviders[1] " + p2}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
