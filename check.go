@@ -35,9 +35,11 @@ func (r *UpdateUserPoolClientRequest) Check(k Known) []*Finding {
 	if r == nil {
 		return findingsOf(r.Validate(), nil)
 	}
-	err := r.Validate()
+	var err error
 	if k.Secret != nil {
 		err = r.ValidateWithSecret(*k.Secret)
+	} else {
+		err = r.Validate()
 	}
 	if k.Pool != nil {
 		v := r.view()
