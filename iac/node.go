@@ -236,6 +236,20 @@ type jsonParser struct {
 	// strict makes a duplicate member an error, as the request decoders
 	// have it; otherwise the last occurrence wins, as in CloudFormation.
 	strict bool
+	// spans, when not nil, records byte offsets, and every occurrence of
+	// a duplicate member is kept, in file order, as HCL's JSON syntax
+	// reads them (a block type named twice is two sets of blocks).
+	spans *jsonSpans
+}
+
+// jsonSpans are the byte offsets of the values and member names of a JSON
+// text: Terraform's JSON syntax reads strings as templates at their place
+// in the file.
+type jsonSpans struct {
+	// vals are each value's start and the offset just after it.
+	vals map[*Value][2]int
+	// keys are, for each map, the offsets of its members' names, in order.
+	keys map[*Value][]int
 }
 
 // planOnlyKeys are the top-level members of a Terraform plan that no check
@@ -256,9 +270,22 @@ func parseJSON(data []byte) (*Value, error) { return parseJSONMode(data, false) 
 // one found, for the inputs the request decoders read.
 func parseJSONStrict(data []byte) (*Value, error) { return parseJSONMode(data, true) }
 
+// parseJSONSpans is parseJSON keeping every occurrence of a duplicate
+// member, and the byte offsets of every value and member name, for
+// Terraform's JSON syntax.
+func parseJSONSpans(data []byte) (*Value, *jsonSpans, error) {
+	spans := &jsonSpans{vals: map[*Value][2]int{}, keys: map[*Value][]int{}}
+	n, err := parseJSONWith(&jsonParser{spans: spans}, data)
+	return n, spans, err
+}
+
 func parseJSONMode(data []byte, strict bool) (*Value, error) {
+	return parseJSONWith(&jsonParser{strict: strict}, data)
+}
+
+func parseJSONWith(p *jsonParser, data []byte) (*Value, error) {
 	src := string(data)
-	p := &jsonParser{data: data, src: src, lines: newLineIndex(src), strict: strict}
+	p.data, p.src, p.lines = data, src, newLineIndex(src)
 	p.lex.ReplaceUnpairedSurrogates = true
 	p.lex.Reset(p.data)
 	n, err := p.value(0)
@@ -338,6 +365,15 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 		return nil, p.lexError(err, off, "a value")
 	}
 	at := p.lines.position(off)
+	v, err := p.scalarOrContainer(kind, off, depth, at)
+	if v != nil && p.spans != nil {
+		p.spans.vals[v] = [2]int{off, p.lex.Offset()}
+	}
+	return v, err
+}
+
+// scalarOrContainer reads the value of the given kind that starts at off.
+func (p *jsonParser) scalarOrContainer(kind jsonlex.Kind, off, depth int, at Position) (*Value, error) {
 	switch kind {
 	case jsonlex.Object:
 		return p.object(depth, at)
@@ -402,7 +438,10 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			if first := n.find(key, &seen); first != nil {
+			if p.spans != nil {
+				n.Membs = append(n.Membs, Member{Key: key, KeyPos: keyPos, Val: v})
+				p.spans.keys[n] = append(p.spans.keys[n], keyOff)
+			} else if first := n.find(key, &seen); first != nil {
 				if p.strict {
 					return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
 				}

@@ -14,10 +14,11 @@ import (
 )
 
 // ReadBytes reads one input held in memory; name names it in positions and
-// errors. A name ending in .tf is read as a Terraform file on its own; any
-// other input is recognised from its content. ReadBytes reads nothing else
-// from disk: a Serverless file's ${file(...)} fragments stay unknown. It
-// never panics: a file it cannot read comes back with Errors.
+// errors. A name ending in .tf or .tf.json is read as a Terraform file on
+// its own; any other input is recognised from its content. ReadBytes
+// reads nothing else from disk: a Serverless file's ${file(...)}
+// fragments stay unknown. It never panics: a file it cannot read comes
+// back with Errors.
 func ReadBytes(name string, data []byte) *File {
 	f, _ := readBytes(name, data, nil)
 	return f
@@ -58,18 +59,8 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 	if !utf8.Valid(data) {
 		return fail(fmt.Errorf("%w: invalid UTF-8 at offset %d", errNotText, invalidUTF8At(data)))
 	}
-	if strings.HasSuffix(name, ".tf") {
+	if isTFConfig(name) {
 		return readTerraform([]tfSource{{name: name, data: data}})[0], false
-	}
-	if strings.HasSuffix(name, ".tf.json") {
-		// Terraform's JSON syntax, as CDK for Terraform writes it, is not
-		// read yet: a file that defines app clients says so, never
-		// passing in silence; one that defines none is no input.
-		if !bytes.Contains(data, []byte(`"aws_cognito_user_pool_client"`)) && !bytes.Contains(data, []byte(`"aws_cognito_managed_user_pool_client"`)) {
-			notInput = true
-			return fail(errors.New("Terraform JSON syntax without an app client"))
-		}
-		return fail(errors.New("Terraform's JSON syntax (.tf.json) is not read yet: the app clients this file defines are not checked"))
 	}
 	if isPoolOutput(data) {
 		notInput = true
