@@ -145,7 +145,7 @@ func noneIfEmpty[S ~[]E, E any](s S) S {
 // and two that do not, differ:
 //
 //   - every token lifetime that converts to a duration is expressed in the
-//     largest unit that divides it ([Validity]): 60 minutes becomes 1 hours,
+//     largest unit that divides it ([InLargestUnit]): 60 minutes becomes 1 hours,
 //     48 hours 2 days; one that does not (a negative value, an invalid unit)
 //     keeps its value and unit;
 //   - every list is sorted, without duplicates: Cognito's lists are sets.
@@ -176,7 +176,7 @@ func canonicalLifetime(v **int32, unit *TimeUnit) {
 	if !ok {
 		return
 	}
-	n, u, err := Validity(d)
+	n, u, err := InLargestUnit(d)
 	if err != nil {
 		return // cannot happen: d came from an int32 number of a unit
 	}

@@ -82,7 +82,7 @@ func outlives(d, refresh time.Duration) string {
 
 // span spells out a lifetime in its largest exact unit: "1 day", "90 minutes".
 func span(d time.Duration) string {
-	v, u, err := Validity(d)
+	v, u, err := InLargestUnit(d)
 	if err != nil {
 		return d.String()
 	}

@@ -64,7 +64,7 @@ const (
 // Duration returns value units as a [time.Duration]. It fails, wrapping
 // [ErrTimeUnit], if unit is not valid, and wrapping [ErrTokenValidity] if value
 // is negative or the result does not fit in a time.Duration (about 292 years):
-// it never wraps around.
+// it never wraps around. It is the inverse of [InLargestUnit].
 func Duration(value int32, unit TimeUnit) (time.Duration, error) {
 	d, ok := duration(value, unit)
 	if !ok {
@@ -89,12 +89,13 @@ func duration(value int32, unit TimeUnit) (time.Duration, bool) {
 	return time.Duration(value) * u, true
 }
 
-// Validity expresses d exactly as a number of the largest unit that divides it:
-// 90 minutes is (90, minutes), 48 hours is (2, days), 90 seconds is (90,
-// seconds), and 0 is (0, days). It fails, wrapping [ErrTokenValidity], where no
-// unit expresses d exactly: d is negative, has a part smaller than a second, or
-// needs more seconds than an int32 holds. It never rounds.
-func Validity(d time.Duration) (int32, TimeUnit, error) {
+// InLargestUnit expresses d exactly as a number of the largest unit that
+// divides it: 90 minutes is (90, minutes), 48 hours is (2, days), 90 seconds
+// is (90, seconds), and 0 is (0, days). [Duration] is its inverse. It fails,
+// wrapping [ErrTokenValidity], where no unit expresses d exactly: d is
+// negative, has a part smaller than a second, or needs more seconds than an
+// int32 holds. It never rounds.
+func InLargestUnit(d time.Duration) (int32, TimeUnit, error) {
 	if d < 0 {
 		return 0, "", fmt.Errorf("%w: negative lifetime %s", ErrTokenValidity, d)
 	}
