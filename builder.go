@@ -691,13 +691,3 @@ func appendMissing[T comparable](s, vals []T) []T {
 	}
 	return s
 }
-
-// clonePtr returns a pointer to a copy of *p, or nil if p is nil. T must hold
-// no pointers or slices of its own.
-func clonePtr[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
-}
