@@ -335,7 +335,7 @@ func (b Builder) ClientSecret(secret string) Builder {
 
 // RefreshTokenValidity sets the refresh-token lifetime, as RefreshTokenValidity
 // and TokenValidityUnits.RefreshToken in the largest unit that expresses d
-// exactly (see [Validity]): 30 days is (30, days), 90 minutes is (90,
+// exactly (see [InLargestUnit]): 30 days is (30, days), 90 minutes is (90,
 // minutes). Cognito accepts 60 minutes to 3650 days; 0 means its default of 30
 // days. A negative d or one with a part smaller than a second is reported by
 // Build.
@@ -345,7 +345,7 @@ func (b Builder) RefreshTokenValidity(d time.Duration) Builder {
 
 // AccessTokenValidity sets the access-token lifetime, as AccessTokenValidity and
 // TokenValidityUnits.AccessToken in the largest unit that expresses d exactly
-// (see [Validity]). Cognito accepts 5 minutes to 1 day. A negative d or one
+// (see [InLargestUnit]). Cognito accepts 5 minutes to 1 day. A negative d or one
 // with a part smaller than a second is reported by Build.
 func (b Builder) AccessTokenValidity(d time.Duration) Builder {
 	return b.tokenValidity(durAccessToken, d)
@@ -353,7 +353,7 @@ func (b Builder) AccessTokenValidity(d time.Duration) Builder {
 
 // IDTokenValidity sets the ID-token lifetime, as IDTokenValidity and
 // TokenValidityUnits.IDToken in the largest unit that expresses d exactly (see
-// [Validity]). Cognito accepts 5 minutes to 1 day. A negative d or one with a
+// [InLargestUnit]). Cognito accepts 5 minutes to 1 day. A negative d or one with a
 // part smaller than a second is reported by Build.
 func (b Builder) IDTokenValidity(d time.Duration) Builder {
 	return b.tokenValidity(durIDToken, d)
@@ -362,7 +362,7 @@ func (b Builder) IDTokenValidity(d time.Duration) Builder {
 // tokenValidity sets the value and unit of one token lifetime, or records why
 // it cannot.
 func (b Builder) tokenValidity(m durationMember, d time.Duration) Builder {
-	v, unit, err := Validity(d)
+	v, unit, err := InLargestUnit(d)
 	if err != nil {
 		// The sentinel's text ("token validity out of range") does not describe
 		// every case; the FieldError carries the sentinel in Err instead.
@@ -690,14 +690,4 @@ func appendMissing[T comparable](s, vals []T) []T {
 		}
 	}
 	return s
-}
-
-// clonePtr returns a pointer to a copy of *p, or nil if p is nil. T must hold
-// no pointers or slices of its own.
-func clonePtr[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	v := *p
-	return &v
 }

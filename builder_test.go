@@ -1157,7 +1157,7 @@ func FuzzBuild(f *testing.F) {
 }
 
 // expressible reports whether some time unit expresses d nanoseconds exactly
-// as an int32, independently of Validity.
+// as an int32, independently of InLargestUnit.
 func expressible(d int64) bool {
 	if d < 0 {
 		return false

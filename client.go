@@ -454,3 +454,16 @@ func (RotationFeature) Values() []RotationFeature {
 func (f RotationFeature) Valid() bool {
 	return f == RotationFeatureEnabled || f == RotationFeatureDisabled
 }
+
+// clonePtr returns a pointer to a copy of *p, or nil if p is nil. T must hold
+// no pointers or slices of its own.
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// ptrTo returns a pointer to a copy of v.
+func ptrTo[T any](v T) *T { return &v }

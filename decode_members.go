@@ -14,7 +14,7 @@ import (
 // This file holds what the request decoders know about the request types:
 // one table per JSON object type, listing its members in declaration order
 // with the function that reads each one's value. The JSON syntax is the
-// lexer's (internal/jsonlex); the errors are decode.go's.
+// lexer's (internal/jsonlex); the errors are errors.go's.
 
 // maxMembers is the most members an object type may have: the width of the
 // set of members seen in one object (memberSet).

@@ -1,6 +1,7 @@
 package appclient
 
 import (
+	"fmt"
 	"slices"
 	"time"
 )
@@ -144,7 +145,7 @@ func noneIfEmpty[S ~[]E, E any](s S) S {
 // and two that do not, differ:
 //
 //   - every token lifetime that converts to a duration is expressed in the
-//     largest unit that divides it ([Validity]): 60 minutes becomes 1 hours,
+//     largest unit that divides it ([InLargestUnit]): 60 minutes becomes 1 hours,
 //     48 hours 2 days; one that does not (a negative value, an invalid unit)
 //     keeps its value and unit;
 //   - every list is sorted, without duplicates: Cognito's lists are sets.
@@ -175,19 +176,11 @@ func canonicalLifetime(v **int32, unit *TimeUnit) {
 	if !ok {
 		return
 	}
-	n, u, err := Validity(d)
+	n, u, err := InLargestUnit(d)
 	if err != nil {
 		return // cannot happen: d came from an int32 number of a unit
 	}
 	*v, *unit = ptrTo(n), u
-}
-
-// lifetimeOf returns the duration of an effective lifetime, if it has one.
-func lifetimeOf(v *int32, unit TimeUnit) (time.Duration, bool) {
-	if v == nil {
-		return 0, false
-	}
-	return duration(*v, unit)
 }
 
 // set sorts s in place and drops its duplicates.
@@ -197,4 +190,61 @@ func set[S ~[]E, E ~string](s S) S {
 	}
 	slices.Sort(s)
 	return slices.Compact(s)
+}
+
+// TokenLifetimes are the effective lifetimes of an app client's tokens.
+type TokenLifetimes struct {
+	// Access is the access-token lifetime.
+	Access time.Duration
+	// ID is the ID-token lifetime.
+	ID time.Duration
+	// Refresh is the refresh-token lifetime.
+	Refresh time.Duration
+}
+
+// TokenLifetimes returns the lifetimes the request gives its tokens once
+// Cognito has applied its defaults: one hour for access and ID tokens, 30 days
+// for refresh tokens (also when RefreshTokenValidity is 0), with units hours,
+// hours and days where TokenValidityUnits leaves them out. It fails, naming the
+// member, where a unit is unknown (wrapping [ErrTimeUnit]), or a value is
+// negative or a lifetime does not fit in a time.Duration (wrapping
+// [ErrTokenValidity]). A refresh value of 0
+// means the default whatever its unit. It does not check Cognito's bounds:
+// that is Validate's job.
+func (r *CreateUserPoolClientRequest) TokenLifetimes() (TokenLifetimes, error) {
+	var units TokenValidityUnits
+	if r.TokenValidityUnits != nil {
+		units = *r.TokenValidityUnits
+	}
+	lt := TokenLifetimes{
+		Access:  DefaultAccessTokenValidity,
+		ID:      DefaultIDTokenValidity,
+		Refresh: DefaultRefreshTokenValidity,
+	}
+	tokens := [...]struct {
+		member string
+		value  *int32
+		unit   TimeUnit
+		def    TimeUnit
+		out    *time.Duration
+	}{
+		{"AccessTokenValidity", r.AccessTokenValidity, units.AccessToken, DefaultAccessTokenUnit, &lt.Access},
+		{"IdTokenValidity", r.IDTokenValidity, units.IDToken, DefaultIDTokenUnit, &lt.ID},
+		{"RefreshTokenValidity", r.RefreshTokenValidity, units.RefreshToken, DefaultRefreshTokenUnit, &lt.Refresh},
+	}
+	for _, t := range tokens {
+		if t.value == nil || (t.out == &lt.Refresh && *t.value == 0) {
+			continue
+		}
+		unit := t.unit
+		if unit == "" {
+			unit = t.def
+		}
+		d, err := Duration(*t.value, unit)
+		if err != nil {
+			return TokenLifetimes{}, fmt.Errorf("%s: %w", t.member, err)
+		}
+		*t.out = d
+	}
+	return lt, nil
 }

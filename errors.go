@@ -188,3 +188,125 @@ type Position struct {
 	// Column counts characters (Unicode code points) from 1.
 	Column int
 }
+
+// Sentinel errors for the kinds of problem a [DecodeError] reports.
+var (
+	// ErrSyntax: the input is not one well-formed JSON text: a syntax error,
+	// invalid UTF-8, an unpaired surrogate escape, empty input, or data after
+	// the request object.
+	ErrSyntax = errors.New("invalid JSON")
+	// ErrUnknownMember: an object member whose name is not, character for
+	// character, a member of the request or of the nested type.
+	ErrUnknownMember = errors.New("unknown member")
+	// ErrDuplicateMember: the same member twice in one object.
+	ErrDuplicateMember = errors.New("duplicate member")
+	// ErrType: a value of the wrong JSON type, such as a number where a string
+	// belongs, or a request that is not a JSON object.
+	ErrType = errors.New("wrong JSON type")
+	// ErrNumber: a number where a 32-bit integer belongs that is not one: it
+	// has a fraction or an exponent, or lies outside -2147483648..2147483647.
+	ErrNumber = errors.New("number is not a 32-bit integer")
+	// ErrSecretInUpdate: a GenerateSecret or ClientSecret member in an
+	// UpdateUserPoolClient request. It is [ErrSecretChange]: one fact, that
+	// an update cannot add, remove or change a client secret, whether a
+	// request file or a desired configuration says otherwise.
+	ErrSecretInUpdate = ErrSecretChange
+)
+
+// DecodeError is the error [DecodeRequest] and [DecodeUpdateRequest] return
+// for input they cannot read as a request. It describes the first problem in
+// the input, in document order.
+type DecodeError struct {
+	// Field is the AWS member path of the offending member or value, such as
+	// "ClientName", "CallbackURLs[2]" or "TokenValidityUnits.AccessToken". For
+	// an unknown member it is the path of the name as written, such as
+	// "TokenValidityUnits.accessToken". It is "" for syntax errors and for a
+	// request that is not an object.
+	Field string
+	// Offset is the byte offset, from 0, where the problem is: the opening
+	// quote of an unknown or duplicate member's name, the first byte of a
+	// value of the wrong type, or the offending byte of a syntax error (the
+	// input's length when it ends too early).
+	Offset int64
+	// Line and Column give Offset as a 1-based line and column. Lines end at
+	// '\n'; the column counts characters (Unicode code points), as
+	// [Position] does.
+	Line, Column int
+	// Suggestion is, for an unknown member, the name of the real member it
+	// most likely means, at the same level as Field: "CallbackURLs" for
+	// "callback_urls", "AccessToken" for "TokenValidityUnits.accessToken".
+	// It is "" when no member is close.
+	Suggestion string
+	// Message describes the problem, without the position and the member
+	// path.
+	Message string
+	// Err is the sentinel for the kind of problem: [ErrSyntax],
+	// [ErrUnknownMember], [ErrDuplicateMember], [ErrType], [ErrNumber] or,
+	// from DecodeUpdateRequest only, [ErrSecretInUpdate].
+	Err error
+}
+
+// Error returns "appclient: line L, column C: Field: Message", leaving out the
+// field when there is none.
+func (e *DecodeError) Error() string {
+	var b strings.Builder
+	b.WriteString("appclient: line ")
+	b.WriteString(strconv.Itoa(e.Line))
+	b.WriteString(", column ")
+	b.WriteString(strconv.Itoa(e.Column))
+	b.WriteString(": ")
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+// Unwrap returns Err.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// Advisory is a finding of Lint: something Cognito accepts but that works
+// badly or dangerously, as the rule book's section 4 lists them. Its
+// Severity is [SeverityWarning]; Lint sets no File, Pos or Resource.
+type Advisory = Finding
+
+// ExceptionFeatureUnavailableInTier is the exception Cognito answers when a
+// client uses a feature its pool's plan does not include.
+const ExceptionFeatureUnavailableInTier = "FeatureUnavailableInTierException"
+
+// Sentinel errors of the pool rules, the Err of their FieldErrors.
+var (
+	// ErrScopeNotInPool: a custom scope the pool does not have (rule
+	// custom-scope-exists).
+	ErrScopeNotInPool = errors.New("custom scope not in user pool")
+	// ErrProviderNotInPool: an identity provider the pool does not have
+	// (rule identity-provider-exists).
+	ErrProviderNotInPool = errors.New("identity provider not in user pool")
+	// ErrRequiredAttributeNotWritable: WriteAttributes lacks an attribute the
+	// pool requires (rule write-attributes-include-required).
+	ErrRequiredAttributeNotWritable = errors.New("required attribute not writable")
+	// ErrFeaturePlan: a feature the pool's plan does not include (rule
+	// feature-plan).
+	ErrFeaturePlan = errors.New("feature not in user pool's plan")
+	// ErrDependencyOrder: a client that a deployment may create before a
+	// resource it uses (rule dependency-order).
+	ErrDependencyOrder = errors.New("client does not depend on a resource it uses")
+)
+
+// Severity says what a finding of a rule means.
+type Severity string
+
+const (
+	// SeverityError: Cognito rejects the request. Validate reports these.
+	SeverityError Severity = "error"
+	// SeverityWarning: Cognito accepts the request, but it almost surely
+	// works badly or dangerously. Lint reports these.
+	SeverityWarning Severity = "warning"
+)
+
+// ErrSecretChange is the error of [UpdateTo] and [UpdateWith] for a desired
+// configuration whose secret state differs from the client's, and of
+// UpdateWith for a change that sets a ClientSecret: an update cannot add,
+// remove or change a client secret.
+var ErrSecretChange = errors.New("an update cannot add, remove or change a client secret")

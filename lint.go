@@ -6,45 +6,6 @@ import (
 	"time"
 )
 
-// Advisory is a finding of Lint: something Cognito accepts but that works
-// badly or dangerously, as the rule book's section 4 lists them. Its
-// Severity is [SeverityWarning]; Lint sets no File, Pos or Resource.
-type Advisory = Finding
-
-// Lint returns the advisories of the request: settings Cognito accepts but
-// that almost surely work badly or dangerously, the rules of [Rules] with
-// Severity [SeverityWarning] (an implicit grant, a wildcard callback URL, a
-// password flow, a duplicate list entry, ...). They come in the table's order,
-// each in list-index order; nil means none.
-//
-// Lint does not validate: run [CreateUserPoolClientRequest.Validate] for what
-// Cognito rejects. The two are independent, so a request can have both
-// violations and advisories.
-func (r *CreateUserPoolClientRequest) Lint() []*Advisory {
-	if r == nil {
-		return nil
-	}
-	return lintRequest(r)
-}
-
-// Lint returns the advisories of the update request, as
-// [CreateUserPoolClientRequest.Lint] does for a create request with the same
-// members: the advisories read no member that only one of the two requests
-// has.
-func (r *UpdateUserPoolClientRequest) Lint() []*Advisory {
-	if r == nil {
-		return nil
-	}
-	v := r.view()
-	return lintRequest(&v)
-}
-
-// lintRequest runs the advisories on r: the entry point that both requests'
-// Lint share.
-func lintRequest(r *CreateUserPoolClientRequest) []*Advisory {
-	return lintAdvisories(r)
-}
-
 // The checks of the advisories, in the rule book's order.
 
 // W1: OAuth members without the OAuth flag, in one finding that names them
@@ -121,7 +82,7 @@ func outlives(d, refresh time.Duration) string {
 
 // span spells out a lifetime in its largest exact unit: "1 day", "90 minutes".
 func span(d time.Duration) string {
-	v, u, err := Validity(d)
+	v, u, err := InLargestUnit(d)
 	if err != nil {
 		return d.String()
 	}

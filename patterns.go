@@ -321,7 +321,6 @@ const (
 	wantProvider     = `Unicode letters, marks, symbols, numbers, punctuation and spaces`
 	wantScope        = `printable ASCII other than space, " and \`
 	wantOAuthFlows   = `code, implicit, client_credentials`
-	wantTimeUnits    = `seconds, minutes, hours, days`
 	wantUserExist    = `LEGACY, ENABLED`
 	wantRotationFeat = `ENABLED, DISABLED`
 )

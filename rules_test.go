@@ -2,10 +2,12 @@ package appclient
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -503,19 +505,26 @@ func TestRedirectShortcuts(t *testing.T) {
 	}
 }
 
-// TestFilesDependDownward: the files of the checks depend only downward:
-// validate.go (the validator glue) may use the rules and the model; the rules
-// (rules.go, the table and the service rules, and lint.go, the advisories)
-// may use the model; patterns.go (what the AWS model allows) uses none of
-// them. It looks at the package-level functions, variables, constants and
-// types each file names.
+// TestFilesDependDownward: the files of the package form layers: no file
+// depends on another that depends back on it, directly or through others,
+// so each can be read knowing only the files below it (the model and the
+// errors at the bottom, the rule table above its checks, the entry points
+// on top). A file depends on another when it names a package-level
+// function, variable, constant or type that the other declares; a name that
+// the file also declares locally (a parameter, a variable) is not counted.
 func TestFilesDependDownward(t *testing.T) {
-	layers := []string{"validate.go", "lint.go", "rules.go", "patterns.go"}
-	level := map[string]int{"validate.go": 0, "lint.go": 1, "rules.go": 1, "patterns.go": 2}
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
 	files := map[string]*ast.File{}
 	defs := map[string]string{} // package-level name → file
-	for _, name := range layers {
-		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -540,19 +549,120 @@ func TestFilesDependDownward(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range layers {
-		seen := map[string]bool{}
-		ast.Inspect(files[name], func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			if from, ok := defs[id.Name]; ok && level[from] < level[name] && !seen[id.Name] {
-				seen[id.Name] = true
-				t.Errorf("%s uses %s of %s, a file above it", name, id.Name, from)
+	if len(files) < 10 {
+		t.Fatalf("read %d files of the package, want the whole package", len(files))
+	}
+	uses := map[string]map[string]string{} // file → file it uses → one name
+	for name, f := range files {
+		local := map[string]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				for _, fl := range []*ast.FieldList{n.Recv, n.Type.Params, n.Type.Results} {
+					if fl == nil {
+						continue
+					}
+					for _, field := range fl.List {
+						for _, id := range field.Names {
+							local[id.Name] = true
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				if n.Tok == token.DEFINE {
+					for _, e := range n.Lhs {
+						if id, ok := e.(*ast.Ident); ok {
+							local[id.Name] = true
+						}
+					}
+				}
+			case *ast.FuncLit:
+				for _, field := range n.Type.Params.List {
+					for _, id := range field.Names {
+						local[id.Name] = true
+					}
+				}
 			}
 			return true
 		})
+		uses[name] = map[string]string{}
+		sel := map[*ast.Ident]bool{} // names of fields and methods, and declared names
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				sel[n.Sel] = true
+			case *ast.FuncDecl:
+				sel[n.Name] = true
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok {
+					sel[id] = true
+				}
+			case *ast.Field:
+				for _, id := range n.Names {
+					sel[id] = true
+				}
+			}
+			return true
+		})
+		ast.Inspect(f, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok || local[id.Name] || sel[id] {
+				return true
+			}
+			if from, ok := defs[id.Name]; ok && from != name {
+				if _, seen := uses[name][from]; !seen {
+					uses[name][from] = id.Name
+				}
+			}
+			return true
+		})
+	}
+	// A depth-first search finds a loop of files, if there is one.
+	const (
+		unseen = iota
+		open
+		done
+	)
+	state := map[string]int{}
+	var path []string
+	var visit func(string) bool
+	visit = func(f string) bool {
+		state[f] = open
+		path = append(path, f)
+		for _, g := range slices.Sorted(maps.Keys(uses[f])) {
+			switch state[g] {
+			case open:
+				i := slices.Index(path, g)
+				loop := ""
+				for _, p := range append(path[i:], g) {
+					if loop != "" {
+						loop += " -> "
+					}
+					loop += p
+				}
+				for j := i; j < len(path); j++ {
+					next := g
+					if j+1 < len(path) {
+						next = path[j+1]
+					}
+					loop += fmt.Sprintf("; %s uses %s of %s", path[j], uses[path[j]][next], next)
+				}
+				t.Errorf("files depend on each other in a loop: %s", loop)
+				return false
+			case unseen:
+				if !visit(g) {
+					return false
+				}
+			}
+		}
+		path = path[:len(path)-1]
+		state[f] = done
+		return true
+	}
+	for _, f := range slices.Sorted(maps.Keys(files)) {
+		if state[f] == unseen && !visit(f) {
+			return
+		}
 	}
 }
 

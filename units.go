@@ -64,7 +64,7 @@ const (
 // Duration returns value units as a [time.Duration]. It fails, wrapping
 // [ErrTimeUnit], if unit is not valid, and wrapping [ErrTokenValidity] if value
 // is negative or the result does not fit in a time.Duration (about 292 years):
-// it never wraps around.
+// it never wraps around. It is the inverse of [InLargestUnit].
 func Duration(value int32, unit TimeUnit) (time.Duration, error) {
 	d, ok := duration(value, unit)
 	if !ok {
@@ -89,12 +89,13 @@ func duration(value int32, unit TimeUnit) (time.Duration, bool) {
 	return time.Duration(value) * u, true
 }
 
-// Validity expresses d exactly as a number of the largest unit that divides it:
-// 90 minutes is (90, minutes), 48 hours is (2, days), 90 seconds is (90,
-// seconds), and 0 is (0, days). It fails, wrapping [ErrTokenValidity], where no
-// unit expresses d exactly: d is negative, has a part smaller than a second, or
-// needs more seconds than an int32 holds. It never rounds.
-func Validity(d time.Duration) (int32, TimeUnit, error) {
+// InLargestUnit expresses d exactly as a number of the largest unit that
+// divides it: 90 minutes is (90, minutes), 48 hours is (2, days), 90 seconds
+// is (90, seconds), and 0 is (0, days). [Duration] is its inverse. It fails,
+// wrapping [ErrTokenValidity], where no unit expresses d exactly: d is
+// negative, has a part smaller than a second, or needs more seconds than an
+// int32 holds. It never rounds.
+func InLargestUnit(d time.Duration) (int32, TimeUnit, error) {
 	if d < 0 {
 		return 0, "", fmt.Errorf("%w: negative lifetime %s", ErrTokenValidity, d)
 	}
@@ -115,59 +116,12 @@ func Validity(d time.Duration) (int32, TimeUnit, error) {
 	return 0, "", fmt.Errorf("%w: %s needs more than %d seconds", ErrTokenValidity, d, math.MaxInt32)
 }
 
-// TokenLifetimes are the effective lifetimes of an app client's tokens.
-type TokenLifetimes struct {
-	// Access is the access-token lifetime.
-	Access time.Duration
-	// ID is the ID-token lifetime.
-	ID time.Duration
-	// Refresh is the refresh-token lifetime.
-	Refresh time.Duration
-}
+const wantTimeUnits = `seconds, minutes, hours, days`
 
-// TokenLifetimes returns the lifetimes the request gives its tokens once
-// Cognito has applied its defaults: one hour for access and ID tokens, 30 days
-// for refresh tokens (also when RefreshTokenValidity is 0), with units hours,
-// hours and days where TokenValidityUnits leaves them out. It fails, naming the
-// member, where a unit is unknown (wrapping [ErrTimeUnit]), or a value is
-// negative or a lifetime does not fit in a time.Duration (wrapping
-// [ErrTokenValidity]). A refresh value of 0
-// means the default whatever its unit. It does not check Cognito's bounds:
-// that is Validate's job.
-func (r *CreateUserPoolClientRequest) TokenLifetimes() (TokenLifetimes, error) {
-	var units TokenValidityUnits
-	if r.TokenValidityUnits != nil {
-		units = *r.TokenValidityUnits
+// lifetimeOf returns the duration of an effective lifetime, if it has one.
+func lifetimeOf(v *int32, unit TimeUnit) (time.Duration, bool) {
+	if v == nil {
+		return 0, false
 	}
-	lt := TokenLifetimes{
-		Access:  DefaultAccessTokenValidity,
-		ID:      DefaultIDTokenValidity,
-		Refresh: DefaultRefreshTokenValidity,
-	}
-	tokens := [...]struct {
-		member string
-		value  *int32
-		unit   TimeUnit
-		def    TimeUnit
-		out    *time.Duration
-	}{
-		{"AccessTokenValidity", r.AccessTokenValidity, units.AccessToken, DefaultAccessTokenUnit, &lt.Access},
-		{"IdTokenValidity", r.IDTokenValidity, units.IDToken, DefaultIDTokenUnit, &lt.ID},
-		{"RefreshTokenValidity", r.RefreshTokenValidity, units.RefreshToken, DefaultRefreshTokenUnit, &lt.Refresh},
-	}
-	for _, t := range tokens {
-		if t.value == nil || (t.out == &lt.Refresh && *t.value == 0) {
-			continue
-		}
-		unit := t.unit
-		if unit == "" {
-			unit = t.def
-		}
-		d, err := Duration(*t.value, unit)
-		if err != nil {
-			return TokenLifetimes{}, fmt.Errorf("%s: %w", t.member, err)
-		}
-		*t.out = d
-	}
-	return lt, nil
+	return duration(*v, unit)
 }

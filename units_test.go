@@ -106,7 +106,7 @@ func TestDuration(t *testing.T) {
 	}
 }
 
-func TestValidity(t *testing.T) {
+func TestInLargestUnit(t *testing.T) {
 	type validity struct {
 		Value int32
 		Unit  TimeUnit
@@ -146,33 +146,33 @@ func TestValidity(t *testing.T) {
 		{math.MinInt64, validity{}, false},
 	}
 	for _, tc := range tests {
-		v, u, err := Validity(tc.d)
+		v, u, err := InLargestUnit(tc.d)
 		if !tc.ok {
 			if !errors.Is(err, ErrTokenValidity) {
-				t.Errorf("Validity(%v) = %d, %q, %v; want an error wrapping ErrTokenValidity", tc.d, v, u, err)
+				t.Errorf("InLargestUnit(%v) = %d, %q, %v; want an error wrapping ErrTokenValidity", tc.d, v, u, err)
 			}
 			if v != 0 || u != "" {
-				t.Errorf("Validity(%v) = %d, %q with an error, want 0, \"\"", tc.d, v, u)
+				t.Errorf("InLargestUnit(%v) = %d, %q with an error, want 0, \"\"", tc.d, v, u)
 			}
 			continue
 		}
 		if err != nil {
-			t.Errorf("Validity(%v) failed: %v", tc.d, err)
+			t.Errorf("InLargestUnit(%v) failed: %v", tc.d, err)
 			continue
 		}
 		if diff := cmp.Diff(tc.want, validity{v, u}); diff != "" {
-			t.Errorf("Validity(%v) mismatch (-want +got):\n%s", tc.d, diff)
+			t.Errorf("InLargestUnit(%v) mismatch (-want +got):\n%s", tc.d, diff)
 		}
 		// The value and unit express the duration exactly.
 		if back, err := Duration(v, u); err != nil || back != tc.d {
-			t.Errorf("Duration(Validity(%v)) = %v, %v; want %v", tc.d, back, err, tc.d)
+			t.Errorf("Duration(InLargestUnit(%v)) = %v, %v; want %v", tc.d, back, err, tc.d)
 		}
 	}
 }
 
-// TestValidityInverse checks that Validity inverts Duration for every unit
+// TestInLargestUnitInverse checks that InLargestUnit inverts Duration for every unit
 // over a spread of values, choosing the largest unit that divides.
-func TestValidityInverse(t *testing.T) {
+func TestInLargestUnitInverse(t *testing.T) {
 	units := TimeUnit("").Values()
 	for _, unit := range units {
 		for _, value := range []int32{1, 2, 5, 7, 23, 24, 59, 60, 61, 90, 3599, 3600, 86399, 86400, 100000, 106751} {
@@ -180,17 +180,17 @@ func TestValidityInverse(t *testing.T) {
 			if err != nil {
 				continue // too long for a time.Duration in this unit
 			}
-			v, u, err := Validity(d)
+			v, u, err := InLargestUnit(d)
 			if err != nil {
-				t.Errorf("Validity(Duration(%d, %s) = %v) failed: %v", value, unit, d, err)
+				t.Errorf("InLargestUnit(Duration(%d, %s) = %v) failed: %v", value, unit, d, err)
 				continue
 			}
 			if back, _ := Duration(v, u); back != d {
-				t.Errorf("Validity(%v) = %d %s, which is %v", d, v, u, back)
+				t.Errorf("InLargestUnit(%v) = %d %s, which is %v", d, v, u, back)
 			}
 			for _, larger := range units {
 				if larger.Duration() > u.Duration() && d%larger.Duration() == 0 {
-					t.Errorf("Validity(%v) = %d %s, but %s divide it", d, v, u, larger)
+					t.Errorf("InLargestUnit(%v) = %d %s, but %s divide it", d, v, u, larger)
 				}
 			}
 		}

@@ -1,15 +1,8 @@
 package appclient
 
 import (
-	"errors"
 	"fmt"
 )
-
-// ErrSecretChange is the error of [UpdateTo] and [UpdateWith] for a desired
-// configuration whose secret state differs from the client's, and of
-// UpdateWith for a change that sets a ClientSecret: an update cannot add,
-// remove or change a client secret.
-var ErrSecretChange = errors.New("an update cannot add, remove or change a client secret")
 
 // UpdateTo returns the UpdateUserPoolClient request that makes the app client
 // clientID, whose current configuration is current (as
@@ -91,6 +84,3 @@ func UpdateWith(clientID string, current CreateUserPoolClientRequest, change fun
 	}
 	return UpdateTo(clientID, current, desired)
 }
-
-// ptrTo returns a pointer to a copy of v.
-func ptrTo[T any](v T) *T { return &v }

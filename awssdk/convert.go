@@ -10,7 +10,7 @@
 // [appclient.CreateUserPoolClientRequest.Validate] before it is serialized, and
 // every UpdateUserPoolClient call likewise, so that a request Cognito would
 // reject fails locally, with every violation at once, without a network round
-// trip and without retries. [UpdateClient] changes one member of an existing
+// trip and without retries. [UpdateClientWith] changes one member of an existing
 // client without resetting the others. [Audit] checks every app client that
 // exists in an account's user pools, and [DescribeClient] finds one by ID or
 // name, the secret dropped as it arrives.
@@ -34,7 +34,7 @@
 //
 // The package does not create AWS clients or load configuration or
 // credentials: the caller builds the cognitoidentityprovider.Client, and the
-// calls that read AWS (LoadPool, Audit, DescribeClient, UpdateClient) go
+// calls that read AWS (LoadPool, Audit, DescribeClient, UpdateClientWith) go
 // through it.
 package awssdk
 

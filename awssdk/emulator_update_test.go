@@ -116,11 +116,11 @@ func TestEmulatorUpdate(t *testing.T) {
 			updated.Add(1)
 
 			// A safe update of one member: only that member changes.
-			done, err := awssdk.UpdateClient(ctx, client, poolID, id, func(b appclient.Builder) appclient.Builder {
+			done, err := awssdk.UpdateClientWith(ctx, client, poolID, id, func(b appclient.Builder) appclient.Builder {
 				return b.AccessTokenValidity(30 * time.Minute)
 			})
 			if err != nil {
-				t.Fatalf("UpdateClient: %v", err)
+				t.Fatalf("UpdateClientWith: %v", err)
 			}
 			after := describe(t, id)
 			var changed []string
@@ -131,10 +131,10 @@ func TestEmulatorUpdate(t *testing.T) {
 				t.Errorf("members changed by the update: %v, want [AccessTokenValidity]", changed)
 			}
 			if len(done.Changes) != 1 || done.Changes[0].Field != "AccessTokenValidity" || done.Changes[0].Want != 30*time.Minute {
-				t.Errorf("UpdateClient reports %+v, want AccessTokenValidity to 30m", done.Changes)
+				t.Errorf("UpdateClientWith reports %+v, want AccessTokenValidity to 30m", done.Changes)
 			}
 			if d := appclient.Diff(done.Client, after); len(d) != 0 {
-				t.Errorf("UpdateClient's Client differs from the described client: %+v", d)
+				t.Errorf("UpdateClientWith's Client differs from the described client: %+v", d)
 			}
 
 			// Reset protection on the wire: cognito-local, like moto, may keep

@@ -29,7 +29,7 @@ const preflightID = "appclient.Preflight"
 // [FromUpdateInput] gives. An update input does not say whether the client has
 // a secret, so the two rules that depend on it (client_credentials and
 // EnablePropagateAdditionalUserContextData need a secret) are not checked on
-// updates here; [UpdateClient] checks them, since it describes the client
+// updates here; [UpdateClientWith] checks them, since it describes the client
 // first. When the check fails, the call
 // returns the validation error without sending anything: the error wraps an
 // [*appclient.ValidationError], so errors.As reaches every violation and

@@ -9,14 +9,14 @@ import (
 	"github.com/cognitokit/appclient"
 )
 
-// UpdateAPI is the part of *cognitoidentityprovider.Client that [UpdateClient]
+// UpdateAPI is the part of *cognitoidentityprovider.Client that [UpdateClientWith]
 // and [UpdateClientTo] use.
 type UpdateAPI interface {
 	DescribeUserPoolClient(ctx context.Context, in *cip.DescribeUserPoolClientInput, optFns ...func(*cip.Options)) (*cip.DescribeUserPoolClientOutput, error)
 	UpdateUserPoolClient(ctx context.Context, in *cip.UpdateUserPoolClientInput, optFns ...func(*cip.Options)) (*cip.UpdateUserPoolClientOutput, error)
 }
 
-// Updated is what [UpdateClient] or [UpdateClientTo] did to a client.
+// Updated is what [UpdateClientWith] or [UpdateClientTo] did to a client.
 type Updated struct {
 	// Changes are the members whose meaning the update changed, as
 	// [appclient.Diff] reports them, with Want the new value and Got the value
@@ -37,7 +37,7 @@ type Updated struct {
 	Client appclient.CreateUserPoolClientRequest
 }
 
-// UpdateClient describes the app client clientID of the user pool
+// UpdateClientWith describes the app client clientID of the user pool
 // userPoolID, applies change to its configuration, and sends the
 // UpdateUserPoolClient request that makes that change and keeps every other
 // member as it was ([appclient.UpdateWith]): UpdateUserPoolClient resets every
@@ -45,7 +45,7 @@ type Updated struct {
 // reset the callback URLs, flows and scopes. change receives a Builder that
 // starts from the described configuration:
 //
-//	done, err := awssdk.UpdateClient(ctx, client, poolID, clientID,
+//	done, err := awssdk.UpdateClientWith(ctx, client, poolID, clientID,
 //		func(b appclient.Builder) appclient.Builder {
 //			return b.AddCallbackURLs("https://orders.example.com/v2/callback")
 //		})
@@ -65,19 +65,19 @@ type Updated struct {
 // process) makes to the client between the two is undone by this update,
 // without notice. Serialize the writers of a client, or compare Changes with
 // what you meant to change. When Cognito sees two writes to one client at
-// once it answers ConcurrentModificationException: UpdateClient returns that
+// once it answers ConcurrentModificationException: UpdateClientWith returns that
 // error wrapped, so errors.As with a *types.ConcurrentModificationException
-// finds it; calling UpdateClient again describes the client afresh.
-func UpdateClient(ctx context.Context, api UpdateAPI, userPoolID, clientID string, change func(appclient.Builder) appclient.Builder) (Updated, error) {
+// finds it; calling UpdateClientWith again describes the client afresh.
+func UpdateClientWith(ctx context.Context, api UpdateAPI, userPoolID, clientID string, change func(appclient.Builder) appclient.Builder) (Updated, error) {
 	return update(ctx, api, userPoolID, clientID, func(current appclient.CreateUserPoolClientRequest) (appclient.UpdateUserPoolClientRequest, error) {
 		return appclient.UpdateWith(clientID, current, change)
 	})
 }
 
-// UpdateClientTo is [UpdateClient] for a desired configuration rather than a
+// UpdateClientTo is [UpdateClientWith] for a desired configuration rather than a
 // change: it sends the update that makes the client mean the same as desired
 // ([appclient.UpdateTo]). Members desired leaves out go back to their
-// defaults. It fails, sending nothing, where UpdateClient fails, and when
+// defaults. It fails, sending nothing, where UpdateClientWith fails, and when
 // desired names another user pool. The same race applies.
 func UpdateClientTo(ctx context.Context, api UpdateAPI, userPoolID, clientID string, desired appclient.CreateUserPoolClientRequest) (Updated, error) {
 	return update(ctx, api, userPoolID, clientID, func(current appclient.CreateUserPoolClientRequest) (appclient.UpdateUserPoolClientRequest, error) {

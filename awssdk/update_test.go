@@ -309,13 +309,13 @@ func describedWebApp(t *testing.T) map[string]any {
 	return m
 }
 
-func TestUpdateClient(t *testing.T) {
+func TestUpdateClientWith(t *testing.T) {
 	stub := &cognitoStub{client: describedWebApp(t)}
 	client := newClient(stub, "", awssdk.WithPreflight())
-	done, err := awssdk.UpdateClient(context.Background(), client, "us-east-1_AbC123xyz", "1example23456789",
+	done, err := awssdk.UpdateClientWith(context.Background(), client, "us-east-1_AbC123xyz", "1example23456789",
 		func(b appclient.Builder) appclient.Builder { return b.AccessTokenValidity(30 * time.Minute) })
 	if err != nil {
-		t.Fatalf("UpdateClient: %v", err)
+		t.Fatalf("UpdateClientWith: %v", err)
 	}
 	want := []appclient.Change{{Field: "AccessTokenValidity", Want: 30 * time.Minute, Got: time.Hour}}
 	if diff := cmp.Diff(want, done.Changes); diff != "" {
@@ -356,10 +356,10 @@ func TestUpdateClient(t *testing.T) {
 func TestUpdateClientNoChange(t *testing.T) {
 	stub := &cognitoStub{client: describedWebApp(t)}
 	client := newClient(stub, "")
-	done, err := awssdk.UpdateClient(context.Background(), client, "us-east-1_AbC123xyz", "1example23456789",
+	done, err := awssdk.UpdateClientWith(context.Background(), client, "us-east-1_AbC123xyz", "1example23456789",
 		func(b appclient.Builder) appclient.Builder { return b.AccessTokenValidity(time.Hour) }) // 60 minutes already
 	if err != nil {
-		t.Fatalf("UpdateClient: %v", err)
+		t.Fatalf("UpdateClientWith: %v", err)
 	}
 	if done.Sent || len(done.Changes) != 0 || len(stub.updates) != 0 {
 		t.Errorf("a change of no meaning: Sent = %t, Changes = %v, %d updates sent", done.Sent, done.Changes, len(stub.updates))
@@ -412,9 +412,9 @@ func TestUpdateClientFails(t *testing.T) {
 			client := newClient(stub, "", func(o *cip.Options) {
 				o.Retryer = retry.NewStandard(func(so *retry.StandardOptions) { so.MaxAttempts = 1 })
 			})
-			_, err := awssdk.UpdateClient(context.Background(), client, "us-east-1_AbC123xyz", "1example23456789", tt.change)
+			_, err := awssdk.UpdateClientWith(context.Background(), client, "us-east-1_AbC123xyz", "1example23456789", tt.change)
 			if err == nil {
-				t.Fatal("UpdateClient succeeded")
+				t.Fatal("UpdateClientWith succeeded")
 			}
 			tt.check(t, err)
 			if len(stub.updates) != tt.sent {

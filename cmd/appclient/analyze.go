@@ -4,54 +4,40 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/iac"
 )
 
-// fileResult is what validating one file found.
+// fileResult is what validating one file found, in package iac's and
+// appclient's own types: the command only groups them by file and prints
+// them.
 type fileResult struct {
 	// Name is the file name as given, or "<stdin>".
 	Name string
-	// Kind is one of the input kinds, or "" when the file could not be read.
-	Kind     string
-	Clients  []*client
-	Findings []finding
+	// Kind is the input's kind (kindUserPool for audit), or "" when the file
+	// could not be read.
+	Kind iac.Kind
+	// Clients are the clients the file defines.
+	Clients []*iac.Client
+	// Findings are the violations and advisories, in line order.
+	Findings []report
 	// Errors are input problems: the file or a client could not be read.
-	Errors []inputError
+	Errors []*iac.Error
 	// Notes are what reading left out and why, such as a module whose
 	// source is not on disk; they leave the exit status alone.
-	Notes []inputError
+	Notes []*iac.Error
 	// Skipped says why a directory walk passed over the file (see
 	// iac.File.Skipped); such a result has nothing else.
 	Skipped string
 }
 
-// client is what the output says about one client read.
-type client struct {
-	Resource string
-	Pos      pos
-	unknown  []string
-}
-
-// unknownPaths returns the client's unknown member paths, sorted.
-func (c *client) unknownPaths() []string { return append([]string{}, c.unknown...) }
-
-// pos is a 1-based line and column; the zero pos means unknown.
-type pos struct{ Line, Col int }
-
-func posOf(p iac.Position) pos { return pos{Line: p.Line, Col: p.Column} }
-
-// finding is one violation Cognito would reject, or one advisory.
-type finding struct {
-	Pos      pos
-	Resource string
-	Field    string
-	Rule     string
-	// Severity is "error" for a violation, "warning" for an advisory.
-	Severity  appclient.Severity
-	Exception string
-	Message   string
+// report is a finding as the command reports it: with where a
+// configuration file changed its severity, and where the values a
+// deployment passes that it rests on are written (iac.Client.OriginsOf).
+type report struct {
+	appclient.Finding
 	// ConfiguredBy is where a configuration file changed the rule's
 	// severity ("FILE:LINE"); "" when the severity is the rule's own.
 	ConfiguredBy string
@@ -61,51 +47,43 @@ type finding struct {
 	Origins []iac.Origin
 }
 
-// inputError is a problem with the input itself.
-type inputError struct {
-	Pos      pos
-	Resource string
-	Msg      string
+// inputError is an input problem of the file name that no position
+// locates.
+func inputError(name, msg string) *iac.Error {
+	return &iac.Error{File: displayName(name), Msg: msg}
 }
 
 // readInput reads a file, standard input for "-", or every input under a
 // directory, and hands emit what it found, file by file, in order, so that
 // nothing of a file need stay in memory once it is written. Every kind of
-// input is package iac's.
-func readInput(name string, stdin io.Reader, vals *iac.Values, emit func(*fileResult)) error {
-	if fi, err := os.Stat(name); name != "-" && err == nil && fi.IsDir() {
-		return iac.WalkWith(name, vals, func(f *iac.File) error {
-			for _, r := range result(f) {
-				emit(r)
-			}
-			return nil
-		})
-	}
-	if name != "-" {
-		files, err := iac.ReadWith(name, vals)
-		for _, f := range files {
-			for _, r := range result(f) {
-				emit(r)
-			}
+// input is package iac's; a directory is read by one streaming walk. With a
+// pool (nil for none), each request file is also checked against it as it
+// is read (see checkInPool), inside that walk.
+func readInput(name string, stdin io.Reader, vals *iac.Values, pool *appclient.Pool, stderr io.Writer, emit func(*fileResult)) error {
+	each := func(f *iac.File) error {
+		rs := result(f)
+		checkInPool(rs[0], f, pool, stderr)
+		for _, r := range rs {
+			emit(r)
 		}
-		return err
+		return nil
 	}
-	f, err := readFile(name, stdin)
-	if err != nil {
-		return err
-	}
-	for _, r := range result(f) {
-		emit(r)
-	}
-	return nil
-}
-
-// readFile reads one file, or standard input for "-".
-func readFile(name string, stdin io.Reader) (*iac.File, error) {
 	if name == "-" {
-		return iac.ReadFrom(displayName(name), stdin)
+		f, err := iac.ReadFrom(displayName(name), stdin)
+		if err != nil {
+			return err
+		}
+		return each(f)
 	}
-	return iac.ReadFile(name)
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		return iac.WalkWith(name, vals, each)
+	}
+	// A file: one input, or a .tf file with the modules it calls.
+	files, err := iac.ReadWith(name, vals)
+	for _, f := range files {
+		each(f)
+	}
+	return err
 }
 
 // displayName is how a file is named in messages.
@@ -121,51 +99,40 @@ func analyze(name string, data []byte) *fileResult {
 	return result(iac.ReadBytes(displayName(name), data))[0]
 }
 
-// result turns what iac found in a file read (File.Findings: checked,
-// silenced rules left out, in line order) into what the output prints: one
+// result groups what iac found in a file read (File.Findings: checked,
+// silenced rules left out, in line order) by the file that defines it: one
 // result for the file, then one for each file it includes that defines
 // clients (a Serverless fragment).
 func result(f *iac.File) []*fileResult {
-	res := &fileResult{Name: f.Name, Kind: string(f.Kind), Skipped: f.Skipped}
+	res := &fileResult{Name: f.Name, Kind: f.Kind, Skipped: f.Skipped,
+		// Clipped, so that a client's errors appended are not written into
+		// the File's array.
+		Errors: slices.Clip(f.Errors), Notes: f.Notes}
 	out := []*fileResult{res}
 	byName := map[string]*fileResult{f.Name: res}
 	resultOf := func(name string) *fileResult {
 		r := byName[name]
 		if r == nil {
-			r = &fileResult{Name: name, Kind: string(f.Kind)}
+			r = &fileResult{Name: name, Kind: f.Kind}
 			byName[name] = r
 			out = append(out, r)
 		}
 		return r
 	}
-	for _, e := range f.Errors {
-		res.Errors = append(res.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
-	}
-	for _, e := range f.Notes {
-		res.Notes = append(res.Notes, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
-	}
-	for _, c := range f.Clients {
-		r := resultOf(c.File)
-		r.Clients = append(r.Clients, &client{Resource: c.Resource, Pos: posOf(c.Pos), unknown: c.Unknown})
-		for _, e := range c.Errors {
-			r.Errors = append(r.Errors, inputError{Pos: posOf(e.Pos), Resource: e.Resource, Msg: e.Msg})
-		}
-	}
 	clients := map[[2]string]*iac.Client{}
 	for _, c := range f.Clients {
+		r := resultOf(c.File)
+		r.Clients = append(r.Clients, c)
+		r.Errors = append(r.Errors, c.Errors...)
 		clients[[2]string{c.File, c.Resource}] = c
 	}
 	for _, fd := range f.Findings() {
-		r := resultOf(fd.File)
 		var origins []iac.Origin
 		if c := clients[[2]string{fd.File, fd.Resource}]; c != nil {
 			origins = c.OriginsOf(fd)
 		}
-		r.Findings = append(r.Findings, finding{
-			Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
-			Rule: fd.Rule, Severity: fd.Severity, Exception: fd.Exception, Message: fd.Message,
-			Origins: origins,
-		})
+		r := resultOf(fd.File)
+		r.Findings = append(r.Findings, report{Finding: fd, Origins: origins})
 	}
 	return out
 }

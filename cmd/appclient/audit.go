@@ -20,6 +20,7 @@ import (
 
 	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/awssdk"
+	"github.com/cognitokit/appclient/iac"
 )
 
 const auditUsage = `Usage:
@@ -163,6 +164,10 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return audit(ctx, client, pools, *format, *strict, stdout, stderr)
 }
 
+// kindUserPool is the kind of an audit's results: a user pool in place of a
+// file.
+const kindUserPool iac.Kind = "user-pool"
+
 // audit runs the audit through api and writes its output.
 func audit(ctx context.Context, api awssdk.AuditAPI, pools []string, format string, strict bool, stdout, stderr io.Writer) int {
 	prog := startProgress(stderr)
@@ -204,30 +209,31 @@ func audit(ctx context.Context, api awssdk.AuditAPI, pools []string, format stri
 		}
 		if cur == nil || cur.Name != c.UserPoolID {
 			flush()
-			cur = &fileResult{Name: c.UserPoolID, Kind: "user-pool"}
+			cur = &fileResult{Name: c.UserPoolID, Kind: kindUserPool}
 			prog.pool()
 		}
 		resource := ""
 		if c.ClientID != "" {
 			resource = fmt.Sprintf("%s (%s)", c.ClientName, c.ClientID)
 			if err == nil {
-				cur.Clients = append(cur.Clients, &client{Resource: resource})
+				cur.Clients = append(cur.Clients, &iac.Client{File: c.UserPoolID, Resource: resource})
 				prog.client()
 			}
 		}
 		if err != nil {
-			cur.Errors = append(cur.Errors, inputError{Resource: resource, Msg: err.Error()})
+			cur.Errors = append(cur.Errors, &iac.Error{File: c.UserPoolID, Resource: resource, Msg: err.Error()})
 			status = 2
 			continue
 		}
 		for _, fe := range rep.Errors {
-			cur.Findings = append(cur.Findings, finding{Resource: resource, Field: fe.Field, Rule: fe.Rule,
+			cur.Findings = append(cur.Findings, report{Finding: appclient.Finding{Resource: resource, Field: fe.Field, Rule: fe.Rule,
 				Severity: appclient.SeverityError, Exception: fe.Exception,
-				Message: fe.Message + "; Cognito would reject an update that keeps this configuration"})
+				Message: fe.Message + "; Cognito would reject an update that keeps this configuration", Err: fe.Err}})
 		}
 		for _, a := range rep.Advisories {
-			cur.Findings = append(cur.Findings, finding{Resource: resource, Field: a.Field, Rule: a.Rule,
-				Severity: appclient.SeverityWarning, Message: a.Message})
+			f := *a
+			f.Resource = resource
+			cur.Findings = append(cur.Findings, report{Finding: f})
 		}
 		for _, f := range cur.Findings {
 			if status == 0 && (f.Severity != appclient.SeverityWarning || strict) {

@@ -738,7 +738,7 @@ func textValue(v any) string {
 	case nil:
 		return "absent"
 	case time.Duration:
-		n, unit, err := appclient.Validity(v)
+		n, unit, err := appclient.InLargestUnit(v)
 		if err != nil {
 			return v.String()
 		}

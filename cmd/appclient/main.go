@@ -422,6 +422,8 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "appclient validate: no files (use - for standard input, . for the current directory)\n")
 		return 2
 	}
+	// The pool's description is read before the walk, and each request
+	// file checked against it as the walk reads it.
 	pool, ok := readPool(*pools, stderr)
 	if !ok {
 		return 2
@@ -455,12 +457,12 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, name := range files {
 		if name == "-" {
 			if stdinUsed {
-				emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: "standard input given twice"}}})
+				emit(&fileResult{Name: displayName(name), Errors: []*iac.Error{inputError(name, "standard input given twice")}})
 				continue
 			}
 			stdinUsed = true
 		}
-		if err := readInputInPool(name, stdin, &values.vals, pool, stderr, cfg.filter(name, emit)); err != nil {
+		if err := readInput(name, stdin, &values.vals, pool, stderr, cfg.filter(name, emit)); err != nil {
 			var usage *iac.UsageError
 			var ie *iac.Error
 			switch {
@@ -468,9 +470,9 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "appclient validate: %v\n", err)
 				status = 2
 			case errors.As(err, &ie):
-				emit(&fileResult{Name: ie.File, Errors: []inputError{{Pos: posOf(ie.Pos), Msg: ie.Msg}}})
+				emit(&fileResult{Name: ie.File, Errors: []*iac.Error{ie}})
 			default:
-				emit(&fileResult{Name: displayName(name), Errors: []inputError{{Msg: readErrorText(err)}}})
+				emit(&fileResult{Name: displayName(name), Errors: []*iac.Error{inputError(name, readErrorText(err))}})
 			}
 		}
 	}

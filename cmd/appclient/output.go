@@ -116,28 +116,31 @@ func writeText(w io.Writer, r *fileResult) error {
 	return err
 }
 
-// writeErrors prints the input errors as FILE:LINE:COL: RESOURCE: MESSAGE.
+// writeErrors prints the input errors as FILE:LINE:COL: RESOURCE: MESSAGE,
+// then the notes as FILE:LINE:COL: RESOURCE: note: MESSAGE.
 func writeErrors(w io.Writer, r *fileResult) {
 	for _, e := range r.Errors {
-		fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e))
+		fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e, ""))
 	}
 	for _, e := range r.Notes {
-		e.Msg = "note: " + e.Msg
-		fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e))
+		fmt.Fprintf(w, "%s\n", formatInputError(r.Name, e, "note: "))
 	}
 }
 
-func formatInputError(file string, e inputError) string {
+// formatInputError is e.Error() with file in place of e.File, every part
+// escaped, and prefix before the message.
+func formatInputError(file string, e *iac.Error, prefix string) string {
 	var b strings.Builder
 	b.WriteString(escapeText(file))
 	if e.Pos.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Col)
+		fmt.Fprintf(&b, ":%d:%d", e.Pos.Line, e.Pos.Column)
 	}
 	b.WriteString(": ")
 	if e.Resource != "" {
 		b.WriteString(escapeText(e.Resource))
 		b.WriteString(": ")
 	}
+	b.WriteString(prefix)
 	b.WriteString(escapeText(e.Msg))
 	return b.String()
 }
@@ -219,20 +222,15 @@ func writeJSON(w io.Writer, results []*fileResult) error {
 			rep.Skipped = append(rep.Skipped, jsonSkipped{File: r.Name, Reason: r.Skipped})
 			continue
 		}
-		f := jsonFile{File: r.Name, Kind: r.Kind, Clients: []jsonClient{}, Errors: []jsonError{}, Notes: []jsonError{}}
-		for _, e := range r.Notes {
-			f.Notes = append(f.Notes, jsonError{Line: e.Pos.Line, Column: e.Pos.Col, Resource: e.Resource, Message: e.Msg})
-		}
+		f := jsonFile{File: r.Name, Kind: string(r.Kind), Clients: []jsonClient{}, Errors: jsonErrors(r.Errors), Notes: jsonErrors(r.Notes)}
 		for _, c := range r.Clients {
-			f.Clients = append(f.Clients, jsonClient{Resource: c.Resource, Line: c.Pos.Line, Unknown: c.unknownPaths()})
-		}
-		for _, e := range r.Errors {
-			f.Errors = append(f.Errors, jsonError{Line: e.Pos.Line, Column: e.Pos.Col, Resource: e.Resource, Message: e.Msg})
+			// Unknown is [] when there are none: the documented shape.
+			f.Clients = append(f.Clients, jsonClient{Resource: c.Resource, Line: c.Pos.Line, Unknown: append([]string{}, c.Unknown...)})
 		}
 		rep.Files = append(rep.Files, f)
 		for _, v := range r.Findings {
 			rep.Violations = append(rep.Violations, jsonViolation{
-				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Col, Resource: v.Resource,
+				File: r.Name, Line: v.Pos.Line, Column: v.Pos.Column, Resource: v.Resource,
 				Field: v.Field, Rule: v.Rule, Severity: string(v.Severity), Exception: v.Exception, Message: v.Message,
 				ConfiguredBy: v.ConfiguredBy, Origins: jsonOrigins(v.Origins),
 			})
@@ -415,18 +413,18 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		}
 		for _, e := range r.Errors {
 			run.Invocations[0].ExecutionSuccessful = false
-			text := formatInputError(r.Name, e)
+			text := formatInputError(r.Name, e, "")
 			n := sarifNotification{Level: "error", Message: sarifText{Text: text}}
 			if e.Pos.Line > 0 {
 				n.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
-					Region:           &sarifRegion{StartLine: e.Pos.Line, StartColumn: e.Pos.Col},
+					Region:           &sarifRegion{StartLine: e.Pos.Line, StartColumn: e.Pos.Column},
 				}}}
 			}
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri},
-				Region:           &sarifRegion{StartLine: max(e.Pos.Line, 1), StartColumn: e.Pos.Col},
+				Region:           &sarifRegion{StartLine: max(e.Pos.Line, 1), StartColumn: e.Pos.Column},
 			}}
 			if e.Resource != "" {
 				loc.LogicalLocations = []sarifLogical{{Name: e.Resource, FullyQualifiedName: e.Resource, Kind: "resource"}}
@@ -454,7 +452,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			}
 			loc := sarifLocation{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri},
-				Region:           &sarifRegion{StartLine: max(f.Pos.Line, 1), StartColumn: f.Pos.Col},
+				Region:           &sarifRegion{StartLine: max(f.Pos.Line, 1), StartColumn: f.Pos.Column},
 			}}
 			if f.Field != "" {
 				fq := f.Field
@@ -518,6 +516,16 @@ func ruleName(id string) string {
 		b.WriteString(part[1:])
 	}
 	return b.String()
+}
+
+// jsonErrors are input errors or notes as the json output writes them;
+// [] for none.
+func jsonErrors(errs []*iac.Error) []jsonError {
+	out := []jsonError{}
+	for _, e := range errs {
+		out = append(out, jsonError{Line: e.Pos.Line, Column: e.Pos.Column, Resource: e.Resource, Message: e.Msg})
+	}
+	return out
 }
 
 // jsonOrigins are the origins of a finding as the json output writes them.

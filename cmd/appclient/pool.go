@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"slices"
 	"strings"
 
@@ -35,71 +36,98 @@ func poolFlag(fs *flag.FlagSet) *poolFiles {
 }
 
 // readPool reads the -pool files as one description of a pool, or returns
-// nil when there are none. A problem is reported on stderr as
+// nil when there are none. appclient.DecodePoolFrom reads the files one at
+// a time, each opened as the inputs are (iac.OpenInput: a regular file of
+// at most iac.MaxFileSize bytes). A problem is reported on stderr as
 // FILE:LINE:COL: MESSAGE, and ok is false.
 func readPool(files poolFiles, stderr io.Writer) (pool *appclient.Pool, ok bool) {
 	if len(files) == 0 {
 		return nil, true
 	}
-	var srcs []appclient.PoolSource
-	for _, name := range files {
-		data, err := readPoolFile(name)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: %s\n", escapeText(name), escapeText(readErrorText(err)))
-			return nil, false
-		}
-		srcs = append(srcs, appclient.PoolSource{Name: name, Reader: bytes.NewReader(data)})
+	srcs := make([]appclient.PoolSource, len(files))
+	inputs := make([]*poolInput, len(files))
+	for i, name := range files {
+		inputs[i] = &poolInput{name: name}
+		srcs[i] = appclient.PoolSource{Name: name, Reader: inputs[i]}
 	}
+	defer func() {
+		for _, in := range inputs {
+			in.close()
+		}
+	}()
 	pool, err := appclient.DecodePoolFrom(srcs...)
 	if err == nil {
 		return pool, true
 	}
 	var pe *appclient.PoolFileError
-	if !errors.As(err, &pe) {
+	var in *poolInputError
+	switch {
+	case errors.As(err, &in):
+		fmt.Fprintf(stderr, "%s: %s\n", escapeText(in.name), escapeText(readErrorText(in.err)))
+	case errors.As(err, &pe):
+		fmt.Fprintf(stderr, "%s:%d:%d: %s\n", escapeText(pe.Name), pe.Line, pe.Column, escapeText(pe.Message))
+	default:
 		fmt.Fprintf(stderr, "appclient validate: -pool: %v\n", err)
-		return nil, false
 	}
-	fmt.Fprintf(stderr, "%s:%d:%d: %s\n", escapeText(pe.Name), pe.Line, pe.Column, escapeText(pe.Message))
 	return nil, false
 }
 
-// readPoolFile reads a -pool file, refusing one larger than the inputs'
-// limit.
-func readPoolFile(name string) ([]byte, error) {
-	return iac.ReadInput(name, iac.MaxFileSize)
+// poolInput is a -pool file, opened on its first Read and closed at its
+// end, so that one file at a time is open and read.
+type poolInput struct {
+	name string
+	f    *os.File
+	r    io.Reader
+	done bool
 }
 
-// readInputInPool is readInput, with the request files also checked
-// against pool (nil for none).
-func readInputInPool(name string, stdin io.Reader, vals *iac.Values, pool *appclient.Pool, stderr io.Writer, emit func(*fileResult)) error {
-	if pool == nil {
-		return readInput(name, stdin, vals, emit)
+// poolInputError is a -pool file that cannot be opened or read.
+type poolInputError struct {
+	name string
+	err  error
+}
+
+func (e *poolInputError) Error() string { return e.name + ": " + readErrorText(e.err) }
+func (e *poolInputError) Unwrap() error { return e.err }
+
+func (p *poolInput) Read(b []byte) (int, error) {
+	if p.done {
+		return 0, io.EOF
 	}
-	var files []*iac.File
-	var err error
-	if name == "-" {
-		var f *iac.File
-		f, err = iac.ReadFrom(displayName(name), stdin)
-		files = []*iac.File{f}
-	} else {
-		files, err = iac.ReadWith(name, vals)
-	}
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		rs := result(f)
-		checkInPool(rs[0], f, pool, stderr)
-		for _, r := range rs {
-			emit(r)
+	if p.f == nil {
+		f, _, err := iac.OpenInput(p.name, iac.MaxFileSize)
+		if err != nil {
+			p.done = true
+			return 0, &poolInputError{p.name, err}
 		}
+		// One byte over the limit tells a file that grew while read.
+		p.f, p.r = f, io.LimitReader(f, iac.MaxFileSize+1)
 	}
-	return nil
+	n, err := p.r.Read(b)
+	if lr := p.r.(*io.LimitedReader); lr.N == 0 {
+		p.close()
+		return 0, &poolInputError{p.name, &fs.PathError{Op: "read", Path: p.name, Err: iac.ErrTooLarge}}
+	}
+	if err == io.EOF {
+		p.close()
+	} else if err != nil {
+		err = &poolInputError{p.name, err}
+	}
+	return n, err
+}
+
+// close closes the file, if it is open.
+func (p *poolInput) close() {
+	if p.f != nil {
+		p.f.Close()
+		p.f = nil
+	}
+	p.done = true
 }
 
 // checkInPool adds to the result of a request file the findings of the
-// rules that need the user pool: violations, and the warnings of
-// attribute-exists. A request for another pool than the one
+// rules that need the user pool (nil for none): violations, and the
+// warnings of attribute-exists. A request for another pool than the one
 // described is an input error. Templates and plans are not checked against
 // the -pool description: their pools are their own; a note on stderr says
 // so.
@@ -115,22 +143,19 @@ func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.W
 	c := f.Clients[0]
 	req := &c.Request
 	if pool.ID != "" && req.UserPoolID != pool.ID {
-		res.Errors = append(res.Errors, inputError{Pos: posOf(c.PositionOf("UserPoolId")),
+		res.Errors = append(res.Errors, &iac.Error{File: res.Name, Pos: c.PositionOf("UserPoolId"),
 			Msg: fmt.Sprintf("UserPoolId %q is not the user pool that -pool describes (%q)", req.UserPoolID, pool.ID)})
 		return
 	}
 	// The pool rules' findings, errors and the attribute-exists warning.
 	for _, fd := range iac.CheckInPool(c, pool) {
-		res.Findings = append(res.Findings, finding{
-			Pos: posOf(fd.Pos), Resource: fd.Resource, Field: fd.Field,
-			Rule: fd.Rule, Severity: fd.Severity, Exception: fd.Exception, Message: fd.Message,
-		})
+		res.Findings = append(res.Findings, report{Finding: fd})
 	}
 	// In line order, as result gives the others.
-	slices.SortStableFunc(res.Findings, func(a, b finding) int {
+	slices.SortStableFunc(res.Findings, func(a, b report) int {
 		if a.Pos.Line != b.Pos.Line {
 			return a.Pos.Line - b.Pos.Line
 		}
-		return a.Pos.Col - b.Pos.Col
+		return a.Pos.Column - b.Pos.Column
 	})
 }

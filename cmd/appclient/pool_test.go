@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac"
 )
 
 // ordersPool is the AWS CLI output of the library's example pool.
@@ -52,6 +55,14 @@ func TestValidatePool(t *testing.T) {
 			"AllowedOAuthScopes": ["billing/invoices"]}`,
 	})
 	in := func(name string) string { return filepath.Join(dir, name) }
+	// A sparse file one byte over the inputs' limit, refused before it is
+	// read.
+	if err := os.WriteFile(in("big.json"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(in("big.json"), iac.MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
 	partner := filepath.Join("testdata", "request", "orders-partner.json")
 	web := filepath.Join("..", "..", "testdata", "requests", "web-app.json")
 	type result struct {
@@ -80,6 +91,10 @@ func TestValidatePool(t *testing.T) {
 			result{Status: 2, Stderr: in("broken.json") + ":2:16: invalid JSON"}},
 		{"a missing pool file", []string{"-pool", in("nothing.json"), partner},
 			result{Status: 2, Stderr: in("nothing.json") + ": no such file"}},
+		{"a pool file over the size limit", []string{"-pool", in("servers.json"), "-pool", in("big.json"), partner},
+			result{Status: 2, Stderr: in("big.json") + ": larger than 10 MiB\n"}},
+		{"a directory as a pool file", []string{"-pool", dir, partner},
+			result{Status: 2, Stderr: dir + ": not a regular file: a directory\n"}},
 		{"a request for another pool", []string{"-pool", in("other.json"), partner},
 			result{Status: 2, Stderr: partner + ":2:3: UserPoolId \"us-east-1_AbC123xyz\" is not the user pool that -pool describes"}},
 		{"-pool cannot be standard input", []string{"-pool", "-", partner},
@@ -177,6 +192,88 @@ func TestValidatePoolAttributeExists(t *testing.T) {
 			}
 			if !strings.Contains(out, tt.wantOut) || !strings.Contains(out, appclient.RuleAttributeExists) {
 				t.Errorf("output lacks %q:\n%s", tt.wantOut, out)
+			}
+		})
+	}
+}
+
+// lastFileWriter is standard output that, on the first write, rewrites
+// file with text: what a run prints afterwards about that file shows
+// whether it was read after the first output was written.
+type lastFileWriter struct {
+	t       *testing.T
+	file    string
+	text    string
+	written bool
+	out     bytes.Buffer
+}
+
+func (w *lastFileWriter) Write(b []byte) (int, error) {
+	if !w.written {
+		w.written = true
+		if err := os.WriteFile(w.file, []byte(w.text), 0o644); err != nil {
+			w.t.Error(err)
+		}
+	}
+	return w.out.Write(b)
+}
+
+// TestValidatePoolStreams: with -pool, a directory is checked by the one
+// streaming walk, the pool rules as each file is read, and each file's
+// findings written before the walk reads far ahead: the last file of a
+// directory is read after the first file's findings are written, so the
+// files of a directory are not all held at once. (Reading the directory
+// whole, then checking it against the pool, would read the last file before
+// writing anything, and miss its rewrite.)
+func TestValidatePoolStreams(t *testing.T) {
+	request := func(scope string) string {
+		return `{"UserPoolId": "us-east-1_AbC123xyz", "ClientName": "billing", "GenerateSecret": true,
+			"AllowedOAuthFlowsUserPoolClient": true, "AllowedOAuthFlows": ["client_credentials"],
+			"AllowedOAuthScopes": ["billing/` + scope + `"],
+			"ExplicitAuthFlows": ["ALLOW_REFRESH_TOKEN_AUTH"], "PreventUserExistenceErrors": "ENABLED"}`
+	}
+	pool := filepath.Join(writeTemp(t, map[string]string{
+		"servers.json": `{"ResourceServers": [{"UserPoolId": "us-east-1_AbC123xyz", "Identifier": "billing", "Scopes": [{"ScopeName": "invoices"}]}]}`,
+	}), "servers.json")
+	// Well past what the walk reads ahead: two files per worker.
+	n := 4*runtime.GOMAXPROCS(0) + 16
+	files := map[string]string{}
+	for i := range n {
+		files[fmt.Sprintf("r%04d.json", i)] = request("invoices")
+	}
+	files["r0000.json"] = request("refunds") // custom-scope-exists
+	dir := writeTemp(t, files)
+	last := filepath.Join(dir, fmt.Sprintf("r%04d.json", n-1))
+
+	tests := []struct {
+		name    string
+		rewrite string // the last file's text once the first output is written
+		want    []string
+	}{
+		{"the last file, rewritten after the first output, is read rewritten", request("refunds"),
+			[]string{"r0000.json", filepath.Base(last)}},
+		{"neighbour: rewritten to what it held", request("invoices"), []string{"r0000.json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := os.WriteFile(last, []byte(request("invoices")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			stdout := &lastFileWriter{t: t, file: last, text: tt.rewrite}
+			var stderr bytes.Buffer
+			status := run([]string{"validate", "-pool", pool, dir}, strings.NewReader(""), stdout, &stderr)
+			if status != 1 || stderr.Len() > 0 {
+				t.Fatalf("status %d, stderr %q; want 1 and nothing", status, &stderr)
+			}
+			var got []string
+			for line := range strings.Lines(stdout.out.String()) {
+				if !strings.Contains(line, appclient.RuleCustomScopeExists) && !strings.Contains(line, "ScopeDoesNotExistException") {
+					t.Errorf("unexpected finding: %s", line)
+				}
+				got = append(got, filepath.Base(strings.SplitN(line, ":", 2)[0]))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("files with findings mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -52,7 +52,7 @@ func TestUnknownMembers(t *testing.T) {
 			}
 			got := map[string][]string{}
 			for _, c := range res.Clients {
-				got[c.Resource] = c.unknownPaths()
+				got[c.Resource] = append([]string{}, c.Unknown...)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("unknown members mismatch (-want +got):\n%s", diff)
