@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 )
 
 // The advisories that need the template or configuration that defines a
@@ -96,7 +97,7 @@ func managedLoginWithoutBranding(c *Client, idx *resIndex) []Finding {
 		if !isDomain(r.Type) || !attached(r) {
 			continue
 		}
-		if v, ok := known(r.Properties.get(version)); ok {
+		if v, ok := known(r.properties.Get(version)); ok {
 			if n, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && n == 2 {
 				domain = r
 				break
@@ -110,7 +111,7 @@ func managedLoginWithoutBranding(c *Client, idx *resIndex) []Finding {
 		if !isBranding(r.Type) {
 			continue
 		}
-		if brandingFor(r.Properties.get(clientID), self, idx) != brandingOther {
+		if brandingFor(r.properties.Get(clientID), self, idx) != brandingOther {
 			// This client's branding, or one that may be.
 			return nil
 		}
@@ -138,18 +139,18 @@ const (
 // brandingFor says whether the ClientId (client_id) value v of a managed
 // login branding refers to the client resource self: a Ref or Fn::GetAtt
 // of it in CloudFormation, a reference to it in Terraform.
-func brandingFor(v *Value, self *Resource, idx *resIndex) brandingClient {
+func brandingFor(v *tree.Value, self *Resource, idx *resIndex) brandingClient {
 	if v == nil {
 		return brandingUnknown
 	}
 	var names []string
 	switch {
-	case v.Kind == ValueUnknown:
+	case v.Kind == tree.Unknown:
 		names = v.Refs
 	case isIntrinsic(v):
 		fn, arg := intrinsic(v)
 		switch {
-		case fn == "Ref" && arg.Kind == ValueString:
+		case fn == "Ref" && arg.Kind == tree.String:
 			names = []string{arg.Str}
 		case fn == "Fn::GetAtt":
 			if name, _ := getAtt(arg); name != "" {

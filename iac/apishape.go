@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"github.com/cognitokit/appclient/internal/jsonlex"
 )
 
@@ -19,7 +20,7 @@ var describeOnly = map[string]bool{"ClientId": true, "ClientSecret": true, "Crea
 
 // readUpdate reads an UpdateUserPoolClient request body with
 // appclient.DecodeUpdateRequest, as strictly as a create request.
-func readUpdate(name string, data []byte, root *Value) *Client {
+func readUpdate(name string, data []byte, root *tree.Value) *Client {
 	c := newClient("", root.Pos)
 	indexPositions(c, "", root)
 	out := c.public(name)
@@ -38,8 +39,8 @@ func readUpdate(name string, data []byte, root *Value) *Client {
 // object is read with appclient.DecodeRequest, as strictly as a request,
 // from its members other than describeOnly; GenerateSecret is true when it
 // has a ClientSecret that is not null. The secret's value is never read.
-func readDescribed(name string, data []byte, root *Value) *Client {
-	var obj *Member
+func readDescribed(name string, data []byte, root *tree.Value) *Client {
+	var obj *tree.Member
 	for i, m := range root.Membs {
 		if m.Key == "UserPoolClient" {
 			obj = &root.Membs[i]
@@ -51,7 +52,7 @@ func readDescribed(name string, data []byte, root *Value) *Client {
 			c.errorf(m.KeyPos, "%s: unknown member (describe-user-pool-client output has only UserPoolClient)", m.Key)
 		}
 	}
-	if obj.Val.Kind != ValueMap {
+	if obj.Val.Kind != tree.Map {
 		c.errorf(obj.Val.Pos, "UserPoolClient must be an object, not %s", obj.Val.Kind)
 	}
 	if len(c.Errs) > 0 {
@@ -183,7 +184,7 @@ func decodeError(name string, err error, data []byte, body *splice, c *client) *
 	if body != nil {
 		off = body.source(off)
 	}
-	return &Error{File: name, Pos: newLineIndex(string(data)).position(off), Msg: msg}
+	return &Error{File: name, Pos: tree.NewLineIndex(string(data)).Position(off), Msg: msg}
 }
 
 // validate validates the client's request: an update request with its own

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 )
 
 // secretInTestdata is the ClientSecret of the described clients in
@@ -298,7 +299,7 @@ func FuzzAPIShapes(f *testing.F) {
 		}
 		// The secret as the tree reader reads it, when it is long enough
 		// not to appear by chance.
-		root, err := parseJSON(data)
+		root, err := tree.ParseJSON(data)
 		if err != nil {
 			t.Fatalf("a described client whose JSON does not parse: %v", err)
 		}

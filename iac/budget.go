@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -123,7 +124,7 @@ func valueCost(v cty.Value, limit int) (cost int, big bool) {
 	var walk func(cty.Value, int)
 	walk = func(v cty.Value, depth int) {
 		cost += 16
-		if cost > limit || big || v.IsNull() || !v.IsKnown() || depth > maxDepth*4 {
+		if cost > limit || big || v.IsNull() || !v.IsKnown() || depth > tree.MaxDepth*4 {
 			return
 		}
 		t := v.Type()
@@ -259,9 +260,9 @@ func guardFunction(name string, f function.Function, b *evalBudget) function.Fun
 			// jsondecode decodes its argument to find its type, with a
 			// recursive decoder.
 			if name == "jsondecode" && len(args) == 1 && args[0].IsKnown() && !args[0].IsNull() &&
-				args[0].Type() == cty.String && jsonDepth(args[0].AsString()) > maxDepth {
+				args[0].Type() == cty.String && jsonDepth(args[0].AsString()) > tree.MaxDepth {
 				if b.over == nil {
-					b.over = overBudget("jsondecode() reads JSON nested deeper than %d levels", maxDepth)
+					b.over = overBudget("jsondecode() reads JSON nested deeper than %d levels", tree.MaxDepth)
 				}
 				return cty.NilType, b.over
 			}

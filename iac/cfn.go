@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,7 +27,7 @@ type cfnReader struct {
 	// string is a Serverless variable, resolved at deployment.
 	serverless bool
 	// conds is the template's Conditions map, or nil.
-	conds *Value
+	conds *tree.Value
 	// fragment is true for a template that names resources it does not
 	// define: a part of a larger one (see Resource.fragment).
 	fragment bool
@@ -74,7 +75,7 @@ type condResult struct {
 // evalValue evaluates an intrinsic function's string value under a fresh
 // budget, as evalString does; going over the budget is an error of the
 // client, at the function.
-func (rd *cfnReader) evalValue(c *client, n *Value, deps *[]string) (string, bool) {
+func (rd *cfnReader) evalValue(c *client, n *tree.Value, deps *[]string) (string, bool) {
 	rd.budget = cfnBudget{}
 	s, ok := rd.evalString(n, deps)
 	if rd.budget.over != nil {
@@ -89,7 +90,7 @@ func (rd *cfnReader) evalValue(c *client, n *Value, deps *[]string) (string, boo
 // deployment passes.
 type cfnParam struct {
 	// def is the Default, or the value passed.
-	def *Value
+	def *tree.Value
 	// list is true for CommaDelimitedList and List<...> parameters.
 	list bool
 	// origin is where the value passed is written; nil for a Default.
@@ -97,9 +98,9 @@ type cfnParam struct {
 }
 
 // cfnParamNames returns the names of every parameter of a template.
-func cfnParamNames(root *Value) map[string]bool {
+func cfnParamNames(root *tree.Value) map[string]bool {
 	out := map[string]bool{}
-	if ps := root.get("Parameters"); ps != nil {
+	if ps := root.Get("Parameters"); ps != nil {
 		for _, p := range ps.Membs {
 			out[p.Key] = true
 		}
@@ -108,18 +109,18 @@ func cfnParamNames(root *Value) map[string]bool {
 }
 
 // cfnParams returns the parameters of a template that have a Default.
-func cfnParams(root *Value) map[string]*cfnParam {
+func cfnParams(root *tree.Value) map[string]*cfnParam {
 	out := map[string]*cfnParam{}
-	params := root.get("Parameters")
-	if params == nil || params.Kind != ValueMap {
+	params := root.Get("Parameters")
+	if params == nil || params.Kind != tree.Map {
 		return out
 	}
 	for _, p := range params.Membs {
-		def := p.Val.get("Default")
-		if def == nil || def.Kind == ValueNull || isIntrinsic(def) {
+		def := p.Val.Get("Default")
+		if def == nil || def.Kind == tree.Null || isIntrinsic(def) {
 			continue
 		}
-		typ := str(p.Val.get("Type"))
+		typ := str(p.Val.Get("Type"))
 		out[p.Key] = &cfnParam{def: def, list: typ == "CommaDelimitedList" || strings.HasPrefix(typ, "List<")}
 	}
 	return out
@@ -128,7 +129,7 @@ func cfnParams(root *Value) map[string]*cfnParam {
 // cfnClients returns every resource of a CloudFormation template's
 // Resources, and every AWS::Cognito::UserPoolClient among them as a
 // client, in file order.
-func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
+func (rd *cfnReader) clients(res *tree.Value) ([]*client, []*Resource) {
 	res = rd.expandForEach(res)
 	// A Serverless service's fragments are read one by one, but together
 	// they are the whole template (with the resources the Framework adds,
@@ -138,18 +139,18 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 	var clients []*client
 	var resources []*Resource
 	for _, r := range res.Membs {
-		if r.Val.Kind != ValueMap {
+		if r.Val.Kind != tree.Map {
 			continue
 		}
-		typ := str(r.Val.get("Type"))
-		rs := &Resource{File: rd.file, Name: r.Key, Type: typ, Pos: r.KeyPos, Properties: r.Val.get("Properties"), fragment: rd.fragment}
-		switch dep := r.Val.get("DependsOn"); {
+		typ := str(r.Val.Get("Type"))
+		rs := &Resource{File: rd.file, Name: r.Key, Type: typ, Pos: r.KeyPos, properties: r.Val.Get("Properties"), fragment: rd.fragment}
+		switch dep := r.Val.Get("DependsOn"); {
 		case dep == nil:
-		case dep.Kind == ValueString:
+		case dep.Kind == tree.String:
 			rs.DependsOn = []string{dep.Str}
-		case dep.Kind == ValueList:
+		case dep.Kind == tree.List:
 			for _, e := range dep.Elems {
-				if e.Kind == ValueString {
+				if e.Kind == tree.String {
 					rs.DependsOn = append(rs.DependsOn, e.Str)
 				}
 			}
@@ -160,13 +161,13 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 		}
 		c := newClient(r.Key, r.KeyPos)
 		// A logical ID written twice deploys its last resource, this one.
-		for _, d := range res.dups {
-			if d.key == r.Key {
+		for _, d := range res.Dups {
+			if d.Key == r.Key {
 				c.dupError(d)
 			}
 		}
 		c.dupErrors(r.Val)
-		c.Ignore = cfnIgnore(r.Val.get("Metadata"))
+		c.Ignore = cfnIgnore(r.Val.Get("Metadata"))
 		rd := rd
 		// A client that uses Serverless variables is one of a Serverless
 		// fragment read on its own, without the service that includes
@@ -182,10 +183,10 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 			sls.serverless = true
 			rd = &sls
 		}
-		rd = rd.forCondition(r.Val.get("Condition"))
-		props := r.Val.member("Properties")
+		rd = rd.forCondition(r.Val.Get("Condition"))
+		props := r.Val.Member("Properties")
 		switch {
-		case props == nil || props.Val.Kind == ValueNull || isIntrinsic(props.Val) && isNoValue(props.Val):
+		case props == nil || props.Val.Kind == tree.Null || isIntrinsic(props.Val) && isNoValue(props.Val):
 		case isIntrinsic(props.Val) || rd.variable(props.Val):
 			// Properties: !If [...], Fn::Transform, ${file(...)}: any
 			// property may be anything.
@@ -194,7 +195,7 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 					c.Unknown[s.Name] = true
 				}
 			}
-		case props.Val.Kind != ValueMap:
+		case props.Val.Kind != tree.Map:
 			c.errorf(props.Val.Pos, "Properties must be a map, not %s", props.Val.Kind)
 		default:
 			rd.object(c, "", requestMembers, props.Val, c.Body)
@@ -212,15 +213,15 @@ func (rd *cfnReader) clients(res *Value) ([]*client, []*Resource) {
 // cfnIgnore returns the rule ids of a resource's Metadata
 // appclient.config.ignore_checks, as cfn-lint reads its own
 // cfn-lint.config.ignore_checks.
-func cfnIgnore(meta *Value) []string {
-	checks := meta.get("appclient").get("config").get("ignore_checks")
+func cfnIgnore(meta *tree.Value) []string {
+	checks := meta.Get("appclient").Get("config").Get("ignore_checks")
 	var out []string
-	for _, e := range checks.elems() {
-		if e.Kind == ValueString && e.Str != "" {
+	for _, e := range checks.List() {
+		if e.Kind == tree.String && e.Str != "" {
 			out = append(out, e.Str)
 		}
 	}
-	if checks != nil && checks.Kind == ValueString && checks.Str != "" {
+	if checks != nil && checks.Kind == tree.String && checks.Str != "" {
 		out = append(out, checks.Str)
 	}
 	sort.Strings(out)
@@ -230,13 +231,13 @@ func cfnIgnore(meta *Value) []string {
 // variable reports whether n is a string holding a Serverless variable,
 // "${...}", or a pseudo parameter of the serverless-pseudo-parameters
 // plugin, "#{...}", in a Serverless service.
-func (rd *cfnReader) variable(n *Value) bool {
-	return rd.serverless && n.Kind == ValueString && n.Tag == "" && (strings.Contains(n.Str, "${") || hasPseudoParameter(n.Str))
+func (rd *cfnReader) variable(n *tree.Value) bool {
+	return rd.serverless && n.Kind == tree.String && n.Tag == "" && (strings.Contains(n.Str, "${") || hasPseudoParameter(n.Str))
 }
 
 // object reads the members of a map node into body.
-func (rd *cfnReader) object(c *client, prefix string, specs []memberSpec, n *Value, body map[string]any) {
-	if n.get("Fn::Transform") != nil {
+func (rd *cfnReader) object(c *client, prefix string, specs []memberSpec, n *tree.Value, body map[string]any) {
+	if n.Get("Fn::Transform") != nil {
 		// A macro may add or change any property of the map.
 		for _, s := range specs {
 			if !s.NoCFN {
@@ -291,12 +292,12 @@ func joinPath(prefix, name string) string {
 
 // paramRef returns the parameter a !Ref names when it has a Default, or
 // nil.
-func (rd *cfnReader) paramRef(n *Value) (string, *cfnParam) {
+func (rd *cfnReader) paramRef(n *tree.Value) (string, *cfnParam) {
 	if !isIntrinsic(n) {
 		return "", nil
 	}
 	name, arg := intrinsic(n)
-	if name != "Ref" || arg.Kind != ValueString {
+	if name != "Ref" || arg.Kind != tree.String {
 		return "", nil
 	}
 	p := rd.params[arg.Str]
@@ -308,10 +309,10 @@ func (rd *cfnReader) paramRef(n *Value) (string, *cfnParam) {
 
 // value converts the value of one property. It returns false when the
 // property is absent from the request: AWS::NoValue, null, unknown or wrong.
-func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (any, bool) {
+func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *tree.Value) (any, bool) {
 	if name, p := rd.paramRef(n); p != nil {
 		rd.noteDefaults(c, path, []string{name})
-		if spec.Type == typeStringList && p.list && p.def.Kind != ValueList {
+		if spec.Type == typeStringList && p.list && p.def.Kind != tree.List {
 			// A CommaDelimitedList's Default is one string.
 			list := []string{}
 			for i, s := range strings.Split(p.def.Str, ",") {
@@ -349,7 +350,7 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 		c.Unknown[path] = true
 		return nil, false
 	}
-	if n.Kind == ValueNull {
+	if n.Kind == tree.Null {
 		return nil, false
 	}
 	switch spec.Type {
@@ -375,7 +376,7 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 		}
 		return v, true
 	case typeStringList:
-		if n.Kind != ValueList {
+		if n.Kind != tree.List {
 			c.errorf(n.Pos, "%s must be a list, not %s", path, n.Kind)
 			return nil, false
 		}
@@ -385,7 +386,7 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 			c.Where[at] = e.Pos
 			if rd.variable(e) {
 				v, srcs, ok := rd.sls.resolveValue(e)
-				if !ok || v.Kind == ValueList || v.Kind == ValueMap || rd.variable(v) {
+				if !ok || v.Kind == tree.List || v.Kind == tree.Map || rd.variable(v) {
 					c.Unknown[at] = true
 					list = append(list, "")
 					continue
@@ -419,7 +420,7 @@ func (rd *cfnReader) value(c *client, path string, spec *memberSpec, n *Value) (
 		}
 		return list, true
 	case typeObject:
-		if n.Kind != ValueMap {
+		if n.Kind != tree.Map {
 			c.errorf(n.Pos, "%s must be a map, not %s", path, n.Kind)
 			return nil, false
 		}
@@ -459,11 +460,11 @@ func joinIndex(path string, i int) string {
 // isIntrinsic reports whether n is a CloudFormation intrinsic function: a
 // short-form tag such as !Ref or !Sub, or a one-key map whose key is Ref,
 // Condition or Fn::Something.
-func isIntrinsic(n *Value) bool {
+func isIntrinsic(n *tree.Value) bool {
 	if n.Tag != "" {
 		return true
 	}
-	if n.Kind != ValueMap || len(n.Membs) != 1 {
+	if n.Kind != tree.Map || len(n.Membs) != 1 {
 		return false
 	}
 	k := n.Membs[0].Key
@@ -472,7 +473,7 @@ func isIntrinsic(n *Value) bool {
 
 // intrinsic returns the long name of an intrinsic function ("Ref",
 // "Fn::Sub", ...) and its argument.
-func intrinsic(n *Value) (string, *Value) {
+func intrinsic(n *tree.Value) (string, *tree.Value) {
 	if n.Tag != "" {
 		name := strings.TrimPrefix(n.Tag, "!")
 		if name != "Ref" && name != "Condition" {
@@ -487,13 +488,13 @@ func intrinsic(n *Value) (string, *Value) {
 
 // isNoValue reports whether n is {"Ref": "AWS::NoValue"}, which removes the
 // property.
-func isNoValue(n *Value) bool {
+func isNoValue(n *tree.Value) bool {
 	name, arg := intrinsic(n)
-	return name == "Ref" && arg.Kind == ValueString && arg.Str == "AWS::NoValue"
+	return name == "Ref" && arg.Kind == tree.String && arg.Str == "AWS::NoValue"
 }
 
 // isCondFunc reports whether n is Fn::If, whose result may be AWS::NoValue.
-func isCondFunc(n *Value) bool {
+func isCondFunc(n *tree.Value) bool {
 	name, _ := intrinsic(n)
 	return name == "Fn::If"
 }
@@ -502,7 +503,7 @@ func isCondFunc(n *Value) bool {
 // without deploying: Ref of a parameter with a Default, Fn::Sub of
 // literals and such parameters, and Fn::Join of known strings. deps
 // collects the parameters used.
-func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
+func (rd *cfnReader) evalString(n *tree.Value, deps *[]string) (string, bool) {
 	if !rd.budget.spend(0) || rd.variable(n) {
 		return "", false
 	}
@@ -519,16 +520,16 @@ func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
 	name, arg := intrinsic(n)
 	switch name {
 	case "Fn::Sub":
-		tmpl, vars := arg, (*Value)(nil)
-		if arg.Kind == ValueList && len(arg.Elems) == 2 {
+		tmpl, vars := arg, (*tree.Value)(nil)
+		if arg.Kind == tree.List && len(arg.Elems) == 2 {
 			tmpl, vars = arg.Elems[0], arg.Elems[1]
 		}
-		if tmpl.Kind != ValueString || rd.serverless && hasPseudoParameter(tmpl.Str) {
+		if tmpl.Kind != tree.String || rd.serverless && hasPseudoParameter(tmpl.Str) {
 			return "", false
 		}
 		return rd.sub(tmpl.Str, vars, deps)
 	case "Fn::Join":
-		if arg.Kind != ValueList || len(arg.Elems) != 2 || arg.Elems[0].Kind != ValueString || arg.Elems[1].Kind != ValueList {
+		if arg.Kind != tree.List || len(arg.Elems) != 2 || arg.Elems[0].Kind != tree.String || arg.Elems[1].Kind != tree.List {
 			return "", false
 		}
 		parts := make([]string, 0, len(arg.Elems[1].Elems))
@@ -559,7 +560,7 @@ func (rd *cfnReader) evalString(n *Value, deps *[]string) (string, bool) {
 // sub evaluates a Fn::Sub template: ${Name} from vars or a parameter with
 // a Default, ${!Literal} as "${Literal}". Anything else (a resource, an
 // attribute, a pseudo parameter) is unknown.
-func (rd *cfnReader) sub(tmpl string, vars *Value, deps *[]string) (string, bool) {
+func (rd *cfnReader) sub(tmpl string, vars *tree.Value, deps *[]string) (string, bool) {
 	var b strings.Builder
 	for {
 		if b.Len() > maxEvalBuild {
@@ -584,7 +585,7 @@ func (rd *cfnReader) sub(tmpl string, vars *Value, deps *[]string) (string, bool
 			continue
 		}
 		name = strings.TrimSpace(name)
-		if v := vars.get(name); v != nil {
+		if v := vars.Get(name); v != nil {
 			s, ok := rd.evalString(v, deps)
 			if !ok {
 				return "", false
@@ -608,11 +609,11 @@ func (rd *cfnReader) sub(tmpl string, vars *Value, deps *[]string) (string, bool
 // deployment that creates the resource may pass other values for the
 // parameters it tests, so the returned reader leaves those out of params:
 // the values resting on them are unknown, not their defaults.
-func (rd *cfnReader) forCondition(cond *Value) *cfnReader {
-	if cond == nil || cond.Kind != ValueString || len(rd.params) == 0 {
+func (rd *cfnReader) forCondition(cond *tree.Value) *cfnReader {
+	if cond == nil || cond.Kind != tree.String || len(rd.params) == 0 {
 		return rd
 	}
-	named := &Value{Kind: ValueMap, Membs: []Member{{Key: "Condition", Val: cond}}}
+	named := &tree.Value{Kind: tree.Map, Membs: []tree.Member{{Key: "Condition", Val: cond}}}
 	if holds, known := rd.evalCondition(named, 0); known && holds {
 		return rd
 	}
@@ -639,14 +640,14 @@ const maxConditionDepth = 32
 // evalCondition evaluates a condition function (Fn::Equals, Fn::Not,
 // Fn::And, Fn::Or, Condition) with the parameters' defaults; known is false
 // when it rests on anything else.
-func (rd *cfnReader) evalCondition(v *Value, depth int) (holds, known bool) {
+func (rd *cfnReader) evalCondition(v *tree.Value, depth int) (holds, known bool) {
 	if v == nil || depth > maxConditionDepth || !isIntrinsic(v) {
 		return false, false
 	}
 	fn, arg := intrinsic(v)
 	switch fn {
 	case "Condition":
-		if arg.Kind != ValueString {
+		if arg.Kind != tree.String {
 			return false, false
 		}
 		if r, ok := rd.conditions[arg.Str]; ok {
@@ -657,24 +658,24 @@ func (rd *cfnReader) evalCondition(v *Value, depth int) (holds, known bool) {
 			rd.conditions = map[string]condResult{}
 		}
 		rd.conditions[arg.Str] = condResult{}
-		holds, known := rd.evalCondition(rd.conds.get(arg.Str), depth+1)
+		holds, known := rd.evalCondition(rd.conds.Get(arg.Str), depth+1)
 		rd.conditions[arg.Str] = condResult{done: true, holds: holds, known: known}
 		return holds, known
 	case "Fn::Equals":
-		if arg.Kind != ValueList || len(arg.Elems) != 2 {
+		if arg.Kind != tree.List || len(arg.Elems) != 2 {
 			return false, false
 		}
 		a, okA := rd.conditionText(arg.Elems[0])
 		b, okB := rd.conditionText(arg.Elems[1])
 		return a == b, okA && okB
 	case "Fn::Not":
-		if arg.Kind != ValueList || len(arg.Elems) != 1 {
+		if arg.Kind != tree.List || len(arg.Elems) != 1 {
 			return false, false
 		}
 		h, ok := rd.evalCondition(arg.Elems[0], depth+1)
 		return !h, ok
 	case "Fn::And", "Fn::Or":
-		if arg.Kind != ValueList || len(arg.Elems) == 0 {
+		if arg.Kind != tree.List || len(arg.Elems) == 0 {
 			return false, false
 		}
 		and := fn == "Fn::And"
@@ -696,12 +697,12 @@ func (rd *cfnReader) evalCondition(v *Value, depth int) (holds, known bool) {
 
 // conditionText returns the text an Fn::Equals operand compares: a
 // scalar as written, or a parameter's scalar Default.
-func (rd *cfnReader) conditionText(v *Value) (string, bool) {
+func (rd *cfnReader) conditionText(v *tree.Value) (string, bool) {
 	if _, p := rd.paramRef(v); p != nil {
 		v = p.def
 	}
 	switch v.Kind {
-	case ValueString, ValueNumber, ValueBool:
+	case tree.String, tree.Number, tree.Bool:
 		if v.Tag == "" {
 			return v.Str, true
 		}
@@ -712,22 +713,22 @@ func (rd *cfnReader) conditionText(v *Value) (string, bool) {
 // conditionParams adds to out the parameters with a Default that a
 // condition tests, directly or through the conditions it names; seen are
 // the conditions already read, each read once.
-func (rd *cfnReader) conditionParams(v *Value, out, seen map[string]bool, depth int) {
+func (rd *cfnReader) conditionParams(v *tree.Value, out, seen map[string]bool, depth int) {
 	if v == nil || depth > maxConditionDepth {
 		return
 	}
 	if isIntrinsic(v) {
 		fn, arg := intrinsic(v)
 		switch {
-		case fn == "Ref" && arg.Kind == ValueString:
+		case fn == "Ref" && arg.Kind == tree.String:
 			if rd.params[arg.Str] != nil {
 				out[arg.Str] = true
 			}
 			return
-		case fn == "Condition" && arg.Kind == ValueString:
+		case fn == "Condition" && arg.Kind == tree.String:
 			if !seen[arg.Str] {
 				seen[arg.Str] = true
-				rd.conditionParams(rd.conds.get(arg.Str), out, seen, depth+1)
+				rd.conditionParams(rd.conds.Get(arg.Str), out, seen, depth+1)
 			}
 			return
 		}
@@ -745,31 +746,31 @@ func (rd *cfnReader) conditionParams(v *Value, out, seen map[string]bool, depth 
 // in DependsOn, Ref or Fn::GetAtt, a logical ID that is neither a resource
 // of res nor one of params nor a pseudo parameter: CloudFormation rejects
 // such a template, so it is a fragment of a larger one.
-func danglingRefs(res *Value, params map[string]bool) bool {
-	if res == nil || res.Kind != ValueMap {
+func danglingRefs(res *tree.Value, params map[string]bool) bool {
+	if res == nil || res.Kind != tree.Map {
 		return false
 	}
 	defined := func(name string) bool {
 		if strings.HasPrefix(name, "AWS::") || params[name] {
 			return true
 		}
-		return res.get(name) != nil
+		return res.Get(name) != nil
 	}
 	steps := 0
-	var walk func(v *Value, depth int) bool
-	walk = func(v *Value, depth int) bool {
+	var walk func(v *tree.Value, depth int) bool
+	walk = func(v *tree.Value, depth int) bool {
 		if v == nil || depth > MaxDepth || steps > MaxValues {
 			return false
 		}
 		steps++
 		if isIntrinsic(v) {
 			switch name, arg := intrinsic(v); {
-			case name == "Ref" && arg.Kind == ValueString:
+			case name == "Ref" && arg.Kind == tree.String:
 				return !defined(arg.Str)
-			case name == "Fn::GetAtt" && arg.Kind == ValueString:
+			case name == "Fn::GetAtt" && arg.Kind == tree.String:
 				id, _, _ := strings.Cut(arg.Str, ".")
 				return !defined(id)
-			case name == "Fn::GetAtt" && arg.Kind == ValueList && len(arg.Elems) > 0 && arg.Elems[0].Kind == ValueString:
+			case name == "Fn::GetAtt" && arg.Kind == tree.List && len(arg.Elems) > 0 && arg.Elems[0].Kind == tree.String:
 				return !defined(arg.Elems[0].Str)
 			}
 		}
@@ -789,14 +790,14 @@ func danglingRefs(res *Value, params map[string]bool) bool {
 		if strings.HasPrefix(r.Key, forEachPrefix) {
 			continue
 		}
-		if d := r.Val.get("DependsOn"); d != nil {
-			for _, e := range append([]*Value{d}, d.Elems...) {
-				if e.Kind == ValueString && e.Tag == "" && !defined(e.Str) {
+		if d := r.Val.Get("DependsOn"); d != nil {
+			for _, e := range append([]*tree.Value{d}, d.Elems...) {
+				if e.Kind == tree.String && e.Tag == "" && !defined(e.Str) {
 					return true
 				}
 			}
 		}
-		if walk(r.Val.get("Properties"), 0) {
+		if walk(r.Val.Get("Properties"), 0) {
 			return true
 		}
 	}

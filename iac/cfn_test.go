@@ -188,7 +188,7 @@ func TestCloudFormationResources(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("resources mismatch (-want +got):\n%s", diff)
 	}
-	if id := f.Resources[1].Properties.Get("Identifier"); id == nil || id.Str != "https://api.shop.example.com" {
+	if id := f.Resources[1].properties.Get("Identifier"); id == nil || id.Str != "https://api.shop.example.com" {
 		t.Errorf("OrdersApi Identifier = %+v", id)
 	}
 }

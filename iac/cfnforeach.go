@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"strings"
 )
 
@@ -33,8 +34,8 @@ const forEachPrefix = "Fn::ForEach::"
 
 // expandForEach returns m, a Resources map, with its loops expanded; m
 // itself when it has none.
-func (rd *cfnReader) expandForEach(m *Value) *Value {
-	if m == nil || m.Kind != ValueMap {
+func (rd *cfnReader) expandForEach(m *tree.Value) *tree.Value {
+	if m == nil || m.Kind != tree.Map {
 		return m
 	}
 	has := false
@@ -51,15 +52,15 @@ func (rd *cfnReader) expandForEach(m *Value) *Value {
 }
 
 // expandMembers expands the loops among the members of a map.
-func (rd *cfnReader) expandMembers(membs []Member, depth int, budget *int) []Member {
-	var out []Member
+func (rd *cfnReader) expandMembers(membs []tree.Member, depth int, budget *int) []tree.Member {
+	var out []tree.Member
 	for _, mb := range membs {
 		if !strings.HasPrefix(mb.Key, forEachPrefix) {
 			out = append(out, mb)
 			continue
 		}
 		loop := mb.Val
-		if loop.Kind != ValueList || len(loop.Elems) != 3 || loop.Elems[0].Kind != ValueString || loop.Elems[2].Kind != ValueMap || depth >= maxForEachDepth {
+		if loop.Kind != tree.List || len(loop.Elems) != 3 || loop.Elems[0].Kind != tree.String || loop.Elems[2].Kind != tree.Map || depth >= maxForEachDepth {
 			continue // not a loop CloudFormation accepts; it rejects the template
 		}
 		id, tmpl := loop.Elems[0].Str, loop.Elems[2]
@@ -82,12 +83,12 @@ func (rd *cfnReader) expandMembers(membs []Member, depth int, budget *int) []Mem
 
 // forEachItems returns the items of a loop's collection, and whether they
 // are known before deployment.
-func (rd *cfnReader) forEachItems(c *Value) ([]string, bool) {
+func (rd *cfnReader) forEachItems(c *tree.Value) ([]string, bool) {
 	switch {
-	case c.Kind == ValueList && c.Tag == "":
+	case c.Kind == tree.List && c.Tag == "":
 		var items []string
 		for _, e := range c.Elems {
-			if e.Kind != ValueString && e.Kind != ValueNumber || e.Tag != "" {
+			if e.Kind != tree.String && e.Kind != tree.Number || e.Tag != "" {
 				return nil, false
 			}
 			items = append(items, e.Str)
@@ -95,11 +96,11 @@ func (rd *cfnReader) forEachItems(c *Value) ([]string, bool) {
 		return items, true
 	case isIntrinsic(c):
 		name, arg := intrinsic(c)
-		if name != "Ref" || arg.Kind != ValueString {
+		if name != "Ref" || arg.Kind != tree.String {
 			return nil, false
 		}
 		p := rd.params[arg.Str]
-		if p == nil || !p.list || p.def == nil || p.def.Kind != ValueString {
+		if p == nil || !p.list || p.def == nil || p.def.Kind != tree.String {
 			return nil, false
 		}
 		items := strings.Split(p.def.Str, ",")
@@ -112,7 +113,7 @@ func (rd *cfnReader) forEachItems(c *Value) ([]string, bool) {
 }
 
 // size counts the values of v.
-func size(v *Value) int {
+func size(v *tree.Value) int {
 	n := 1
 	for _, e := range v.Elems {
 		n += size(e)
@@ -125,10 +126,10 @@ func size(v *Value) int {
 
 // substituteMembers copies membs with the identifier id replaced by item;
 // a nil item changes nothing.
-func substituteMembers(membs []Member, id string, item *string) []Member {
-	out := make([]Member, len(membs))
+func substituteMembers(membs []tree.Member, id string, item *string) []tree.Member {
+	out := make([]tree.Member, len(membs))
 	for i, mb := range membs {
-		out[i] = Member{Key: substituteKey(mb.Key, id, item), KeyPos: mb.KeyPos, Val: substitute(mb.Val, id, item)}
+		out[i] = tree.Member{Key: substituteKey(mb.Key, id, item), KeyPos: mb.KeyPos, Val: substitute(mb.Val, id, item)}
 	}
 	return out
 }
@@ -151,21 +152,21 @@ func substituteKey(key, id string, item *string) string {
 // substitute copies v with Ref id and ${id} in Fn::Sub templates replaced by
 // item. For a nil item it returns v: a Ref or ${} of a name that is no
 // parameter is unknown to the reader already.
-func substitute(v *Value, id string, item *string) *Value {
+func substitute(v *tree.Value, id string, item *string) *tree.Value {
 	if v == nil || item == nil {
 		return v
 	}
 	if isIntrinsic(v) {
 		switch name, arg := intrinsic(v); {
-		case name == "Ref" && arg.Kind == ValueString && arg.Str == id:
-			return &Value{Kind: ValueString, Pos: v.Pos, Str: *item}
+		case name == "Ref" && arg.Kind == tree.String && arg.Str == id:
+			return &tree.Value{Kind: tree.String, Pos: v.Pos, Str: *item}
 		case name == "Fn::Sub" && subMentions(arg, id):
 			return withSubTemplate(v, strings.ReplaceAll(subTemplate(arg), "${"+id+"}", *item))
 		}
 	}
 	c := *v
 	if v.Elems != nil {
-		c.Elems = make([]*Value, len(v.Elems))
+		c.Elems = make([]*tree.Value, len(v.Elems))
 		for i, e := range v.Elems {
 			c.Elems[i] = substitute(e, id, item)
 		}
@@ -180,39 +181,39 @@ func substitute(v *Value, id string, item *string) *Value {
 
 // subTemplate returns the template string of an Fn::Sub argument: the
 // string itself, or the first element of [template, variables].
-func subTemplate(arg *Value) string {
-	if arg.Kind == ValueList && len(arg.Elems) > 0 {
+func subTemplate(arg *tree.Value) string {
+	if arg.Kind == tree.List && len(arg.Elems) > 0 {
 		return arg.Elems[0].Str
 	}
 	return arg.Str
 }
 
 // subMentions reports whether the Fn::Sub argument arg names ${id}.
-func subMentions(arg *Value, id string) bool {
-	if arg.Kind == ValueList && len(arg.Elems) > 0 && arg.Elems[0].Kind == ValueString {
+func subMentions(arg *tree.Value, id string) bool {
+	if arg.Kind == tree.List && len(arg.Elems) > 0 && arg.Elems[0].Kind == tree.String {
 		return strings.Contains(arg.Elems[0].Str, "${"+id+"}")
 	}
-	return arg.Kind == ValueString && strings.Contains(arg.Str, "${"+id+"}")
+	return arg.Kind == tree.String && strings.Contains(arg.Str, "${"+id+"}")
 }
 
 // withSubTemplate returns the Fn::Sub v with its template string replaced.
-func withSubTemplate(v *Value, tmpl string) *Value {
+func withSubTemplate(v *tree.Value, tmpl string) *tree.Value {
 	c := *v
 	if v.Tag != "" {
 		// !Sub "..." or !Sub [..., {...}]
-		if v.Kind == ValueString {
+		if v.Kind == tree.String {
 			c.Str = tmpl
 			return &c
 		}
-		c.Elems = append([]*Value{{Kind: ValueString, Pos: v.Elems[0].Pos, Str: tmpl}}, v.Elems[1:]...)
+		c.Elems = append([]*tree.Value{{Kind: tree.String, Pos: v.Elems[0].Pos, Str: tmpl}}, v.Elems[1:]...)
 		return &c
 	}
 	arg := *v.Membs[0].Val
-	if arg.Kind == ValueString {
+	if arg.Kind == tree.String {
 		arg.Str = tmpl
 	} else {
-		arg.Elems = append([]*Value{{Kind: ValueString, Pos: arg.Elems[0].Pos, Str: tmpl}}, arg.Elems[1:]...)
+		arg.Elems = append([]*tree.Value{{Kind: tree.String, Pos: arg.Elems[0].Pos, Str: tmpl}}, arg.Elems[1:]...)
 	}
-	c.Membs = []Member{{Key: v.Membs[0].Key, KeyPos: v.Membs[0].KeyPos, Val: &arg}}
+	c.Membs = []tree.Member{{Key: v.Membs[0].Key, KeyPos: v.Membs[0].KeyPos, Val: &arg}}
 	return &c
 }

@@ -173,6 +173,7 @@ import (
 	"strings"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 )
 
 // Limits that keep memory and time bounded whatever the input. A file over
@@ -193,10 +194,10 @@ const (
 	// parsed together, so their costs add up.
 	MaxModuleSize = maxModuleBytes
 	// MaxDepth is the deepest nesting of lists and maps read.
-	MaxDepth = maxDepth
+	MaxDepth = tree.MaxDepth
 	// MaxValues is the largest number of values one file may hold, YAML
 	// aliases counted each time they are expanded.
-	MaxValues = maxNodes
+	MaxValues = tree.MaxNodes
 )
 
 // Kind is the kind of an input file.
@@ -380,11 +381,11 @@ type Resource struct {
 	// DependsOn names the resources it explicitly depends on
 	// (CloudFormation DependsOn, Terraform depends_on).
 	DependsOn []string
-	// Properties are the resource's properties (CloudFormation) or its
+	// properties are the resource's properties (CloudFormation) or its
 	// arguments and blocks (Terraform, blocks as lists of maps). Terraform
 	// values are evaluated where they are known; the others are
-	// ValueUnknown with their references in Refs.
-	Properties *Value
+	// tree.Unknown with their references in Refs.
+	properties *tree.Value
 
 	// exists is true for a resource that a plan does not create: it is
 	// there already, so no deployment order applies to it.

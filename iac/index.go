@@ -72,7 +72,7 @@ func (idx *resIndex) poolOfResource(s poolSchema, r *Resource) *Resource {
 	if p, ok := m[r]; ok {
 		return p
 	}
-	p := definedPool(s, r.Properties.get(s.userPoolID), idx)
+	p := definedPool(s, r.properties.Get(s.userPoolID), idx)
 	m[r] = p
 	return p
 }
@@ -88,7 +88,7 @@ func (idx *resIndex) withKey(s poolSchema, typ, key, want string) []*Resource {
 	if !ok {
 		byKey = map[string][]*Resource{}
 		for _, r := range idx.byType[typ] {
-			if v, ok := known(r.Properties.get(key)); ok {
+			if v, ok := known(r.properties.Get(key)); ok {
 				byKey[v] = append(byKey[v], r)
 			}
 		}
@@ -102,7 +102,7 @@ func (idx *resIndex) references(r *Resource) []string {
 	if refs, ok := idx.refs[r]; ok {
 		return refs
 	}
-	refs := references(r.Properties, append([]string(nil), r.DependsOn...), 0)
+	refs := references(r.properties, append([]string(nil), r.DependsOn...), 0)
 	idx.refs[r] = refs
 	return refs
 }

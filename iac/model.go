@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"github.com/cognitokit/appclient/internal/suggest"
 )
 
@@ -154,7 +155,7 @@ type client struct {
 	// Where maps member paths to positions.
 	Where map[string]Position
 	// Errs are problems that keep the client from being checked.
-	Errs []*posError
+	Errs []*tree.Error
 	// Defaults maps member paths to the defaults their values rest on.
 	Defaults map[string]string
 	// Origins maps member paths to the values a deployment passes that
@@ -173,7 +174,7 @@ func newClient(resource string, at Position) *client {
 }
 
 func (c *client) errorf(at Position, format string, args ...any) {
-	c.Errs = append(c.Errs, &posError{Pos: at, Msg: fmt.Sprintf(format, args...)})
+	c.Errs = append(c.Errs, &tree.Error{Pos: at, Msg: fmt.Sprintf(format, args...)})
 }
 
 // unknownPaths returns the unknown member paths, sorted.
@@ -202,18 +203,18 @@ func parentPath(p string) string {
 
 // scalarString returns the text of a scalar node as CloudFormation would
 // pass it on: numbers and booleans become their text.
-func scalarString(n *Value) (string, bool) {
+func scalarString(n *tree.Value) (string, bool) {
 	switch n.Kind {
-	case ValueString, ValueNumber, ValueBool:
+	case tree.String, tree.Number, tree.Bool:
 		return n.Str, true
 	}
 	return "", false
 }
 
 // scalarInt reads an integer from a number or a string holding one.
-func scalarInt(n *Value) (int64, error) {
+func scalarInt(n *tree.Value) (int64, error) {
 	switch n.Kind {
-	case ValueNumber, ValueString:
+	case tree.Number, tree.String:
 	default:
 		return 0, fmt.Errorf("must be an integer, not %s", n.Kind)
 	}
@@ -238,11 +239,11 @@ func scalarInt(n *Value) (int64, error) {
 
 // scalarBool reads a boolean from a boolean or the strings "true"/"false"
 // (any case), as CloudFormation accepts both.
-func scalarBool(n *Value) (bool, error) {
+func scalarBool(n *tree.Value) (bool, error) {
 	switch n.Kind {
-	case ValueBool:
+	case tree.Bool:
 		return n.Str == "true", nil
-	case ValueString:
+	case tree.String:
 		switch strings.ToLower(n.Str) {
 		case "true":
 			return true, nil

@@ -3,6 +3,7 @@ package iac
 import (
 	"errors"
 	"fmt"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"path"
 	"path/filepath"
 	"slices"
@@ -30,7 +31,7 @@ func readParameterFile(name string) (map[string]passedParam, error) {
 	}
 	root, _, err := parseAny(data)
 	if err != nil {
-		var pe *posError
+		var pe *tree.Error
 		if errors.As(err, &pe) {
 			return nil, &Error{File: name, Pos: pe.Pos, Msg: pe.Msg}
 		}
@@ -38,7 +39,7 @@ func readParameterFile(name string) (map[string]passedParam, error) {
 	}
 	source := "-parameters " + name
 	out := map[string]passedParam{}
-	add := func(key string, v *Value) error {
+	add := func(key string, v *tree.Value) error {
 		s, ok := scalarString(v)
 		if !ok || v.Tag != "" {
 			return &Error{File: name, Pos: v.Pos, Msg: fmt.Sprintf("the value of parameter %s must be a string, not %s", key, v.Kind)}
@@ -47,10 +48,10 @@ func readParameterFile(name string) (map[string]passedParam, error) {
 		return nil
 	}
 	switch {
-	case root.Kind == ValueList:
+	case root.Kind == tree.List:
 		for _, e := range root.Elems {
-			key, val := e.get("ParameterKey"), e.get("ParameterValue")
-			if e.Kind != ValueMap || key == nil || key.Kind != ValueString {
+			key, val := e.Get("ParameterKey"), e.Get("ParameterValue")
+			if e.Kind != tree.Map || key == nil || key.Kind != tree.String {
 				return nil, &Error{File: name, Pos: e.Pos, Msg: `each element must be {"ParameterKey": ..., "ParameterValue": ...}`}
 			}
 			if val == nil {
@@ -61,13 +62,13 @@ func readParameterFile(name string) (map[string]passedParam, error) {
 				return nil, err
 			}
 		}
-	case root.Kind == ValueMap && root.get("Parameters") != nil && root.get("Parameters").Kind == ValueMap:
-		for _, m := range root.get("Parameters").Membs {
+	case root.Kind == tree.Map && root.Get("Parameters") != nil && root.Get("Parameters").Kind == tree.Map:
+		for _, m := range root.Get("Parameters").Membs {
 			if err := add(m.Key, m.Val); err != nil {
 				return nil, err
 			}
 		}
-	case root.Kind == ValueMap:
+	case root.Kind == tree.Map:
 		for _, m := range root.Membs {
 			if err := add(m.Key, m.Val); err != nil {
 				return nil, err
@@ -82,13 +83,13 @@ func readParameterFile(name string) (map[string]passedParam, error) {
 // templateParams returns the parameters of a template for reading it:
 // the values passed (samconfig's parameter_overrides, then a parameter
 // file, which wins) and the Defaults of the others.
-func templateParams(root *Value, passed map[string]passedParam) map[string]*cfnParam {
+func templateParams(root *tree.Value, passed map[string]passedParam) map[string]*cfnParam {
 	out := cfnParams(root)
 	if len(passed) == 0 {
 		return out
 	}
-	params := root.get("Parameters")
-	if params == nil || params.Kind != ValueMap {
+	params := root.Get("Parameters")
+	if params == nil || params.Kind != tree.Map {
 		return out
 	}
 	for _, p := range params.Membs {
@@ -100,9 +101,9 @@ func templateParams(root *Value, passed map[string]passedParam) map[string]*cfnP
 			delete(out, p.Key)
 			continue
 		}
-		typ := str(p.Val.get("Type"))
+		typ := str(p.Val.Get("Type"))
 		o := v.origin
-		out[p.Key] = &cfnParam{def: &Value{Kind: ValueString, Str: v.value, Pos: o.Pos},
+		out[p.Key] = &cfnParam{def: &tree.Value{Kind: tree.String, Str: v.value, Pos: o.Pos},
 			list: typ == "CommaDelimitedList" || strings.HasPrefix(typ, "List<"), origin: &o}
 	}
 	return out
@@ -155,24 +156,24 @@ func samParameters(dir, env string) (map[string]passedParam, *Error) {
 				}
 			}
 		} else {
-			root, perr := parseYAML(data)
+			root, perr := tree.ParseYAML(data)
 			if perr != nil {
-				var pe *posError
+				var pe *tree.Error
 				if errors.As(perr, &pe) {
 					return nil, &Error{File: p, Pos: pe.Pos, Msg: pe.Msg}
 				}
 				return nil, &Error{File: p, Msg: perr.Error()}
 			}
 			for _, cmd := range []string{"global", "deploy"} {
-				v := root.get(env).get(cmd).get("parameters").get("parameter_overrides")
+				v := root.Get(env).Get(cmd).Get("parameters").Get("parameter_overrides")
 				switch {
 				case v == nil:
-				case v.Kind == ValueString:
+				case v.Kind == tree.String:
 					overrides = append(overrides, samValue{strs: []string{v.Str}, pos: v.Pos})
-				case v.Kind == ValueList:
+				case v.Kind == tree.List:
 					sv := samValue{pos: v.Pos}
 					for _, e := range v.Elems {
-						if e.Kind == ValueString {
+						if e.Kind == tree.String {
 							sv.strs = append(sv.strs, e.Str)
 						}
 					}
@@ -248,22 +249,22 @@ func splitOverrides(s string) ([]string, string) {
 // Location) name by a local path, with the parameters each passes: their
 // clients join res, named "Stack.Client". A template that cannot be read
 // is a note; a cycle, or nesting deeper than maxModuleDepth, an error.
-func nestedStacks(res *File, name string, resources *Value, rd *cfnReader, include includeFunc, seen []string) {
+func nestedStacks(res *File, name string, resources *tree.Value, rd *cfnReader, include includeFunc, seen []string) {
 	if include == nil {
 		return
 	}
 	for _, r := range resources.Membs {
-		props := r.Val.get("Properties")
-		var loc *Value
-		switch str(r.Val.get("Type")) {
+		props := r.Val.Get("Properties")
+		var loc *tree.Value
+		switch str(r.Val.Get("Type")) {
 		case "AWS::CloudFormation::Stack":
-			loc = props.get("TemplateURL")
+			loc = props.Get("TemplateURL")
 		case "AWS::Serverless::Application":
-			loc = props.get("Location")
+			loc = props.Get("Location")
 		default:
 			continue
 		}
-		if loc == nil || loc.Kind != ValueString || loc.Tag != "" || strings.Contains(loc.Str, "://") ||
+		if loc == nil || loc.Kind != tree.String || loc.Tag != "" || strings.Contains(loc.Str, "://") ||
 			strings.HasPrefix(loc.Str, "s3:") || path.IsAbs(loc.Str) || strings.Contains(loc.Str, "${") {
 			continue
 		}
@@ -284,7 +285,7 @@ func nestedStacks(res *File, name string, resources *Value, rd *cfnReader, inclu
 		}
 		root, _, err := parseAny(data)
 		if err != nil {
-			var pe *posError
+			var pe *tree.Error
 			if errors.As(err, &pe) {
 				res.Errors = append(res.Errors, &Error{File: p, Pos: pe.Pos, Msg: pe.Msg})
 			} else {
@@ -292,12 +293,12 @@ func nestedStacks(res *File, name string, resources *Value, rd *cfnReader, inclu
 			}
 			continue
 		}
-		childRes := root.get("Resources")
-		if root.Kind != ValueMap || childRes == nil || childRes.Kind != ValueMap {
+		childRes := root.Get("Resources")
+		if root.Kind != tree.Map || childRes == nil || childRes.Kind != tree.Map {
 			continue
 		}
 		passed := map[string]passedParam{}
-		if params := props.get("Parameters"); params != nil && params.Kind == ValueMap {
+		if params := props.Get("Parameters"); params != nil && params.Kind == tree.Map {
 			for _, m := range params.Membs {
 				var deps []string
 				rd.budget = cfnBudget{}
@@ -309,7 +310,7 @@ func nestedStacks(res *File, name string, resources *Value, rd *cfnReader, inclu
 				passed[m.Key] = passedParam{value: s, origin: Origin{Source: "stack " + r.Key + "'s parameter " + m.Key, File: name, Pos: m.Val.Pos}}
 			}
 		}
-		child := &cfnReader{file: p, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.get("Conditions")}
+		child := &cfnReader{file: p, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.Get("Conditions")}
 		clients, _ := child.clients(childRes)
 		for _, c := range clients {
 			c.Resource = r.Key + "." + c.Resource

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,26 +32,26 @@ var tfRequired = map[string]bool{"name": true, "user_pool_id": true}
 //     client: what after_unknown marks stays unknown even where the
 //     configuration leaves the attribute out (the client keeps its value),
 //     and its ClientId and secret are unknown (see finish).
-func tfClients(root *Value) ([]*client, error) {
-	rc := root.member("resource_changes")
-	if rc == nil || rc.Val.Kind == ValueNull {
+func tfClients(root *tree.Value) ([]*client, error) {
+	rc := root.Member("resource_changes")
+	if rc == nil || rc.Val.Kind == tree.Null {
 		return nil, nil
 	}
-	if rc.Val.Kind != ValueList {
-		return nil, &posError{Pos: rc.Val.Pos, Msg: "resource_changes must be a list, not " + rc.Val.Kind.String()}
+	if rc.Val.Kind != tree.List {
+		return nil, &tree.Error{Pos: rc.Val.Pos, Msg: "resource_changes must be a list, not " + rc.Val.Kind.String()}
 	}
-	config := tfConfig(root.get("configuration"))
+	config := tfConfig(root.Get("configuration"))
 	var out []*client
 	for _, e := range rc.Val.Elems {
-		if e.Kind != ValueMap || !isTFClient(str(e.get("type"))) {
+		if e.Kind != tree.Map || !isTFClient(str(e.Get("type"))) {
 			continue
 		}
-		if mode := str(e.get("mode")); mode != "" && mode != "managed" {
+		if mode := str(e.Get("mode")); mode != "" && mode != "managed" {
 			continue
 		}
-		ch := e.get("change")
+		ch := e.Get("change")
 		var actions []string
-		if a := ch.get("actions"); a != nil {
+		if a := ch.Get("actions"); a != nil {
 			for _, x := range a.Elems {
 				actions = append(actions, str(x))
 			}
@@ -59,13 +60,13 @@ func tfClients(root *Value) ([]*client, error) {
 		if !create && !slices.Contains(actions, "update") {
 			continue
 		}
-		addr := str(e.get("address"))
+		addr := str(e.Get("address"))
 		c := newClient(addr, e.Pos)
-		c.managed = str(e.get("type")) == tfManagedClientType
+		c.managed = str(e.Get("type")) == tfManagedClientType
 		c.dupErrors(e)
-		after, unknown := ch.get("after"), ch.get("after_unknown")
-		if after == nil || after.Kind != ValueMap {
-			if unknown != nil && unknown.Kind == ValueBool && unknown.Str == "true" {
+		after, unknown := ch.Get("after"), ch.Get("after_unknown")
+		if after == nil || after.Kind != tree.Map {
+			if unknown != nil && unknown.Kind == tree.Bool && unknown.Str == "true" {
 				for _, s := range requestMembers {
 					if s.TF != "" {
 						c.Unknown[s.Name] = true
@@ -91,18 +92,18 @@ type tfReader struct {
 	create bool
 }
 
-func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exprs *Value, body map[string]any) {
+func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exprs *tree.Value, body map[string]any) {
 	for i := range specs {
 		spec := &specs[i]
 		if spec.TF == "" {
 			continue
 		}
 		path := joinPath(prefix, spec.Name)
-		m := after.member(spec.TF)
+		m := after.Member(spec.TF)
 		if m != nil {
 			r.c.Where[path] = m.KeyPos
 		}
-		u := unknown.get(spec.TF)
+		u := unknown.Get(spec.TF)
 		if isTrue(u) {
 			// Unset optional, computed attributes are unknown in a plan
 			// that creates the resource; the provider sends nothing for
@@ -110,26 +111,26 @@ func (r *tfReader) object(prefix string, specs []memberSpec, after, unknown, exp
 			// a dynamic block whose content is unknown. Without the
 			// configuration (exprs nil), unknown stays unknown.
 			// A managed client keeps the value it has, which is unknown.
-			if r.create && !r.c.managed && exprs != nil && exprs.get(spec.TF) == nil && spec.Type != typeObject && !tfRequired[spec.TF] {
+			if r.create && !r.c.managed && exprs != nil && exprs.Get(spec.TF) == nil && spec.Type != typeObject && !tfRequired[spec.TF] {
 				continue
 			}
 			r.c.Unknown[path] = true
 			continue
 		}
-		if m == nil || m.Val.Kind == ValueNull {
+		if m == nil || m.Val.Kind == tree.Null {
 			continue
 		}
-		if v, ok := r.value(path, spec, m.Val, u, exprs.get(spec.TF)); ok {
+		if v, ok := r.value(path, spec, m.Val, u, exprs.Get(spec.TF)); ok {
 			body[spec.Name] = v
 		}
 	}
 }
 
-func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value) (any, bool) {
+func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *tree.Value) (any, bool) {
 	c := r.c
 	switch spec.Type {
 	case typeString:
-		if n.Kind != ValueString {
+		if n.Kind != tree.String {
 			c.errorf(n.Pos, "%s must be a string, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -138,7 +139,7 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value
 		}
 		return n.Str, true
 	case typeInt:
-		if n.Kind != ValueNumber {
+		if n.Kind != tree.Number {
 			c.errorf(n.Pos, "%s must be a number, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -152,13 +153,13 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value
 		}
 		return v, true
 	case typeBool:
-		if n.Kind != ValueBool {
+		if n.Kind != tree.Bool {
 			c.errorf(n.Pos, "%s must be a boolean, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
 		return n.Str == "true", true
 	case typeStringList:
-		if n.Kind != ValueList {
+		if n.Kind != tree.List {
 			c.errorf(n.Pos, "%s must be a list, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -169,12 +170,12 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value
 		for i, e := range n.Elems {
 			at := joinIndex(path, i)
 			c.Where[at] = e.Pos
-			if unknown != nil && unknown.Kind == ValueList && i < len(unknown.Elems) && isTrue(unknown.Elems[i]) {
+			if unknown != nil && unknown.Kind == tree.List && i < len(unknown.Elems) && isTrue(unknown.Elems[i]) {
 				c.Unknown[at] = true
 				list = append(list, "")
 				continue
 			}
-			if e.Kind != ValueString {
+			if e.Kind != tree.String {
 				c.errorf(e.Pos, "%s must hold strings, not %s", spec.TF, e.Kind)
 				list = append(list, "")
 				continue
@@ -184,7 +185,7 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value
 		return list, true
 	case typeObject:
 		// Blocks are lists of at most one object in plans.
-		if n.Kind != ValueList {
+		if n.Kind != tree.List {
 			c.errorf(n.Pos, "%s must be a list of blocks, not %s", spec.TF, n.Kind)
 			return nil, false
 		}
@@ -196,15 +197,15 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value
 			return nil, false
 		}
 		blk := n.Elems[0]
-		if blk.Kind != ValueMap {
+		if blk.Kind != tree.Map {
 			c.errorf(blk.Pos, "%s must hold a block, not %s", spec.TF, blk.Kind)
 			return nil, false
 		}
-		var u, x *Value
-		if unknown != nil && unknown.Kind == ValueList && len(unknown.Elems) > 0 {
+		var u, x *tree.Value
+		if unknown != nil && unknown.Kind == tree.List && len(unknown.Elems) > 0 {
 			u = unknown.Elems[0]
 		}
-		if exprs != nil && exprs.Kind == ValueList && len(exprs.Elems) > 0 {
+		if exprs != nil && exprs.Kind == tree.List && len(exprs.Elems) > 0 {
 			x = exprs.Elems[0]
 		}
 		obj := map[string]any{}
@@ -214,11 +215,11 @@ func (r *tfReader) value(path string, spec *memberSpec, n, unknown, exprs *Value
 	return nil, false
 }
 
-func isTrue(n *Value) bool { return n != nil && n.Kind == ValueBool && n.Str == "true" }
+func isTrue(n *tree.Value) bool { return n != nil && n.Kind == tree.Bool && n.Str == "true" }
 
 // str returns the string value of n, or "".
-func str(n *Value) string {
-	if n == nil || n.Kind != ValueString {
+func str(n *tree.Value) string {
+	if n == nil || n.Kind != tree.String {
 		return ""
 	}
 	return n.Str
@@ -229,35 +230,35 @@ func str(n *Value) string {
 // ("module.auth.aws_cognito_user_pool_client.web"). The value is the
 // resource's expressions map, which names the attributes the configuration
 // sets.
-func tfConfig(cfg *Value) map[string]*Value {
-	out := map[string]*Value{}
-	var walk func(mod *Value, prefix string, depth int)
-	walk = func(mod *Value, prefix string, depth int) {
-		if mod == nil || depth > maxDepth {
+func tfConfig(cfg *tree.Value) map[string]*tree.Value {
+	out := map[string]*tree.Value{}
+	var walk func(mod *tree.Value, prefix string, depth int)
+	walk = func(mod *tree.Value, prefix string, depth int) {
+		if mod == nil || depth > tree.MaxDepth {
 			return
 		}
-		if rs := mod.get("resources"); rs != nil {
+		if rs := mod.Get("resources"); rs != nil {
 			for _, r := range rs.Elems {
-				if str(r.get("type")) != tfClientType {
+				if str(r.Get("type")) != tfClientType {
 					continue
 				}
-				if mode := str(r.get("mode")); mode != "" && mode != "managed" {
+				if mode := str(r.Get("mode")); mode != "" && mode != "managed" {
 					continue
 				}
-				exprs := r.get("expressions")
+				exprs := r.Get("expressions")
 				if exprs == nil {
-					exprs = &Value{Kind: ValueMap}
+					exprs = &tree.Value{Kind: tree.Map}
 				}
-				out[prefix+str(r.get("address"))] = exprs
+				out[prefix+str(r.Get("address"))] = exprs
 			}
 		}
-		if mc := mod.get("module_calls"); mc != nil {
+		if mc := mod.Get("module_calls"); mc != nil {
 			for _, m := range mc.Membs {
-				walk(m.Val.get("module"), prefix+"module."+m.Key+".", depth+1)
+				walk(m.Val.Get("module"), prefix+"module."+m.Key+".", depth+1)
 			}
 		}
 	}
-	walk(cfg.get("root_module"), "", 0)
+	walk(cfg.Get("root_module"), "", 0)
 	return out
 }
 
@@ -295,12 +296,12 @@ func stripInstanceKeys(addr string) string {
 // terraform.tfstate file (resources[].instances[]). They are deployed
 // clients, read like the clients of a plan: null, "", 0, [] and empty
 // blocks mean not set.
-func tfStateClients(root *Value) ([]*client, error) {
+func tfStateClients(root *tree.Value) ([]*client, error) {
 	var out []*client
-	add := func(addr, typ string, at Position, attrs *Value) *client {
+	add := func(addr, typ string, at Position, attrs *tree.Value) *client {
 		c := newClient(addr, at)
 		c.managed = typ == tfManagedClientType
-		if attrs == nil || attrs.Kind != ValueMap {
+		if attrs == nil || attrs.Kind != tree.Map {
 			c.errorf(at, "%s: the attributes must be a map", addr)
 		} else {
 			r := tfReader{c: c}
@@ -309,57 +310,49 @@ func tfStateClients(root *Value) ([]*client, error) {
 		out = append(out, c)
 		return c
 	}
-	if vals := root.get("values"); vals != nil {
-		var walk func(mod *Value, depth int)
-		walk = func(mod *Value, depth int) {
-			if mod == nil || depth > maxDepth {
+	if vals := root.Get("values"); vals != nil {
+		var walk func(mod *tree.Value, depth int)
+		walk = func(mod *tree.Value, depth int) {
+			if mod == nil || depth > tree.MaxDepth {
 				return
 			}
-			for _, r := range mod.get("resources").elems() {
-				if !isTFClient(str(r.get("type"))) || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+			for _, r := range mod.Get("resources").List() {
+				if !isTFClient(str(r.Get("type"))) || (str(r.Get("mode")) != "" && str(r.Get("mode")) != "managed") {
 					continue
 				}
-				add(str(r.get("address")), str(r.get("type")), r.Pos, r.get("values")).dupErrors(r)
+				add(str(r.Get("address")), str(r.Get("type")), r.Pos, r.Get("values")).dupErrors(r)
 			}
-			for _, m := range mod.get("child_modules").elems() {
+			for _, m := range mod.Get("child_modules").List() {
 				walk(m, depth+1)
 			}
 		}
-		walk(vals.get("root_module"), 0)
+		walk(vals.Get("root_module"), 0)
 		return out, nil
 	}
-	for _, r := range root.get("resources").elems() {
-		if !isTFClient(str(r.get("type"))) || (str(r.get("mode")) != "" && str(r.get("mode")) != "managed") {
+	for _, r := range root.Get("resources").List() {
+		if !isTFClient(str(r.Get("type"))) || (str(r.Get("mode")) != "" && str(r.Get("mode")) != "managed") {
 			continue
 		}
-		base := str(r.get("type")) + "." + str(r.get("name"))
-		if mod := str(r.get("module")); mod != "" {
+		base := str(r.Get("type")) + "." + str(r.Get("name"))
+		if mod := str(r.Get("module")); mod != "" {
 			base = mod + "." + base
 		}
-		for _, inst := range r.get("instances").elems() {
+		for _, inst := range r.Get("instances").List() {
 			addr := base
-			if k := inst.get("index_key"); k != nil {
+			if k := inst.Get("index_key"); k != nil {
 				switch k.Kind {
-				case ValueNumber:
+				case tree.Number:
 					addr += "[" + k.Str + "]"
-				case ValueString:
+				case tree.String:
 					addr += "[" + strconv.Quote(k.Str) + "]"
 				}
 			}
-			c := add(addr, str(r.get("type")), inst.Pos, inst.get("attributes"))
+			c := add(addr, str(r.Get("type")), inst.Pos, inst.Get("attributes"))
 			c.dupErrors(inst)
-			for _, d := range r.dups {
+			for _, d := range r.Dups {
 				c.dupError(d)
 			}
 		}
 	}
 	return out, nil
-}
-
-// elems returns the elements of a list, or nil for anything else.
-func (n *Value) elems() []*Value {
-	if n == nil || n.Kind != ValueList {
-		return nil
-	}
-	return n.Elems
 }

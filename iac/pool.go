@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 )
 
 // Resource types that describe a user pool.
@@ -79,7 +80,7 @@ func poolOf(c *Client, idx *resIndex) *appclient.Pool {
 	if isTFClient(self.Type) {
 		s = tfPool
 	}
-	poolRef := self.Properties.get(s.userPoolID)
+	poolRef := self.properties.Get(s.userPoolID)
 	if poolRef == nil {
 		return nil
 	}
@@ -98,22 +99,22 @@ func poolOf(c *Client, idx *resIndex) *appclient.Pool {
 			// resource servers and identity providers.
 			pool.Incomplete = appclient.PoolResourceServers | appclient.PoolIdentityProviders
 		}
-		pool.Tier = s.poolTier(defined.Properties)
-		s.poolSchema(pool, defined.Properties)
+		pool.Tier = s.poolTier(defined.properties)
+		s.poolSchema(pool, defined.properties)
 		defer func() { idx.pools[schemaIndex(s)][defined] = pool }()
 	}
 	attached := attachedTo(s, self, idx)
 	for _, r := range idx.typed(s.serverType, s.providerType) {
 		switch {
 		case r.Type == s.serverType && attached(r):
-			id, ok := known(r.Properties.get(s.identifier))
+			id, ok := known(r.properties.Get(s.identifier))
 			if !ok {
 				pool.Incomplete |= appclient.PoolResourceServers
 				continue
 			}
-			pool.ResourceServers = append(pool.ResourceServers, s.server(id, r.Properties.get(s.scopes)))
+			pool.ResourceServers = append(pool.ResourceServers, s.server(id, r.properties.Get(s.scopes)))
 		case r.Type == s.providerType && defined != nil && attached(r):
-			name, ok := known(r.Properties.get(s.providerName))
+			name, ok := known(r.properties.Get(s.providerName))
 			if !ok {
 				pool.Incomplete |= appclient.PoolIdentityProviders
 				continue
@@ -153,13 +154,13 @@ func findResource(c *Client, idx *resIndex) *Resource {
 
 // definedPool returns the user pool among resources that the UserPoolId
 // value v refers to, or nil.
-func definedPool(s poolSchema, v *Value, idx *resIndex) *Resource {
+func definedPool(s poolSchema, v *tree.Value, idx *resIndex) *Resource {
 	if v == nil {
 		return nil
 	}
 	var names []string
 	if s.terraform {
-		if v.Kind != ValueUnknown {
+		if v.Kind != tree.Unknown {
 			return nil
 		}
 		names = v.Refs
@@ -169,7 +170,7 @@ func definedPool(s poolSchema, v *Value, idx *resIndex) *Resource {
 		}
 		fn, arg := intrinsic(v)
 		switch {
-		case fn == "Ref" && arg.Kind == ValueString:
+		case fn == "Ref" && arg.Kind == tree.String:
 			names = []string{arg.Str}
 		case fn == "Fn::GetAtt":
 			if name, attr := getAtt(arg); attr == "UserPoolId" {
@@ -189,8 +190,8 @@ func definedPool(s poolSchema, v *Value, idx *resIndex) *Resource {
 }
 
 // poolTier reads the feature plan of a pool the file defines.
-func (s poolSchema) poolTier(props *Value) appclient.UserPoolTier {
-	v := props.get(s.tier)
+func (s poolSchema) poolTier(props *tree.Value) appclient.UserPoolTier {
+	v := props.Get(s.tier)
 	if v == nil {
 		// The plan of a pool created today when its definition omits it.
 		return appclient.UserPoolTierEssentials
@@ -203,49 +204,49 @@ func (s poolSchema) poolTier(props *Value) appclient.UserPoolTier {
 
 // poolSchema reads the attribute schema of a pool the file defines.
 // Template schemas name custom attributes without "custom:".
-func (s poolSchema) poolSchema(pool *appclient.Pool, props *Value) {
-	schema := props.get(s.schema)
+func (s poolSchema) poolSchema(pool *appclient.Pool, props *tree.Value) {
+	schema := props.Get(s.schema)
 	if schema == nil {
 		return
 	}
-	if schema.Kind != ValueList || isIntrinsic(schema) {
+	if schema.Kind != tree.List || isIntrinsic(schema) {
 		pool.Incomplete |= appclient.PoolAttributes
 		return
 	}
 	for _, a := range schema.Elems {
-		name, ok := known(a.get(s.name))
-		if !ok || a.Kind != ValueMap || isIntrinsic(a) {
+		name, ok := known(a.Get(s.name))
+		if !ok || a.Kind != tree.Map || isIntrinsic(a) {
 			pool.Incomplete |= appclient.PoolAttributes
 			continue
 		}
 		if !appclient.IsStandardAttribute(name) {
 			name = "custom:" + name
 		}
-		required, ok := knownBool(a.get(s.required), false)
+		required, ok := knownBool(a.Get(s.required), false)
 		if !ok {
 			// Whether it is required is known only at deployment: leave
 			// it out, so that it is neither required nor unknown.
 			pool.Incomplete |= appclient.PoolAttributes
 			continue
 		}
-		mutable, _ := knownBool(a.get(s.mutable), true)
+		mutable, _ := knownBool(a.Get(s.mutable), true)
 		pool.Attributes = append(pool.Attributes, appclient.Attribute{Name: name, Required: required, Mutable: mutable})
 	}
 }
 
 // server reads a resource server's scopes: a CloudFormation Scopes list of
 // {ScopeName, ScopeDescription}, or Terraform scope blocks.
-func (s poolSchema) server(id string, scopes *Value) appclient.ResourceServer {
+func (s poolSchema) server(id string, scopes *tree.Value) appclient.ResourceServer {
 	rs := appclient.ResourceServer{Identifier: id}
 	if scopes == nil {
 		return rs
 	}
-	if scopes.Kind != ValueList || isIntrinsic(scopes) {
+	if scopes.Kind != tree.List || isIntrinsic(scopes) {
 		rs.Incomplete = true
 		return rs
 	}
 	for _, sc := range scopes.Elems {
-		name, ok := known(sc.get(s.scopeName))
+		name, ok := known(sc.Get(s.scopeName))
 		if !ok || isIntrinsic(sc) {
 			rs.Incomplete = true
 			continue
@@ -259,7 +260,7 @@ func (s poolSchema) server(id string, scopes *Value) appclient.ResourceServer {
 // deployment. An intrinsic function, a Terraform value known only at apply
 // and a string holding a Serverless variable ("${...}") or pseudo
 // parameter ("#{...}") are not.
-func known(v *Value) (string, bool) {
+func known(v *tree.Value) (string, bool) {
 	if v == nil || v.Tag != "" || strings.Contains(v.Str, "${") || hasPseudoParameter(v.Str) {
 		return "", false
 	}
@@ -268,8 +269,8 @@ func known(v *Value) (string, bool) {
 
 // knownBool reads a known boolean, true or false or their strings; def
 // when v is absent.
-func knownBool(v *Value, def bool) (bool, bool) {
-	if v == nil || v.Kind == ValueNull {
+func knownBool(v *tree.Value, def bool) (bool, bool) {
+	if v == nil || v.Kind == tree.Null {
 		return def, true
 	}
 	switch s, _ := known(v); s {
@@ -284,11 +285,11 @@ func knownBool(v *Value, def bool) (bool, bool) {
 // sameValue reports whether a and b are written the same way: the same
 // literal, the same !Ref, the same Terraform references. Positions do not
 // count.
-func sameValue(a, b *Value) bool {
+func sameValue(a, b *tree.Value) bool {
 	if a == nil || b == nil {
 		return false
 	}
-	if a.Kind == ValueUnknown && b.Kind == ValueUnknown {
+	if a.Kind == tree.Unknown && b.Kind == tree.Unknown {
 		// Terraform: an expression is known by what it refers to.
 		if len(a.Refs) == 0 || len(a.Refs) != len(b.Refs) {
 			return false
@@ -320,13 +321,13 @@ func sameValue(a, b *Value) bool {
 }
 
 // getAtt reads the argument of Fn::GetAtt: "Name.Attr" or [Name, Attr].
-func getAtt(arg *Value) (name, attr string) {
+func getAtt(arg *tree.Value) (name, attr string) {
 	switch {
-	case arg.Kind == ValueString:
+	case arg.Kind == tree.String:
 		name, attr, _ = strings.Cut(arg.Str, ".")
-	case arg.Kind == ValueList && len(arg.Elems) == 2 && arg.Elems[0].Kind == ValueString:
+	case arg.Kind == tree.List && len(arg.Elems) == 2 && arg.Elems[0].Kind == tree.String:
 		name = arg.Elems[0].Str
-		if arg.Elems[1].Kind == ValueString {
+		if arg.Elems[1].Kind == tree.String {
 			attr = arg.Elems[1].Str
 		}
 	}
@@ -457,13 +458,13 @@ func dependencyOrder(c *Client, idx *resIndex) []Finding {
 // self's UserPoolId refers to one among resources, else a UserPoolId
 // written the same way.
 func attachedTo(s poolSchema, self *Resource, idx *resIndex) func(*Resource) bool {
-	poolRef := self.Properties.get(s.userPoolID)
+	poolRef := self.properties.Get(s.userPoolID)
 	defined := idx.poolOfResource(s, self)
 	return func(r *Resource) bool {
 		if defined != nil {
 			return idx.poolOfResource(s, r) == defined
 		}
-		return sameValue(r.Properties.get(s.userPoolID), poolRef)
+		return sameValue(r.properties.Get(s.userPoolID), poolRef)
 	}
 }
 
@@ -492,8 +493,8 @@ func dependencies(r *Resource, idx *resIndex) map[string]bool {
 // Fn::GetAtt and the ${Name} or ${Name.Attr} of Fn::Sub in CloudFormation,
 // the Refs of Terraform values. Names that are no resource (parameters,
 // pseudo parameters, variables) are harmless: the caller looks them up.
-func references(v *Value, out []string, depth int) []string {
-	if v == nil || depth > maxDepth {
+func references(v *tree.Value, out []string, depth int) []string {
+	if v == nil || depth > tree.MaxDepth {
 		return out
 	}
 	out = append(out, v.Refs...)
@@ -501,7 +502,7 @@ func references(v *Value, out []string, depth int) []string {
 		fn, arg := intrinsic(v)
 		switch fn {
 		case "Ref":
-			if arg.Kind == ValueString {
+			if arg.Kind == tree.String {
 				out = append(out, arg.Str)
 			}
 		case "Fn::GetAtt":
@@ -510,10 +511,10 @@ func references(v *Value, out []string, depth int) []string {
 			}
 		case "Fn::Sub":
 			tmpl := arg
-			if arg.Kind == ValueList && len(arg.Elems) > 0 {
+			if arg.Kind == tree.List && len(arg.Elems) > 0 {
 				tmpl = arg.Elems[0]
 			}
-			if tmpl.Kind == ValueString {
+			if tmpl.Kind == tree.String {
 				out = append(out, subNames(tmpl.Str)...)
 			}
 		}

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"slices"
 	"strings"
 )
@@ -14,14 +15,14 @@ import (
 // constant_value is its value; an expression with references is unknown,
 // with Refs naming the resources it refers to. A resource the plan does not
 // create is marked as existing, so that no deployment order applies to it.
-func planResources(file string, root *Value) []*Resource {
+func planResources(file string, root *tree.Value) []*Resource {
 	created := map[string]bool{}
 	seen := map[string]bool{}
-	if rc := root.get("resource_changes"); rc != nil {
+	if rc := root.Get("resource_changes"); rc != nil {
 		for _, e := range elems(rc) {
-			addr := stripInstanceKeys(str(e.get("address")))
+			addr := stripInstanceKeys(str(e.Get("address")))
 			seen[addr] = true
-			for _, a := range elems(e.get("change").get("actions")) {
+			for _, a := range elems(e.Get("change").Get("actions")) {
 				if str(a) == "create" {
 					created[addr] = true
 				}
@@ -29,60 +30,60 @@ func planResources(file string, root *Value) []*Resource {
 		}
 	}
 	var out []*Resource
-	var walk func(mod *Value, prefix string, depth int)
-	walk = func(mod *Value, prefix string, depth int) {
-		if mod == nil || depth > maxDepth {
+	var walk func(mod *tree.Value, prefix string, depth int)
+	walk = func(mod *tree.Value, prefix string, depth int) {
+		if mod == nil || depth > tree.MaxDepth {
 			return
 		}
-		for _, r := range elems(mod.get("resources")) {
-			typ := str(r.get("type"))
+		for _, r := range elems(mod.Get("resources")) {
+			typ := str(r.Get("type"))
 			switch typ {
 			case tfPoolType, tfResourceServerType, tfProviderType, tfClientType:
 			default:
 				continue
 			}
-			if mode := str(r.get("mode")); mode != "" && mode != "managed" {
+			if mode := str(r.Get("mode")); mode != "" && mode != "managed" {
 				continue
 			}
-			name := prefix + str(r.get("address"))
+			name := prefix + str(r.Get("address"))
 			res := &Resource{File: file, Name: name, Type: typ, Pos: r.Pos,
-				Properties: planExpressions(r.get("expressions"), prefix, 0),
+				properties: planExpressions(r.Get("expressions"), prefix, 0),
 				exists:     seen[name] && !created[name]}
-			for _, d := range elems(r.get("depends_on")) {
+			for _, d := range elems(r.Get("depends_on")) {
 				res.DependsOn = append(res.DependsOn, prefix+planRef(str(d)))
 			}
 			out = append(out, res)
 		}
-		for _, m := range members(mod.get("module_calls")) {
-			walk(m.Val.get("module"), prefix+"module."+m.Key+".", depth+1)
+		for _, m := range members(mod.Get("module_calls")) {
+			walk(m.Val.Get("module"), prefix+"module."+m.Key+".", depth+1)
 		}
 	}
-	walk(root.get("configuration").get("root_module"), "", 0)
+	walk(root.Get("configuration").Get("root_module"), "", 0)
 	return out
 }
 
 // planExpressions turns a plan's expressions object (or a block's) into a
 // Value: constant values as they are, references as unknown values, blocks
 // as lists of maps.
-func planExpressions(exprs *Value, prefix string, depth int) *Value {
-	out := &Value{Kind: ValueMap}
-	if exprs == nil || exprs.Kind != ValueMap || depth > maxDepth {
+func planExpressions(exprs *tree.Value, prefix string, depth int) *tree.Value {
+	out := &tree.Value{Kind: tree.Map}
+	if exprs == nil || exprs.Kind != tree.Map || depth > tree.MaxDepth {
 		return out
 	}
 	out.Pos = exprs.Pos
 	for _, m := range exprs.Membs {
-		var v *Value
+		var v *tree.Value
 		switch e := m.Val; {
-		case e.Kind == ValueList: // a block type: one expressions object per block
-			v = &Value{Kind: ValueList, Pos: e.Pos}
+		case e.Kind == tree.List: // a block type: one expressions object per block
+			v = &tree.Value{Kind: tree.List, Pos: e.Pos}
 			for _, blk := range e.Elems {
 				v.Elems = append(v.Elems, planExpressions(blk, prefix, depth+1))
 			}
-		case e.get("constant_value") != nil:
-			v = e.get("constant_value")
+		case e.Get("constant_value") != nil:
+			v = e.Get("constant_value")
 		default:
-			v = &Value{Kind: ValueUnknown, Pos: e.Pos, Str: "expression"}
-			for _, r := range elems(e.get("references")) {
+			v = &tree.Value{Kind: tree.Unknown, Pos: e.Pos, Str: "expression"}
+			for _, r := range elems(e.Get("references")) {
 				// Terraform lists "aws_x.name.attr" and "aws_x.name": one
 				// reference.
 				if ref := prefix + planRef(str(r)); !slices.Contains(v.Refs, ref) {
@@ -90,7 +91,7 @@ func planExpressions(exprs *Value, prefix string, depth int) *Value {
 				}
 			}
 		}
-		out.Membs = append(out.Membs, Member{Key: m.Key, KeyPos: m.KeyPos, Val: v})
+		out.Membs = append(out.Membs, tree.Member{Key: m.Key, KeyPos: m.KeyPos, Val: v})
 	}
 	return out
 }
@@ -112,16 +113,16 @@ func planRef(ref string) string {
 }
 
 // elems returns the elements of a list, or nil for anything else.
-func elems(v *Value) []*Value {
-	if v == nil || v.Kind != ValueList {
+func elems(v *tree.Value) []*tree.Value {
+	if v == nil || v.Kind != tree.List {
 		return nil
 	}
 	return v.Elems
 }
 
 // members returns the members of a map, or nil for anything else.
-func members(v *Value) []Member {
-	if v == nil || v.Kind != ValueMap {
+func members(v *tree.Value) []tree.Member {
+	if v == nil || v.Kind != tree.Map {
 		return nil
 	}
 	return v.Membs

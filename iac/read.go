@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"github.com/cognitokit/appclient/internal/suggest"
 )
 
@@ -37,7 +38,7 @@ func readBytes(name string, data []byte, include includeFunc) (res *File, notInp
 func readBytesWith(name string, data []byte, include includeFunc, d *deployment) (res *File, notInput bool) {
 	res = &File{Name: name}
 	fail := func(err error) (*File, bool) {
-		var pe *posError
+		var pe *tree.Error
 		if errors.As(err, &pe) {
 			res.Errors = append(res.Errors, &Error{File: name, Pos: pe.Pos, Msg: pe.Msg})
 		} else {
@@ -82,49 +83,49 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 	// The request decoders reject a duplicate member, and so does a file
 	// they read, with the error of the first.
 	strict := func() (*File, bool) {
-		if hasDups(root, 0) {
-			if _, err := parseJSONStrict(data); err != nil {
+		if tree.HasDups(root, 0) {
+			if _, err := tree.ParseJSONStrict(data); err != nil {
 				return fail(err)
 			}
 		}
 		return nil, false
 	}
-	if root.Kind != ValueMap {
+	if root.Kind != tree.Map {
 		notInput = true
-		return fail(&posError{Pos: root.Pos, Msg: fmt.Sprintf("expected a request object, a CloudFormation template or a Terraform plan, found %s", root.Kind)})
+		return fail(&tree.Error{Pos: root.Pos, Msg: fmt.Sprintf("expected a request object, a CloudFormation template or a Terraform plan, found %s", root.Kind)})
 	}
 	var clients []*client
 	switch {
-	case root.get("resource_changes") == nil && (root.get("values") != nil && root.get("format_version") != nil ||
-		root.get("version") != nil && root.get("terraform_version") != nil && root.get("resources") != nil):
+	case root.Get("resource_changes") == nil && (root.Get("values") != nil && root.Get("format_version") != nil ||
+		root.Get("version") != nil && root.Get("terraform_version") != nil && root.Get("resources") != nil):
 		res.Kind = KindTerraformState
 		clients, err = tfStateClients(root)
 		if err != nil {
 			return fail(err)
 		}
-	case root.get("resource_changes") != nil || (root.get("format_version") != nil && root.get("terraform_version") != nil):
+	case root.Get("resource_changes") != nil || (root.Get("format_version") != nil && root.Get("terraform_version") != nil):
 		res.Kind = KindTerraform
 		clients, err = tfClients(root)
 		if err != nil {
 			return fail(err)
 		}
 		res.Resources = planResources(name, root)
-	case root.get("Resources") != nil || root.get("AWSTemplateFormatVersion") != nil:
+	case root.Get("Resources") != nil || root.Get("AWSTemplateFormatVersion") != nil:
 		res.Kind = KindCloudFormation
-		rm := root.member("Resources")
+		rm := root.Member("Resources")
 		if rm == nil {
-			return fail(&posError{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"})
+			return fail(&tree.Error{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"})
 		}
-		if rm.Val.Kind != ValueMap {
-			return fail(&posError{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()})
+		if rm.Val.Kind != tree.Map {
+			return fail(&tree.Error{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()})
 		}
 		passed, perr := d.cfnPassed(name)
 		if perr != nil {
 			res.Errors = append(res.Errors, perr)
 			return res, false
 		}
-		rd := &cfnReader{file: name, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.get("Conditions"),
-			bare: root.get("AWSTemplateFormatVersion") == nil && root.get("Transform") == nil}
+		rd := &cfnReader{file: name, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.Get("Conditions"),
+			bare: root.Get("AWSTemplateFormatVersion") == nil && root.Get("Transform") == nil}
 		clients, res.Resources = rd.clients(rm.Val)
 		for _, c := range clients {
 			res.Clients = append(res.Clients, finish(name, c))
@@ -146,14 +147,14 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 			}
 		}
 		return res, false
-	case isJSON && root.get("UserPoolClient") != nil:
+	case isJSON && root.Get("UserPoolClient") != nil:
 		if f, _ := strict(); f != nil {
 			return f, false
 		}
 		res.Kind = KindDescribed
 		res.Clients = []*Client{readDescribed(name, data, root)}
 		return res, false
-	case isJSON && root.get("ClientId") != nil:
+	case isJSON && root.Get("ClientId") != nil:
 		if f, _ := strict(); f != nil {
 			return f, false
 		}
@@ -162,7 +163,7 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 		return res, false
 	case isJSON && !requestLike(root):
 		notInput = true
-		return fail(&posError{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
+		return fail(&tree.Error{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
 			"; it reads request JSON (the --cli-input-json form of create-user-pool-client), update requests (with ClientId), described clients (with UserPoolClient), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)"})
 	case isJSON:
 		if f, _ := strict(); f != nil {
@@ -182,7 +183,7 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 		return res, false
 	default:
 		notInput = true
-		return fail(&posError{Pos: root.Pos, Msg: "not a CloudFormation template (no Resources), a request JSON or a Terraform plan"})
+		return fail(&tree.Error{Pos: root.Pos, Msg: "not a CloudFormation template (no Resources), a request JSON or a Terraform plan"})
 	}
 	for _, c := range clients {
 		res.Clients = append(res.Clients, finish(name, c))
@@ -211,7 +212,7 @@ func finish(file string, c *client) *Client {
 
 // requestLike reports whether a JSON object may be meant as a request: it
 // is empty, or one of its members is a request member or close to one.
-func requestLike(root *Value) bool {
+func requestLike(root *tree.Value) bool {
 	if len(root.Membs) == 0 {
 		return true
 	}
@@ -234,7 +235,7 @@ func requestKey(key string) bool {
 }
 
 // describeKeys names the first members of a map: `members "a", "b", ...`.
-func describeKeys(root *Value) string {
+func describeKeys(root *tree.Value) string {
 	var b strings.Builder
 	b.WriteString("members ")
 	for i, m := range root.Membs {
@@ -253,25 +254,25 @@ func describeKeys(root *Value) string {
 // parseAny reads JSON when the text starts with '{' or '[', and YAML
 // otherwise. A '{' file with a JSON syntax error may still be a YAML
 // template in flow style; the JSON error is reported when it is not.
-func parseAny(data []byte) (n *Value, isJSON bool, err error) {
+func parseAny(data []byte) (n *tree.Value, isJSON bool, err error) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		n, jerr := parseJSON(data)
+		n, jerr := tree.ParseJSON(data)
 		if jerr == nil {
 			return n, true, nil
 		}
-		var pe *posError
-		if trimmed[0] == '{' && len(data) <= maxYAMLBytes && errors.As(jerr, &pe) && !pe.limit {
-			if y, yerr := parseYAML(data); yerr == nil && y.Kind == ValueMap && y.get("Resources") != nil {
+		var pe *tree.Error
+		if trimmed[0] == '{' && len(data) <= maxYAMLBytes && errors.As(jerr, &pe) && !pe.Limit {
+			if y, yerr := tree.ParseYAML(data); yerr == nil && y.Kind == tree.Map && y.Get("Resources") != nil {
 				return y, false, nil
 			}
 		}
 		return nil, true, jerr
 	}
 	if len(data) > maxYAMLBytes {
-		return nil, false, &posError{Msg: fmt.Sprintf("YAML larger than %d MiB (CloudFormation accepts templates of at most 1 MB)", maxYAMLBytes>>20)}
+		return nil, false, &tree.Error{Msg: fmt.Sprintf("YAML larger than %d MiB (CloudFormation accepts templates of at most 1 MB)", maxYAMLBytes>>20)}
 	}
-	n, err = parseYAML(data)
+	n, err = tree.ParseYAML(data)
 	return n, false, err
 }
 
@@ -303,15 +304,15 @@ func (c *client) request() (*appclient.CreateUserPoolClientRequest, error) {
 
 // indexPositions records the position of every member of a request file
 // under its member path.
-func indexPositions(c *client, prefix string, n *Value) {
+func indexPositions(c *client, prefix string, n *tree.Value) {
 	switch n.Kind {
-	case ValueMap:
+	case tree.Map:
 		for _, m := range n.Membs {
 			p := joinPath(prefix, m.Key)
 			c.Where[p] = m.KeyPos
-			if m.Val.Kind == ValueMap {
+			if m.Val.Kind == tree.Map {
 				indexPositions(c, p, m.Val)
-			} else if m.Val.Kind == ValueList {
+			} else if m.Val.Kind == tree.List {
 				for i, e := range m.Val.Elems {
 					c.Where[joinIndex(p, i)] = e.Pos
 				}

@@ -2,6 +2,7 @@ package iac
 
 import (
 	"fmt"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,7 +64,7 @@ func parseTOML(name string, data []byte) (map[string]map[string]samValue, *Error
 		start := i
 		// An array may go on over several lines, to its closing bracket.
 		if strings.HasPrefix(rest, "[") {
-			for !arrayClosed(rest) && i+1 < len(lines) && i-start < maxDepth {
+			for !arrayClosed(rest) && i+1 < len(lines) && i-start < tree.MaxDepth {
 				i++
 				rest += "\n" + lines[i]
 			}

@@ -3,6 +3,7 @@ package iac
 import (
 	"errors"
 	"fmt"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"path"
 	"strings"
 )
@@ -11,7 +12,7 @@ import (
 // CloudFormation Resources it holds and the file they are written in.
 type slsFragment struct {
 	file      string
-	resources *Value
+	resources *tree.Value
 }
 
 // Budgets of a Serverless service's includes.
@@ -38,9 +39,9 @@ type includeFunc func(path string, whole bool) ([]byte, error)
 // gives nothing usable (a missing, unreadable or oversized file, a
 // selector that selects nothing, a value that is not a map) is an error
 // naming it.
-func slsResources(name string, root *Value, include includeFunc) ([]slsFragment, error) {
-	res := root.get("resources")
-	if res == nil || res.Kind == ValueNull {
+func slsResources(name string, root *tree.Value, include includeFunc) ([]slsFragment, error) {
+	res := root.Get("resources")
+	if res == nil || res.Kind == tree.Null {
 		return nil, nil
 	}
 	var out []slsFragment
@@ -51,7 +52,7 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 	// for, the file it is written in, and whether the selector ends in
 	// Resources. A nil value with no error is an include this does not
 	// read.
-	resolve := func(file string, s *Value) (*Value, string, bool, error) {
+	resolve := func(file string, s *tree.Value) (*tree.Value, string, bool, error) {
 		inc, sel, ok := fileVariable(s.Str)
 		if !ok || include == nil || path.IsAbs(inc) || strings.Contains(inc, "${") {
 			return nil, "", false, nil
@@ -60,8 +61,8 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 		if file != name {
 			where = " in " + file
 		}
-		fail := func(format string, args ...any) (*Value, string, bool, error) {
-			return nil, "", false, &posError{Pos: s.Pos, Msg: fmt.Sprintf("the include %q%s %s", s.Str, where, fmt.Sprintf(format, args...))}
+		fail := func(format string, args ...any) (*tree.Value, string, bool, error) {
+			return nil, "", false, &tree.Error{Pos: s.Pos, Msg: fmt.Sprintf("the include %q%s %s", s.Str, where, fmt.Sprintf(format, args...))}
 		}
 		// The Framework resolves every include from the service's
 		// directory, whichever file holds it.
@@ -78,7 +79,7 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 		}
 		v, err := parseFragment(p, data)
 		if err != nil {
-			var pe *posError
+			var pe *tree.Error
 			if errors.As(err, &pe) {
 				return fail("cannot be read: %s", pe.Msg)
 			}
@@ -86,7 +87,7 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 		}
 		for part := range strings.SplitSeq(sel, ".") {
 			if part != "" {
-				v = v.get(part)
+				v = v.Get(part)
 			}
 		}
 		if v == nil {
@@ -94,28 +95,28 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 		}
 		return v, p, strings.HasSuffix(sel, "Resources"), nil
 	}
-	var add, addResources func(file string, frag *Value, depth int) error
+	var add, addResources func(file string, frag *tree.Value, depth int) error
 	// addResources adds a Resources map, or an include of one.
-	addResources = func(file string, r *Value, depth int) error {
+	addResources = func(file string, r *tree.Value, depth int) error {
 		if depth > 8 {
-			return &posError{Pos: r.Pos, Msg: "fragments include each other more than 8 levels deep"}
+			return &tree.Error{Pos: r.Pos, Msg: "fragments include each other more than 8 levels deep"}
 		}
-		if r.Kind == ValueString {
+		if r.Kind == tree.String {
 			v, p, _, err := resolve(file, r)
 			if v == nil || err != nil {
 				return err
 			}
 			return addResources(p, v, depth+1)
 		}
-		if r.Kind != ValueMap {
-			return &posError{Pos: r.Pos, Msg: "resources.Resources must be a map, not " + r.Kind.String()}
+		if r.Kind != tree.Map {
+			return &tree.Error{Pos: r.Pos, Msg: "resources.Resources must be a map, not " + r.Kind.String()}
 		}
 		// Each resource may be an include of its own: it is read from
 		// its file, and the others stay in this one.
 		own := *r
 		own.Membs = nil
 		for _, m := range r.Membs {
-			if m.Val.Kind != ValueString {
+			if m.Val.Kind != tree.String {
 				own.Membs = append(own.Membs, m)
 				continue
 			}
@@ -127,20 +128,20 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 				own.Membs = append(own.Membs, m)
 				continue
 			}
-			if v.Kind != ValueMap {
-				return &posError{Pos: m.Val.Pos, Msg: fmt.Sprintf("the include %q of resource %s gives %s, not a resource", m.Val.Str, m.Key, v.Kind)}
+			if v.Kind != tree.Map {
+				return &tree.Error{Pos: m.Val.Pos, Msg: fmt.Sprintf("the include %q of resource %s gives %s, not a resource", m.Val.Str, m.Key, v.Kind)}
 			}
-			one := &Value{Kind: ValueMap, Pos: v.Pos, Membs: []Member{{Key: m.Key, KeyPos: v.Pos, Val: v}}}
+			one := &tree.Value{Kind: tree.Map, Pos: v.Pos, Membs: []tree.Member{{Key: m.Key, KeyPos: v.Pos, Val: v}}}
 			out = append(out, slsFragment{file: p, resources: one})
 		}
 		out = append(out, slsFragment{file: file, resources: &own})
 		return nil
 	}
-	add = func(file string, frag *Value, depth int) error {
+	add = func(file string, frag *tree.Value, depth int) error {
 		switch {
 		case depth > 8:
-			return &posError{Pos: frag.Pos, Msg: "fragments include each other more than 8 levels deep"}
-		case frag.Kind == ValueString:
+			return &tree.Error{Pos: frag.Pos, Msg: "fragments include each other more than 8 levels deep"}
+		case frag.Kind == tree.String:
 			v, p, resources, err := resolve(file, frag)
 			if v == nil || err != nil {
 				return err
@@ -148,18 +149,18 @@ func slsResources(name string, root *Value, include includeFunc) ([]slsFragment,
 			if resources {
 				return addResources(p, v, depth+1)
 			}
-			if v.Kind != ValueMap && v.Kind != ValueList {
-				return &posError{Pos: frag.Pos, Msg: fmt.Sprintf("the include %q gives %s, not a map of resources", frag.Str, v.Kind)}
+			if v.Kind != tree.Map && v.Kind != tree.List {
+				return &tree.Error{Pos: frag.Pos, Msg: fmt.Sprintf("the include %q gives %s, not a map of resources", frag.Str, v.Kind)}
 			}
 			return add(p, v, depth+1)
-		case frag.Kind == ValueList:
+		case frag.Kind == tree.List:
 			for _, e := range frag.Elems {
 				if err := add(file, e, depth); err != nil {
 					return err
 				}
 			}
-		case frag.Kind == ValueMap:
-			r := frag.get("Resources")
+		case frag.Kind == tree.Map:
+			r := frag.Get("Resources")
 			if r == nil {
 				return nil
 			}
@@ -195,14 +196,14 @@ func fileVariable(s string) (p, sel string, ok bool) {
 }
 
 // parseFragment reads an included fragment, JSON or YAML.
-func parseFragment(name string, data []byte) (*Value, error) {
+func parseFragment(name string, data []byte) (*tree.Value, error) {
 	if len(data) > maxYAMLBytes {
-		return nil, &posError{Msg: fmt.Sprintf("%s: fragment larger than %d MiB", name, maxYAMLBytes>>20)}
+		return nil, &tree.Error{Msg: fmt.Sprintf("%s: fragment larger than %d MiB", name, maxYAMLBytes>>20)}
 	}
 	v, _, err := parseAny(data)
 	if err != nil {
-		if pe, ok := err.(*posError); ok {
-			return nil, &posError{Msg: fmt.Sprintf("%s:%d:%d: %s", name, pe.Pos.Line, pe.Pos.Column, pe.Msg), limit: pe.limit}
+		if pe, ok := err.(*tree.Error); ok {
+			return nil, &tree.Error{Msg: fmt.Sprintf("%s:%d:%d: %s", name, pe.Pos.Line, pe.Pos.Column, pe.Msg), Limit: pe.Limit}
 		}
 		return nil, err
 	}
@@ -211,8 +212,8 @@ func parseFragment(name string, data []byte) (*Value, error) {
 
 // isServerless reports whether a document is a Serverless Framework
 // service: a service name beside provider, functions or resources.
-func isServerless(root *Value) bool {
-	return root.get("service") != nil && (root.get("provider") != nil || root.get("functions") != nil || root.get("resources") != nil)
+func isServerless(root *tree.Value) bool {
+	return root.Get("service") != nil && (root.Get("provider") != nil || root.Get("functions") != nil || root.Get("resources") != nil)
 }
 
 // slsSources are the beginnings of the Serverless Framework's variable
@@ -259,11 +260,11 @@ func isPseudoNameByte(c byte) bool {
 // hasPseudoParameters reports whether v holds, at any depth, an untagged
 // string with a pseudo parameter of the serverless-pseudo-parameters
 // plugin.
-func hasPseudoParameters(v *Value, depth int) bool {
-	if v == nil || depth > maxDepth {
+func hasPseudoParameters(v *tree.Value, depth int) bool {
+	if v == nil || depth > tree.MaxDepth {
 		return false
 	}
-	if v.Kind == ValueString && v.Tag == "" {
+	if v.Kind == tree.String && v.Tag == "" {
 		return hasPseudoParameter(v.Str)
 	}
 	for _, e := range v.Elems {
@@ -281,11 +282,11 @@ func hasPseudoParameters(v *Value, depth int) bool {
 
 // hasSlsVariable reports whether v holds, at any depth, an untagged string
 // with a Serverless variable, such as "${self:custom.stage}-client".
-func hasSlsVariable(v *Value, depth int) bool {
-	if v == nil || depth > maxDepth {
+func hasSlsVariable(v *tree.Value, depth int) bool {
+	if v == nil || depth > tree.MaxDepth {
 		return false
 	}
-	if v.Kind == ValueString && v.Tag == "" {
+	if v.Kind == tree.String && v.Tag == "" {
 		for s := v.Str; ; {
 			i := strings.Index(s, "${")
 			if i < 0 {

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"strings"
 )
 
@@ -22,7 +23,7 @@ const (
 // service's params for the stage, and the fallback of any variable
 // (${env:X, 'fallback'}) as a default. Every other source stays unknown.
 type slsResolver struct {
-	root *Value
+	root *tree.Value
 	file string
 	// stage is the stage; given is true when the caller named it.
 	stage string
@@ -38,14 +39,14 @@ type slsSrc struct {
 
 // newSlsResolver returns the resolver of a service read from file. stage
 // is the stage given, "" for none.
-func newSlsResolver(root *Value, file, stage string) *slsResolver {
+func newSlsResolver(root *tree.Value, file, stage string) *slsResolver {
 	r := &slsResolver{root: root, file: file, stage: stage, given: stage != ""}
 	if !r.given {
 		r.stage = "dev"
-		if ps := root.get("provider").get("stage"); ps != nil && ps.Kind == ValueString {
+		if ps := root.Get("provider").Get("stage"); ps != nil && ps.Kind == tree.String {
 			// provider.stage may itself be a variable: ${opt:stage, 'prod'}.
 			probe := &slsResolver{root: root, file: file, stage: "dev"}
-			if v, _, ok := probe.resolveSrcs(ps, 0, new(int)); ok && v.Kind == ValueString && v.Str != "" && !strings.Contains(v.Str, "${") {
+			if v, _, ok := probe.resolveSrcs(ps, 0, new(int)); ok && v.Kind == tree.String && v.Str != "" && !strings.Contains(v.Str, "${") {
 				r.stage = v.Str
 			}
 		}
@@ -55,7 +56,7 @@ func newSlsResolver(root *Value, file, stage string) *slsResolver {
 
 // resolveValue resolves the variables of a string value; ok is false when
 // any part stays unknown.
-func (r *slsResolver) resolveValue(n *Value) (*Value, []slsSrc, bool) {
+func (r *slsResolver) resolveValue(n *tree.Value) (*tree.Value, []slsSrc, bool) {
 	if r == nil {
 		return nil, nil, false
 	}
@@ -66,8 +67,8 @@ func (r *slsResolver) resolveValue(n *Value) (*Value, []slsSrc, bool) {
 // resolveSrcs resolves a value: a string with variables becomes the
 // string (or, for a variable that is the whole string, the value) they
 // stand for; it returns what the value rests on.
-func (r *slsResolver) resolveSrcs(n *Value, depth int, steps *int) (*Value, []slsSrc, bool) {
-	if n == nil || n.Kind != ValueString || n.Tag != "" || !strings.Contains(n.Str, "${") {
+func (r *slsResolver) resolveSrcs(n *tree.Value, depth int, steps *int) (*tree.Value, []slsSrc, bool) {
+	if n == nil || n.Kind != tree.String || n.Tag != "" || !strings.Contains(n.Str, "${") {
 		return n, nil, n != nil && !hasPseudoParameter(n.Str)
 	}
 	if depth > maxSlsDepth {
@@ -96,7 +97,7 @@ func (r *slsResolver) resolveSrcs(n *Value, depth int, steps *int) (*Value, []sl
 			// The whole string: the value itself, a list or map too.
 			out := *val
 			out.Pos = n.Pos
-			if out.Kind == ValueString && strings.Contains(out.Str, "${") {
+			if out.Kind == tree.String && strings.Contains(out.Str, "${") {
 				res, more, ok := r.resolveSrcs(&out, depth+1, steps)
 				return res, append(srcs, more...), ok
 			}
@@ -108,7 +109,7 @@ func (r *slsResolver) resolveSrcs(n *Value, depth int, steps *int) (*Value, []sl
 		}
 		text = text[:start] + str + text[end+1:]
 	}
-	return &Value{Kind: ValueString, Str: text, Pos: n.Pos}, srcs, true
+	return &tree.Value{Kind: tree.String, Str: text, Pos: n.Pos}, srcs, true
 }
 
 // innermost returns the start of the last "${" before the first "}"
@@ -133,7 +134,7 @@ func innermost(s string) (start, end int) {
 
 // variable resolves the inside of one ${...}: a source and address, and
 // a fallback after a comma.
-func (r *slsResolver) variable(inner string, at Position, depth int, steps *int) (*Value, []slsSrc, bool) {
+func (r *slsResolver) variable(inner string, at Position, depth int, steps *int) (*tree.Value, []slsSrc, bool) {
 	expr, fallback, hasFallback := splitFallback(inner)
 	expr = strings.TrimSpace(expr)
 	if v, srcs, ok := r.source(expr, at, depth, steps); ok {
@@ -147,7 +148,7 @@ func (r *slsResolver) variable(inner string, at Position, depth int, steps *int)
 	// overrides it.
 	src := slsSrc{def: "${" + expr + "}"}
 	if len(fb) >= 2 && (fb[0] == '\'' && fb[len(fb)-1] == '\'' || fb[0] == '"' && fb[len(fb)-1] == '"') {
-		return &Value{Kind: ValueString, Str: fb[1 : len(fb)-1], Pos: at}, []slsSrc{src}, true
+		return &tree.Value{Kind: tree.String, Str: fb[1 : len(fb)-1], Pos: at}, []slsSrc{src}, true
 	}
 	if fb == "" || strings.ContainsAny(fb, ":(") {
 		// Another variable source that did not resolve, or none.
@@ -157,7 +158,7 @@ func (r *slsResolver) variable(inner string, at Position, depth int, steps *int)
 		return nil, nil, false
 	}
 	// A bare word or number, such as what a nested variable left.
-	return &Value{Kind: ValueString, Str: fb, Pos: at}, []slsSrc{src}, true
+	return &tree.Value{Kind: tree.String, Str: fb, Pos: at}, []slsSrc{src}, true
 }
 
 // splitFallback splits "source:address, fallback" at its first comma
@@ -187,7 +188,7 @@ func splitFallback(s string) (expr, fallback string, ok bool) {
 
 // source resolves one variable source: self:, sls:stage, opt:stage,
 // param:. Anything else is unknown.
-func (r *slsResolver) source(expr string, at Position, depth int, steps *int) (*Value, []slsSrc, bool) {
+func (r *slsResolver) source(expr string, at Position, depth int, steps *int) (*tree.Value, []slsSrc, bool) {
 	stageSrc := func() slsSrc {
 		if r.given {
 			return slsSrc{origin: &Origin{Source: "stage " + r.stage}}
@@ -196,12 +197,12 @@ func (r *slsResolver) source(expr string, at Position, depth int, steps *int) (*
 	}
 	switch {
 	case expr == "sls:stage" || expr == "self:provider.stage" && r.given:
-		return &Value{Kind: ValueString, Str: r.stage, Pos: at}, []slsSrc{stageSrc()}, true
+		return &tree.Value{Kind: tree.String, Str: r.stage, Pos: at}, []slsSrc{stageSrc()}, true
 	case expr == "opt:stage":
 		if !r.given {
 			return nil, nil, false
 		}
-		return &Value{Kind: ValueString, Str: r.stage, Pos: at}, []slsSrc{stageSrc()}, true
+		return &tree.Value{Kind: tree.String, Str: r.stage, Pos: at}, []slsSrc{stageSrc()}, true
 	case strings.HasPrefix(expr, "self:"):
 		v := r.root
 		for part := range strings.SplitSeq(strings.TrimPrefix(expr, "self:"), ".") {
@@ -211,7 +212,7 @@ func (r *slsResolver) source(expr string, at Position, depth int, steps *int) (*
 			if v == nil {
 				return nil, nil, false
 			}
-			if v.Kind == ValueList {
+			if v.Kind == tree.List {
 				i := 0
 				for _, c := range part {
 					if c < '0' || c > '9' || i > len(v.Elems) {
@@ -225,23 +226,23 @@ func (r *slsResolver) source(expr string, at Position, depth int, steps *int) (*
 				v = v.Elems[i]
 				continue
 			}
-			v = v.get(part)
+			v = v.Get(part)
 		}
-		if v == nil || v.Kind == ValueNull || isIntrinsic(v) {
+		if v == nil || v.Kind == tree.Null || isIntrinsic(v) {
 			return nil, nil, false
 		}
 		src := slsSrc{origin: &Origin{Source: "${" + expr + "}", File: r.file, Pos: v.Pos}}
 		res, more, ok := r.resolveSrcs(v, depth+1, steps)
-		if !ok || res.Kind == ValueMap && hasSlsVariable(res, 0) || res.Kind == ValueList && hasSlsVariable(res, 0) {
+		if !ok || res.Kind == tree.Map && hasSlsVariable(res, 0) || res.Kind == tree.List && hasSlsVariable(res, 0) {
 			return nil, nil, false
 		}
 		return res, append(more, src), true
 	case strings.HasPrefix(expr, "param:"):
 		name := strings.TrimPrefix(expr, "param:")
-		params := r.root.get("params")
+		params := r.root.Get("params")
 		for _, stage := range []string{r.stage, "default"} {
-			v := params.get(stage).get(name)
-			if v == nil || v.Kind == ValueNull {
+			v := params.Get(stage).Get(name)
+			if v == nil || v.Kind == tree.Null {
 				continue
 			}
 			res, more, ok := r.resolveSrcs(v, depth+1, steps)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -216,7 +217,7 @@ const maxHCLOperators = 1024
 
 // hclNesting reports whether a .tf file nests at most as deep as the
 // parser and the evaluator can follow: brackets, braces, parentheses,
-// quotes and template sequences at most maxDepth deep, and at most
+// quotes and template sequences at most tree.MaxDepth deep, and at most
 // maxHCLOperators operators in one expression. If not, it says where it
 // first goes deeper and why. It reads HCL's own tokens, so that strings and
 // comments do not count, and operators on other lines do (a unary operator
@@ -226,7 +227,7 @@ func hclNesting(name string, data []byte) (pos Position, msg string, ok bool) {
 	// Every level and every operator starts with one of these bytes: a
 	// file with few of them needs no lexing (a long list of numbers, whose
 	// tokens would cost more than the check is worth).
-	if bytesAmong(data, "{[(\"<+-*/%=!>&|?") <= min(maxDepth, maxHCLOperators) {
+	if bytesAmong(data, "{[(\"<+-*/%=!>&|?") <= min(tree.MaxDepth, maxHCLOperators) {
 		return Position{}, "", true
 	}
 	tokens, _ := hclsyntax.LexConfig(data, name, hcl.InitialPos)
@@ -269,8 +270,8 @@ func hclNesting(name string, data []byte) (pos Position, msg string, ok bool) {
 			ops++
 		}
 		switch {
-		case len(stack)-1 > maxDepth:
-			return hclPos(t.Range.Start), fmt.Sprintf("nesting deeper than %d levels", maxDepth), false
+		case len(stack)-1 > tree.MaxDepth:
+			return hclPos(t.Range.Start), fmt.Sprintf("nesting deeper than %d levels", tree.MaxDepth), false
 		case ops > maxHCLOperators:
 			return hclPos(t.Range.Start), fmt.Sprintf("more than %d operators in one expression", maxHCLOperators), false
 		}
@@ -444,7 +445,7 @@ func (m *hclModule) evalLocals() {
 	m.buildContext()
 	// Each round settles at least one more local of a chain of
 	// references; a cycle stays unknown.
-	for round := 0; round <= len(names) && round < maxDepth; round++ {
+	for round := 0; round <= len(names) && round < tree.MaxDepth; round++ {
 		changed := false
 		for _, name := range names {
 			a := m.locals[name]
@@ -858,7 +859,7 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 			res.DependsOn = append(res.DependsOn, refName(t))
 		}
 	}
-	res.Properties = m.bodyValue(blk.Body, 0)
+	res.properties = m.bodyValue(blk.Body, 0)
 	f.Resources = append(f.Resources, res)
 	if blk.Type != "resource" || !isTFClient(blk.Labels[0]) {
 		return
@@ -993,11 +994,11 @@ func refName(t hcl.Traversal) string {
 }
 
 // bodyValue turns a block body into a map Value: attributes evaluated
-// (unknown ones as ValueUnknown with what they refer to), nested blocks as
+// (unknown ones as tree.Unknown with what they refer to), nested blocks as
 // lists of maps, as Terraform's JSON output shows them.
-func (m *hclModule) bodyValue(body *hclsyntax.Body, depth int) *Value {
-	out := &Value{Kind: ValueMap, Pos: hclPos(body.SrcRange.Start)}
-	if depth > maxDepth {
+func (m *hclModule) bodyValue(body *hclsyntax.Body, depth int) *tree.Value {
+	out := &tree.Value{Kind: tree.Map, Pos: hclPos(body.SrcRange.Start)}
+	if depth > tree.MaxDepth {
 		return out
 	}
 	names := make([]string, 0, len(body.Attributes))
@@ -1010,33 +1011,33 @@ func (m *hclModule) bodyValue(body *hclsyntax.Body, depth int) *Value {
 	for _, name := range names {
 		a := body.Attributes[name]
 		v := m.eval(a.Expr)
-		var val *Value
+		var val *tree.Value
 		if v.IsWhollyKnown() {
 			val = ctyValue(v, hclPos(a.Expr.StartRange().Start), 0)
 		} else {
-			val = &Value{Kind: ValueUnknown, Pos: hclPos(a.Expr.StartRange().Start), Str: exprText(a.Expr)}
+			val = &tree.Value{Kind: tree.Unknown, Pos: hclPos(a.Expr.StartRange().Start), Str: exprText(a.Expr)}
 			for _, t := range a.Expr.Variables() {
 				val.Refs = append(val.Refs, refName(t))
 			}
 		}
-		out.Membs = append(out.Membs, Member{Key: name, KeyPos: hclPos(a.NameRange.Start), Val: val})
+		out.Membs = append(out.Membs, tree.Member{Key: name, KeyPos: hclPos(a.NameRange.Start), Val: val})
 	}
 	for _, blk := range body.Blocks {
 		typ := blk.Type
 		if typ == "dynamic" && len(blk.Labels) == 1 {
-			out.Membs = append(out.Membs, Member{Key: blk.Labels[0], KeyPos: hclPos(blk.TypeRange.Start),
-				Val: &Value{Kind: ValueUnknown, Pos: hclPos(blk.TypeRange.Start), Str: "dynamic"}})
+			out.Membs = append(out.Membs, tree.Member{Key: blk.Labels[0], KeyPos: hclPos(blk.TypeRange.Start),
+				Val: &tree.Value{Kind: tree.Unknown, Pos: hclPos(blk.TypeRange.Start), Str: "dynamic"}})
 			continue
 		}
-		var list *Value
+		var list *tree.Value
 		for i := range out.Membs {
-			if out.Membs[i].Key == typ && out.Membs[i].Val.Kind == ValueList {
+			if out.Membs[i].Key == typ && out.Membs[i].Val.Kind == tree.List {
 				list = out.Membs[i].Val
 			}
 		}
 		if list == nil {
-			list = &Value{Kind: ValueList, Pos: hclPos(blk.TypeRange.Start)}
-			out.Membs = append(out.Membs, Member{Key: typ, KeyPos: hclPos(blk.TypeRange.Start), Val: list})
+			list = &tree.Value{Kind: tree.List, Pos: hclPos(blk.TypeRange.Start)}
+			out.Membs = append(out.Membs, tree.Member{Key: typ, KeyPos: hclPos(blk.TypeRange.Start), Val: list})
 		}
 		list.Elems = append(list.Elems, m.bodyValue(blk.Body, depth+1))
 	}
@@ -1051,34 +1052,34 @@ func exprText(expr hclsyntax.Expression) string {
 }
 
 // ctyValue turns a known value into a Value.
-func ctyValue(v cty.Value, at Position, depth int) *Value {
-	out := &Value{Pos: at}
-	if v.IsNull() || depth > maxDepth {
-		out.Kind = ValueNull
+func ctyValue(v cty.Value, at Position, depth int) *tree.Value {
+	out := &tree.Value{Pos: at}
+	if v.IsNull() || depth > tree.MaxDepth {
+		out.Kind = tree.Null
 		return out
 	}
 	t := v.Type()
 	switch {
 	case t == cty.String:
-		out.Kind, out.Str = ValueString, v.AsString()
+		out.Kind, out.Str = tree.String, v.AsString()
 	case t == cty.Number:
-		out.Kind, out.Str = ValueNumber, v.AsBigFloat().Text('g', -1)
+		out.Kind, out.Str = tree.Number, v.AsBigFloat().Text('g', -1)
 	case t == cty.Bool:
-		out.Kind, out.Str = ValueBool, fmt.Sprint(v.True())
+		out.Kind, out.Str = tree.Bool, fmt.Sprint(v.True())
 	case t.IsListType() || t.IsSetType() || t.IsTupleType():
-		out.Kind = ValueList
+		out.Kind = tree.List
 		for it := v.ElementIterator(); it.Next(); {
 			_, e := it.Element()
 			out.Elems = append(out.Elems, ctyValue(e, at, depth+1))
 		}
 	case t.IsMapType() || t.IsObjectType():
-		out.Kind = ValueMap
+		out.Kind = tree.Map
 		for it := v.ElementIterator(); it.Next(); {
 			k, e := it.Element()
-			out.Membs = append(out.Membs, Member{Key: k.AsString(), KeyPos: at, Val: ctyValue(e, at, depth+1)})
+			out.Membs = append(out.Membs, tree.Member{Key: k.AsString(), KeyPos: at, Val: ctyValue(e, at, depth+1)})
 		}
 	default:
-		out.Kind = ValueUnknown
+		out.Kind = tree.Unknown
 	}
 	return out
 }

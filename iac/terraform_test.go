@@ -2,6 +2,7 @@ package iac
 
 import (
 	"github.com/cognitokit/appclient"
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"strings"
 	"testing"
 
@@ -128,11 +129,11 @@ func TestTerraformConfig(t *testing.T) {
 	if diff := cmp.Diff(wantRes, res); diff != "" {
 		t.Errorf("resources mismatch (-want +got):\n%s", diff)
 	}
-	server := f.Resources[1].Properties
+	server := f.Resources[1].properties
 	if got := server.Get("identifier"); got == nil || got.Str != "https://api.example.com" {
 		t.Errorf("resource server identifier = %+v, want the string", got)
 	}
-	if got := server.Get("user_pool_id"); got == nil || got.Kind != ValueUnknown || !cmp.Equal(got.Refs, []string{"aws_cognito_user_pool.pool"}) {
+	if got := server.Get("user_pool_id"); got == nil || got.Kind != tree.Unknown || !cmp.Equal(got.Refs, []string{"aws_cognito_user_pool.pool"}) {
 		t.Errorf("resource server user_pool_id = %+v, want unknown, referring to the pool", got)
 	}
 	if got := server.Get("scope"); got == nil || len(got.Elems) != 1 || got.Elems[0].Get("scope_name").Str != "read" {

@@ -1,4 +1,8 @@
-package iac
+// Package tree is the one tree every input of package iac is read into:
+// JSON, YAML and Terraform values with the position of each ([Value]),
+// and the readers of JSON and YAML that build it with those positions,
+// within the limits [MaxDepth] and [MaxNodes].
+package tree
 
 import (
 	"errors"
@@ -7,59 +11,57 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
+	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/internal/jsonlex"
+	"go.yaml.in/yaml/v3"
 )
+
+// Position is a position in a file: line and column, both from 1,
+// the column counted in characters.
+type Position = appclient.Position
 
 // Limits that keep memory and time bounded whatever the input.
 const (
-	// maxInputBytes is the largest input read; a larger one is an input error.
-	maxInputBytes = 10 << 20
-	// maxYAMLBytes is the largest YAML input: the YAML reader needs about
-	// 120 bytes of memory per byte of input in the worst case, and
-	// CloudFormation itself accepts templates of at most 1 MB.
-	maxYAMLBytes = 1 << 20
-	// maxDepth is the deepest nesting of lists and maps accepted.
-	maxDepth = 256
-	// maxNodes is the largest number of values one file may hold, YAML
+	// MaxDepth is the deepest nesting of lists and maps accepted.
+	MaxDepth = 256
+	// MaxNodes is the largest number of values one file may hold, YAML
 	// aliases counted each time they are expanded.
-	maxNodes = 1 << 20
+	MaxNodes = 1 << 20
 )
 
-// ValueKind is the type of a [Value].
-type ValueKind uint8
+// Kind is the type of a [Value].
+type Kind uint8
 
 // The kinds of value.
 const (
-	ValueNull   ValueKind = iota // null, or a YAML ~ or empty scalar
-	ValueBool                    // true or false; Str holds "true" or "false"
-	ValueNumber                  // a number; Str holds it as written
-	ValueString                  // a string; Str holds it
-	ValueList                    // a list; Elems holds it
-	ValueMap                     // a map; Membs holds it in file order
-	// ValueUnknown is a value known only at deployment, such as a
+	Null   Kind = iota // null, or a YAML ~ or empty scalar
+	Bool               // true or false; Str holds "true" or "false"
+	Number             // a number; Str holds it as written
+	String             // a string; Str holds it
+	List               // a list; Elems holds it
+	Map                // a map; Membs holds it in file order
+	// Unknown is a value known only at deployment, such as a
 	// Terraform reference; Str holds its expression as written, Refs what
 	// it refers to.
-	ValueUnknown
+	Unknown
 )
 
 // String describes the kind in words, for messages: "a list", "a map".
-func (k ValueKind) String() string {
+func (k Kind) String() string {
 	switch k {
-	case ValueNull:
+	case Null:
 		return "null"
-	case ValueBool:
+	case Bool:
 		return "a boolean"
-	case ValueNumber:
+	case Number:
 		return "a number"
-	case ValueString:
+	case String:
 		return "a string"
-	case ValueList:
+	case List:
 		return "a list"
-	case ValueMap:
+	case Map:
 		return "a map"
-	case ValueUnknown:
+	case Unknown:
 		return "a value known only at deployment"
 	}
 	return "unknown"
@@ -70,33 +72,33 @@ func (k ValueKind) String() string {
 // CloudFormation intrinsic functions are kept as written: a short-form tag
 // in Tag, or a one-member map such as {"Fn::GetAtt": [...]}.
 type Value struct {
-	Kind ValueKind
+	Kind Kind
 	// Tag is the YAML local tag of the value, such as "!Ref"; "" otherwise.
 	Tag string
 	// Str is the text of a scalar: the string, the number as written, or
-	// "true"/"false". For ValueUnknown, the expression as written.
+	// "true"/"false". For Unknown, the expression as written.
 	Str string
 	// Pos is where the value starts.
 	Pos Position
-	// Elems are the elements of a ValueList.
+	// Elems are the elements of a List.
 	Elems []*Value
-	// Membs are the members of a ValueMap, in file order.
+	// Membs are the members of a Map, in file order.
 	Membs []Member
 	// Refs are, for a Terraform value, the resources, data sources,
 	// variables and modules its expression refers to
 	// ("aws_cognito_user_pool.main", "var.domain"); nil elsewhere.
 	Refs []string
 
-	// dups are the keys a ValueMap had more than once; Membs holds only
+	// Dups are the keys a Map had more than once; Membs holds only
 	// the last occurrence of each, in the place of the first.
-	dups []dupKey
+	Dups []Dup
 }
 
-// dupKey is a key written twice in one map: prev is where it was written
-// before, last where it is written again (and what Membs keeps).
-type dupKey struct {
-	key        string
-	prev, last Position
+// Dup is a key written twice in one map: Prev is where it was written
+// before, Last where it is written again (and what Membs keeps).
+type Dup struct {
+	Key        string
+	Prev, Last Position
 }
 
 // Member is one key of a map.
@@ -111,11 +113,8 @@ type Member struct {
 
 // Get returns the value of key in a map, or nil when n is not a map or has
 // no such key.
-func (n *Value) Get(key string) *Value { return n.get(key) }
-
-// get returns the value of key in a map node, or nil.
-func (n *Value) get(key string) *Value {
-	if n == nil || n.Kind != ValueMap {
+func (n *Value) Get(key string) *Value {
+	if n == nil || n.Kind != Map {
 		return nil
 	}
 	for i := range n.Membs {
@@ -149,9 +148,9 @@ func (n *Value) find(key string, index *map[string]int) *Member {
 	return nil
 }
 
-// member returns the member named key of a map node, or nil.
-func (n *Value) member(key string) *Member {
-	if n == nil || n.Kind != ValueMap {
+// Member returns the member named key of a map node, or nil.
+func (n *Value) Member(key string) *Member {
+	if n == nil || n.Kind != Map {
 		return nil
 	}
 	for i := range n.Membs {
@@ -162,43 +161,43 @@ func (n *Value) member(key string) *Member {
 	return nil
 }
 
-// posError is an input error at a position in a file.
-type posError struct {
+// Error is an input error at a position in a file.
+type Error struct {
 	Pos Position
 	Msg string
-	// limit is true when a size, depth or count limit was hit.
-	limit bool
+	// Limit is true when a size, depth or count limit was hit.
+	Limit bool
 }
 
-func (e *posError) Error() string {
+func (e *Error) Error() string {
 	if e.Pos.Line == 0 {
 		return e.Msg
 	}
 	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
 }
 
-// lineIndex turns byte offsets into positions. Columns count characters;
+// LineIndex turns byte offsets into positions. Columns count characters;
 // lookups in increasing order on one line cost only the distance between
 // them, so a file on one line (as Terraform prints plans) stays linear.
-type lineIndex struct {
+type LineIndex struct {
 	starts []int // byte offset of the start of each line
 	src    string
 	// The last lookup, to continue counting characters from it.
 	lastOff, lastLine, lastCol int
 }
 
-func newLineIndex(src string) *lineIndex {
+func NewLineIndex(src string) *LineIndex {
 	starts := []int{0}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{starts: starts, src: src, lastLine: 1, lastCol: 1}
+	return &LineIndex{starts: starts, src: src, lastLine: 1, lastCol: 1}
 }
 
 // Position returns the position of byte offset off.
-func (li *lineIndex) position(off int) Position {
+func (li *LineIndex) Position(off int) Position {
 	off = min(max(off, 0), len(li.src))
 	lo, hi := 0, len(li.starts)-1
 	for lo < hi {
@@ -223,7 +222,7 @@ func (li *lineIndex) position(off int) Position {
 // jsonParser reads JSON into a tree of Values that keeps the position of
 // every value, which encoding/json does not. The tokens, strings and numbers
 // are internal/jsonlex's, the lexer of the strict request decoders; the
-// parser adds the positions, maxDepth, maxNodes and duplicate members.
+// parser adds the positions, MaxDepth, MaxNodes and duplicate members.
 // Unpaired surrogate escapes read as U+FFFD, as encoding/json reads them: a
 // template is read as AWS reads it; a request is then also read by the
 // strict decoder, which rejects them.
@@ -231,7 +230,7 @@ type jsonParser struct {
 	lex   jsonlex.Lexer
 	data  []byte
 	src   string // data as a string: strings without escapes are slices of it
-	lines *lineIndex
+	lines *LineIndex
 	nodes int
 	// strict makes a duplicate member an error, as the request decoders
 	// have it; otherwise the last occurrence wins, as in CloudFormation.
@@ -247,18 +246,18 @@ var planOnlyKeys = map[string]bool{
 	"variables": true, "deferred_changes": true,
 }
 
-// parseJSON reads one JSON value that must fill data (whitespace aside). Of
+// ParseJSON reads one JSON value that must fill data (whitespace aside). Of
 // a member written twice in one object the last wins and is recorded in
 // the object's dups.
-func parseJSON(data []byte) (*Value, error) { return parseJSONMode(data, false) }
+func ParseJSON(data []byte) (*Value, error) { return parseJSONMode(data, false) }
 
-// parseJSONStrict is parseJSON with a duplicate member an error, the first
+// ParseJSONStrict is ParseJSON with a duplicate member an error, the first
 // one found, for the inputs the request decoders read.
-func parseJSONStrict(data []byte) (*Value, error) { return parseJSONMode(data, true) }
+func ParseJSONStrict(data []byte) (*Value, error) { return parseJSONMode(data, true) }
 
 func parseJSONMode(data []byte, strict bool) (*Value, error) {
 	src := string(data)
-	p := &jsonParser{data: data, src: src, lines: newLineIndex(src), strict: strict}
+	p := &jsonParser{data: data, src: src, lines: NewLineIndex(src), strict: strict}
 	p.lex.ReplaceUnpairedSurrogates = true
 	p.lex.Reset(p.data)
 	n, err := p.value(0)
@@ -272,14 +271,14 @@ func parseJSONMode(data []byte, strict bool) (*Value, error) {
 }
 
 func (p *jsonParser) errorf(off int, format string, args ...any) error {
-	return &posError{Pos: p.lines.position(off), Msg: fmt.Sprintf(format, args...)}
+	return &Error{Pos: p.lines.Position(off), Msg: fmt.Sprintf(format, args...)}
 }
 
 func (p *jsonParser) limitf(off int, format string, args ...any) error {
-	return &posError{Pos: p.lines.position(off), Msg: fmt.Sprintf(format, args...), limit: true}
+	return &Error{Pos: p.lines.Position(off), Msg: fmt.Sprintf(format, args...), Limit: true}
 }
 
-// lexError turns an error of the lexer into a posError at its offset.
+// lexError turns an error of the lexer into a Error at its offset.
 // start is where the value or name being read begins. expected, when not
 // "", says what the parser expected there: an error at start is worded
 // "unexpected X, expected ...". When a string starts there, an end of input
@@ -326,18 +325,18 @@ func (p *jsonParser) str(b []byte, quote int) string {
 func (p *jsonParser) value(depth int) (*Value, error) {
 	p.lex.SkipSpace()
 	off := p.lex.Offset()
-	if depth > maxDepth {
-		return nil, p.limitf(off, "nesting deeper than %d levels", maxDepth)
+	if depth > MaxDepth {
+		return nil, p.limitf(off, "nesting deeper than %d levels", MaxDepth)
 	}
 	p.nodes++
-	if p.nodes > maxNodes {
-		return nil, p.limitf(off, "more than %d values", maxNodes)
+	if p.nodes > MaxNodes {
+		return nil, p.limitf(off, "more than %d values", MaxNodes)
 	}
 	kind, err := p.lex.Peek()
 	if err != nil {
 		return nil, p.lexError(err, off, "a value")
 	}
-	at := p.lines.position(off)
+	at := p.lines.Position(off)
 	switch kind {
 	case jsonlex.Object:
 		return p.object(depth, at)
@@ -348,7 +347,7 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 		if err != nil {
 			return nil, p.lexError(err, off, "")
 		}
-		return &Value{Kind: ValueString, Str: p.str(b, off), Pos: at}, nil
+		return &Value{Kind: String, Str: p.str(b, off), Pos: at}, nil
 	case jsonlex.Number:
 		lit, _, err := p.lex.Number()
 		if err != nil {
@@ -358,23 +357,23 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 		if end := off + len(lit); end < len(p.data) && '0' <= p.data[end] && p.data[end] <= '9' {
 			return nil, p.errorf(off, "number with a leading zero")
 		}
-		return &Value{Kind: ValueNumber, Str: p.src[off : off+len(lit)], Pos: at}, nil
+		return &Value{Kind: Number, Str: p.src[off : off+len(lit)], Pos: at}, nil
 	case jsonlex.Bool:
 		b, err := p.lex.Bool()
 		if err != nil {
 			return nil, p.lexError(err, off, "")
 		}
-		return &Value{Kind: ValueBool, Str: strconv.FormatBool(b), Pos: at}, nil
+		return &Value{Kind: Bool, Str: strconv.FormatBool(b), Pos: at}, nil
 	default: // jsonlex.Null
 		if err := p.lex.Null(); err != nil {
 			return nil, p.lexError(err, off, "")
 		}
-		return &Value{Kind: ValueNull, Str: "null", Pos: at}, nil
+		return &Value{Kind: Null, Str: "null", Pos: at}, nil
 	}
 }
 
 func (p *jsonParser) object(depth int, at Position) (*Value, error) {
-	n := &Value{Kind: ValueMap, Pos: at}
+	n := &Value{Kind: Map, Pos: at}
 	more, err := p.lex.OpenObject()
 	if err != nil {
 		return nil, p.lexError(err, p.lex.Offset(), "")
@@ -389,7 +388,7 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 			return nil, p.lexError(err, keyOff, "a member name")
 		}
 		key := p.str(name, keyOff)
-		keyPos := p.lines.position(keyOff)
+		keyPos := p.lines.Position(keyOff)
 		if depth == 0 && planOnlyKeys[key] {
 			// Checked for syntax, in constant stack space, and not kept.
 			p.lex.SkipSpace()
@@ -404,9 +403,9 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 			}
 			if first := n.find(key, &seen); first != nil {
 				if p.strict {
-					return nil, &posError{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
+					return nil, &Error{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
 				}
-				n.dups = append(n.dups, dupKey{key: key, prev: first.KeyPos, last: keyPos})
+				n.Dups = append(n.Dups, Dup{Key: key, Prev: first.KeyPos, Last: keyPos})
 				first.KeyPos, first.Val = keyPos, v
 			} else {
 				n.Membs = append(n.Membs, Member{Key: key, KeyPos: keyPos, Val: v})
@@ -425,7 +424,7 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 }
 
 func (p *jsonParser) array(depth int, at Position) (*Value, error) {
-	n := &Value{Kind: ValueList, Pos: at}
+	n := &Value{Kind: List, Pos: at}
 	more, err := p.lex.OpenArray()
 	if err != nil {
 		return nil, p.lexError(err, p.lex.Offset(), "")
@@ -445,15 +444,15 @@ func (p *jsonParser) array(depth int, at Position) (*Value, error) {
 	return n, nil
 }
 
-// parseYAML reads the first document of a YAML file. Aliases are expanded
-// with maxNodes counting every expansion, so alias bombs fail fast.
-func parseYAML(data []byte) (*Value, error) {
+// ParseYAML reads the first document of a YAML file. Aliases are expanded
+// with MaxNodes counting every expansion, so alias bombs fail fast.
+func ParseYAML(data []byte) (*Value, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, yamlError(err)
 	}
 	if doc.Kind == 0 {
-		return nil, &posError{Msg: "empty YAML document"}
+		return nil, &Error{Msg: "empty YAML document"}
 	}
 	c := &yamlConverter{}
 	root := &doc
@@ -463,17 +462,17 @@ func parseYAML(data []byte) (*Value, error) {
 	return c.convert(root, 0)
 }
 
-// yamlError turns the YAML library's "yaml: line N: msg" into a posError.
+// yamlError turns the YAML library's "yaml: line N: msg" into a Error.
 func yamlError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if i := strings.Index(rest, ": "); i > 0 {
 			if line, err := strconv.Atoi(rest[:i]); err == nil {
-				return &posError{Pos: Position{Line: line, Column: 1}, Msg: rest[i+2:]}
+				return &Error{Pos: Position{Line: line, Column: 1}, Msg: rest[i+2:]}
 			}
 		}
 	}
-	return &posError{Msg: msg}
+	return &Error{Msg: msg}
 }
 
 type yamlConverter struct {
@@ -483,12 +482,12 @@ type yamlConverter struct {
 
 func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 	at := Position{Line: y.Line, Column: y.Column}
-	if depth > maxDepth {
-		return nil, &posError{Pos: at, Msg: fmt.Sprintf("nesting deeper than %d levels", maxDepth)}
+	if depth > MaxDepth {
+		return nil, &Error{Pos: at, Msg: fmt.Sprintf("nesting deeper than %d levels", MaxDepth)}
 	}
 	c.nodes++
-	if c.nodes > maxNodes {
-		return nil, &posError{Pos: at, Msg: fmt.Sprintf("more than %d values (after expanding aliases)", maxNodes)}
+	if c.nodes > MaxNodes {
+		return nil, &Error{Pos: at, Msg: fmt.Sprintf("more than %d values (after expanding aliases)", MaxNodes)}
 	}
 	tag := ""
 	if strings.HasPrefix(y.Tag, "!") && !strings.HasPrefix(y.Tag, "!!") {
@@ -497,13 +496,13 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 	switch y.Kind {
 	case yaml.AliasNode:
 		if y.Alias == nil {
-			return nil, &posError{Pos: at, Msg: "alias to an unknown anchor"}
+			return nil, &Error{Pos: at, Msg: "alias to an unknown anchor"}
 		}
 		if c.active == nil {
 			c.active = map[*yaml.Node]bool{}
 		}
 		if c.active[y.Alias] {
-			return nil, &posError{Pos: at, Msg: "alias refers to itself"}
+			return nil, &Error{Pos: at, Msg: "alias refers to itself"}
 		}
 		c.active[y.Alias] = true
 		n, err := c.convert(y.Alias, depth+1)
@@ -517,11 +516,11 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 		return &cp, nil
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
-			return &Value{Kind: ValueNull, Pos: at}, nil
+			return &Value{Kind: Null, Pos: at}, nil
 		}
 		return c.convert(y.Content[0], depth)
 	case yaml.SequenceNode:
-		n := &Value{Kind: ValueList, Tag: tag, Pos: at, Elems: make([]*Value, 0, len(y.Content))}
+		n := &Value{Kind: List, Tag: tag, Pos: at, Elems: make([]*Value, 0, len(y.Content))}
 		for _, e := range y.Content {
 			v, err := c.convert(e, depth+1)
 			if err != nil {
@@ -531,7 +530,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 		}
 		return n, nil
 	case yaml.MappingNode:
-		n := &Value{Kind: ValueMap, Tag: tag, Pos: at}
+		n := &Value{Kind: Map, Tag: tag, Pos: at}
 		// Keys written in the map override keys merged into it (<<: *base),
 		// wherever they stand; of several merged maps, the first wins. Of a
 		// key written twice the last wins, as CloudFormation has it, in
@@ -543,11 +542,11 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 				continue
 			}
 			if k.Kind != yaml.ScalarNode {
-				return nil, &posError{Pos: Position{Line: k.Line, Column: k.Column}, Msg: "map key is not a scalar"}
+				return nil, &Error{Pos: Position{Line: k.Line, Column: k.Column}, Msg: "map key is not a scalar"}
 			}
 			keyPos := Position{Line: k.Line, Column: k.Column}
 			if prev, dup := explicit[k.Value]; dup {
-				n.dups = append(n.dups, dupKey{key: k.Value, prev: prev, last: keyPos})
+				n.Dups = append(n.Dups, Dup{Key: k.Value, Prev: prev, Last: keyPos})
 			}
 			explicit[k.Value] = keyPos
 		}
@@ -561,12 +560,12 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 					return nil, err
 				}
 				sources := []*Value{src}
-				if src.Kind == ValueList {
+				if src.Kind == List {
 					sources = src.Elems
 				}
 				for _, m := range sources {
-					if m.Kind != ValueMap {
-						return nil, &posError{Pos: Position{Line: v.Line, Column: v.Column}, Msg: "merge key (<<) needs a map or a list of maps"}
+					if m.Kind != Map {
+						return nil, &Error{Pos: Position{Line: v.Line, Column: v.Column}, Msg: "merge key (<<) needs a map or a list of maps"}
 					}
 					from := map[string]bool{}
 					for _, mm := range m.Membs {
@@ -578,9 +577,9 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 						n.Membs = append(n.Membs, mm)
 					}
 					// A key twice in a merged map is twice in this one.
-					for _, d := range m.dups {
-						if from[d.key] {
-							n.dups = append(n.dups, d)
+					for _, d := range m.Dups {
+						if from[d.Key] {
+							n.Dups = append(n.Dups, d)
 						}
 					}
 				}
@@ -603,74 +602,51 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 		n := &Value{Tag: tag, Str: y.Value, Pos: at}
 		switch y.ShortTag() {
 		case "!!null":
-			n.Kind = ValueNull
+			n.Kind = Null
 		case "!!bool":
-			n.Kind = ValueBool
+			n.Kind = Bool
 			var b bool
 			if err := y.Decode(&b); err == nil {
 				n.Str = strconv.FormatBool(b)
 			}
 		case "!!int", "!!float":
-			n.Kind = ValueNumber
+			n.Kind = Number
 		default:
-			n.Kind = ValueString
+			n.Kind = String
 		}
 		if tag != "" {
-			n.Kind = ValueString
+			n.Kind = String
 		}
 		return n, nil
 	}
-	return nil, &posError{Pos: at, Msg: "unsupported YAML node"}
+	return nil, &Error{Pos: at, Msg: "unsupported YAML node"}
 }
 
-// hasDups reports whether a key is written twice in a map of n or below.
-func hasDups(n *Value, depth int) bool {
-	if n == nil || depth > maxDepth+1 {
+// HasDups reports whether a key is written twice in a map of n or below.
+func HasDups(n *Value, depth int) bool {
+	if n == nil || depth > MaxDepth+1 {
 		return false
 	}
-	if len(n.dups) > 0 {
+	if len(n.Dups) > 0 {
 		return true
 	}
 	for _, e := range n.Elems {
-		if hasDups(e, depth+1) {
+		if HasDups(e, depth+1) {
 			return true
 		}
 	}
 	for _, m := range n.Membs {
-		if hasDups(m.Val, depth+1) {
+		if HasDups(m.Val, depth+1) {
 			return true
 		}
 	}
 	return false
 }
 
-// dupErrors gives c an error for every key written twice in a map of n or
-// below: in a client, which of the two deploys is a trap, so the client is
-// not checked. A map reached twice through YAML aliases counts once.
-func (c *client) dupErrors(n *Value) {
-	seen := map[dupKey]bool{}
-	var walk func(n *Value, depth int)
-	walk = func(n *Value, depth int) {
-		if n == nil || depth > maxDepth+1 {
-			return
-		}
-		for _, d := range n.dups {
-			if !seen[d] {
-				seen[d] = true
-				c.dupError(d)
-			}
-		}
-		for _, e := range n.Elems {
-			walk(e, depth+1)
-		}
-		for _, m := range n.Membs {
-			walk(m.Val, depth+1)
-		}
+// List returns the elements of a list, or nil for anything else.
+func (n *Value) List() []*Value {
+	if n == nil || n.Kind != List {
+		return nil
 	}
-	walk(n, 0)
-}
-
-// dupError gives c the error of key d written twice.
-func (c *client) dupError(d dupKey) {
-	c.errorf(d.last, "duplicate key %q (also at line %d): only the last one is used; keep one", d.key, d.prev.Line)
+	return n.Elems
 }

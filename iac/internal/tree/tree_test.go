@@ -1,4 +1,4 @@
-package iac
+package tree
 
 import (
 	"fmt"
@@ -13,18 +13,18 @@ import (
 // the members of a plan that no check reads left out.
 func TestParseJSON(t *testing.T) {
 	src := "{\n  \"é\": [\"a\\u00e9\\ud800\", -1.5e3, true, null],\n  \"planned_values\": {\"x\": [1, {\"y\": \"\\n\"}]},\n  \"k\\\"\": {}\n}"
-	got, err := parseJSON([]byte(src))
+	got, err := ParseJSON([]byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Value{Kind: ValueMap, Pos: Position{Line: 1, Column: 1}, Membs: []Member{
-		{Key: "é", KeyPos: Position{Line: 2, Column: 3}, Val: &Value{Kind: ValueList, Pos: Position{Line: 2, Column: 8}, Elems: []*Value{
-			{Kind: ValueString, Str: "a\u00e9\ufffd", Pos: Position{Line: 2, Column: 9}},
-			{Kind: ValueNumber, Str: "-1.5e3", Pos: Position{Line: 2, Column: 26}},
-			{Kind: ValueBool, Str: "true", Pos: Position{Line: 2, Column: 34}},
-			{Kind: ValueNull, Str: "null", Pos: Position{Line: 2, Column: 40}},
+	want := &Value{Kind: Map, Pos: Position{Line: 1, Column: 1}, Membs: []Member{
+		{Key: "é", KeyPos: Position{Line: 2, Column: 3}, Val: &Value{Kind: List, Pos: Position{Line: 2, Column: 8}, Elems: []*Value{
+			{Kind: String, Str: "a\u00e9\ufffd", Pos: Position{Line: 2, Column: 9}},
+			{Kind: Number, Str: "-1.5e3", Pos: Position{Line: 2, Column: 26}},
+			{Kind: Bool, Str: "true", Pos: Position{Line: 2, Column: 34}},
+			{Kind: Null, Str: "null", Pos: Position{Line: 2, Column: 40}},
 		}}},
-		{Key: "k\"", KeyPos: Position{Line: 4, Column: 3}, Val: &Value{Kind: ValueMap, Pos: Position{Line: 4, Column: 10}}},
+		{Key: "k\"", KeyPos: Position{Line: 4, Column: 3}, Val: &Value{Kind: Map, Pos: Position{Line: 4, Column: 10}}},
 	}}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Value{})); diff != "" {
 		t.Errorf("tree mismatch (-want +got):\n%s", diff)
@@ -57,12 +57,12 @@ func TestParseJSONErrors(t *testing.T) {
 		{"columns count characters", "{\"é\": x}", "1:7: unexpected character 'x', expected a value"},
 		{"error in a skipped plan member", "{\"planned_values\": {\"a\": [1,]}}", "1:29: invalid character ']' looking for beginning of value"},
 		{"end in a skipped plan string", "{\"planned_values\": \"abc", "1:20: string not terminated"},
-		{"too deep", strings.Repeat("[", maxDepth+1) + "1" + strings.Repeat("]", maxDepth+1), "1:258: nesting deeper than 256 levels"},
-		{"too many values", "[" + strings.Repeat("0,", maxNodes) + "0]", "1:2097152: more than 1048576 values"},
+		{"too deep", strings.Repeat("[", MaxDepth+1) + "1" + strings.Repeat("]", MaxDepth+1), "1:258: nesting deeper than 256 levels"},
+		{"too many values", "[" + strings.Repeat("0,", MaxNodes) + "0]", "1:2097152: more than 1048576 values"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseJSON([]byte(tt.src))
+			_, err := ParseJSON([]byte(tt.src))
 			if err == nil {
 				t.Fatalf("parseJSON(%q) succeeded", tt.src)
 			}
@@ -89,13 +89,13 @@ func TestParseDuplicates(t *testing.T) {
 		parse     func([]byte) (*Value, error)
 		key       string // the duplicated key
 		want      string // its value
-		wantDup   dupKey
+		wantDup   Dup
 		wantLen   int // members kept
 		wantIndex int // where the key is kept
 	}{
-		{"JSON", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}", parseJSON, "a", "3", dupKey{"a", Position{Line: 1, Column: 2}, Position{Line: 3, Column: 2}}, 2, 0},
-		{"large JSON object", large.String(), parseJSON, "k3", "x", dupKey{"k3", Position{Line: 1, Column: 29}, Position{Line: 2, Column: 1}}, 21, 3},
-		{"YAML", "a: 1\nb: 2\na: 3\n", parseYAML, "a", "3", dupKey{"a", Position{Line: 1, Column: 1}, Position{Line: 3, Column: 1}}, 2, 0},
+		{"JSON", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}", ParseJSON, "a", "3", Dup{"a", Position{Line: 1, Column: 2}, Position{Line: 3, Column: 2}}, 2, 0},
+		{"large JSON object", large.String(), ParseJSON, "k3", "x", Dup{"k3", Position{Line: 1, Column: 29}, Position{Line: 2, Column: 1}}, 21, 3},
+		{"YAML", "a: 1\nb: 2\na: 3\n", ParseYAML, "a", "3", Dup{"a", Position{Line: 1, Column: 1}, Position{Line: 3, Column: 1}}, 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,15 +107,15 @@ func TestParseDuplicates(t *testing.T) {
 				t.Errorf("%d members, want %d", len(n.Membs), tt.wantLen)
 			}
 			m := n.Membs[tt.wantIndex]
-			if m.Key != tt.key || m.Val.Str != tt.want || m.KeyPos != tt.wantDup.last {
-				t.Errorf("member %d = %q: %q at %v, want %q: %q at %v", tt.wantIndex, m.Key, m.Val.Str, m.KeyPos, tt.key, tt.want, tt.wantDup.last)
+			if m.Key != tt.key || m.Val.Str != tt.want || m.KeyPos != tt.wantDup.Last {
+				t.Errorf("member %d = %q: %q at %v, want %q: %q at %v", tt.wantIndex, m.Key, m.Val.Str, m.KeyPos, tt.key, tt.want, tt.wantDup.Last)
 			}
-			if diff := cmp.Diff([]dupKey{tt.wantDup}, n.dups, cmp.AllowUnexported(dupKey{})); diff != "" {
+			if diff := cmp.Diff([]Dup{tt.wantDup}, n.Dups, cmp.AllowUnexported(Dup{})); diff != "" {
 				t.Errorf("dups mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
-	_, err := parseJSONStrict([]byte("{\"a\": 1,\n \"a\": 2}"))
+	_, err := ParseJSONStrict([]byte("{\"a\": 1,\n \"a\": 2}"))
 	if err == nil || err.Error() != "2:2: duplicate member \"a\" (first at line 1)" {
 		t.Errorf("parseJSONStrict error = %v, want 2:2: duplicate member \"a\" (first at line 1)", err)
 	}
