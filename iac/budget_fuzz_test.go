@@ -37,7 +37,8 @@ func withinBounds(t *testing.T, input string, read func()) {
 }
 
 // FuzzHCLEval evaluates arbitrary HCL expressions, functions included, as
-// a local that a client reads and as a variable's default. Properties: it
+// a local that a client reads, as a variable's default and as that
+// variable's validation condition and error message. Properties: it
 // never panics, it terminates within the module's budgets (steps, bytes
 // built) and within time and memory bounds, and a file over a budget says
 // so in an error instead of holding clients.
@@ -80,7 +81,7 @@ func FuzzHCLEval(f *testing.F) {
 			return
 		}
 		src := "variable \"e\" {\n  default = \"100000000\"\n}\nvariable \"l\" {\n  default = [\"a\", \"b\"]\n}\nvariable \"s\" {\n  default = \"abc\"\n}\n" +
-			"variable \"d\" {\n  default = " + expr + "\n}\n" +
+			"variable \"d\" {\n  default = " + expr + "\n  validation {\n    condition = " + expr + "\n    error_message = " + expr + "\n  }\n}\n" +
 			"locals {\n  z = " + expr + "\n  w = var.d\n}\n" +
 			"resource \"aws_cognito_user_pool_client\" \"c\" {\n  name = \"c\"\n  user_pool_id = \"us-east-1_AbC123xyz\"\n  callback_urls = local.z\n  logout_urls = local.w\n}\n"
 		var m *hclModule

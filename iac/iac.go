@@ -86,7 +86,15 @@
 // expanded: each instance is checked with its each.key, each.value or
 // count.index, under its address (aws_cognito_user_pool_client.c["web"],
 // module.web.aws_cognito_user_pool_client.this); an unknown collection
-// is checked once, with each and count unknown. Terraform's try, can,
+// is checked once, with each and count unknown. A variable with nullable
+// = false that is passed null takes its default. Where Terraform refuses
+// a variable's value at plan (a known value whose validation condition is
+// a known false, or a null that nullable = false forbids with no default
+// to take its place), every client of the module, and of the modules it
+// calls, has an input error, as for a module cycle: it names the
+// variable, the validation's error_message and where the value was
+// written; a condition that is unknown or cannot be evaluated decides
+// nothing. Terraform's try, can,
 // file and templatefile (files of the module's own directory) and most of
 // its collection and string functions are evaluated. CloudFormation: the
 // parameter_overrides of SAM's samconfig.toml (or samconfig.yaml) beside
@@ -344,7 +352,8 @@ type Client struct {
 	// inside it. "all" silences every rule.
 	Ignore []string
 	// Errors are problems that keep the client from being checked: an
-	// unknown property, a value of the wrong type, a key written twice in
+	// unknown property, a value of the wrong type, a Terraform variable
+	// whose value the plan refuses, a key written twice in
 	// the client's resource (a key written twice elsewhere in a template,
 	// plan or state is read as CloudFormation reads it, the last one
 	// winning, and is no error). Nil when the client was read.

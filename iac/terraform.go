@@ -79,7 +79,9 @@ type hclModule struct {
 	localVals map[string]cty.Value
 	// localSrcs are, per local, what its value rests on.
 	localSrcs map[string][]tfSrc
-	ctx       *hcl.EvalContext
+	// varFails are the variables whose values Terraform refuses.
+	varFails []varFail
+	ctx      *hcl.EvalContext
 	// call is how the module is read: as a root, or by a caller.
 	call *tfCall
 	// budget is what the module's evaluations have spent; funcs are the
@@ -145,6 +147,7 @@ func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 	}
 	m.evalVariables()
 	m.evalLocals()
+	m.checkValidations()
 	var children []*File
 	for _, body := range m.bodies {
 		for _, blk := range body.Blocks {
@@ -156,6 +159,10 @@ func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 			}
 		}
 	}
+	// A variable Terraform refuses fails the plan: no client of the
+	// module, or of the modules it calls, is created.
+	m.refuseClients(m.files)
+	m.refuseClients(children)
 	// A file with an expression over budget is an input error, as a file
 	// with a syntax error is: its clients are not checked.
 	for _, f := range m.files {
@@ -400,24 +407,151 @@ func (m *hclModule) evalVariables() {
 			name := blk.Labels[0]
 			m.vars[name] = blk
 			m.varVals[name] = cty.DynamicVal
-			if in, ok := m.call.inputs[name]; ok {
+			in, passed := m.call.inputs[name]
+			if passed {
 				m.call.root.use(name, m.call)
-				if v, ok := assignedValue(blk, in); ok {
-					m.varVals[name] = v
-					m.varSrcs[name] = in.srcs
+				if in.hasRaw || in.val == cty.NilVal || !in.val.IsKnown() || !in.val.IsNull() || m.nullable(blk) {
+					if v, ok := assignedValue(blk, in); ok {
+						m.varVals[name] = v
+						m.varSrcs[name] = in.srcs
+					}
+					continue
 				}
-				continue
+				// nullable = false: a null passed takes the default, and
+				// with none (or a null one) Terraform refuses it.
+				if v, ok := m.varDefault(blk); !ok || v.IsNull() {
+					m.varFails = append(m.varFails, varFail{name: name, at: blk.DefRange(), srcs: in.srcs,
+						msg: "is null, which nullable = false refuses, and has no default to take its place"})
+					continue
+				}
 			}
-			if a := blk.Body.Attributes["default"]; a != nil {
-				// Terraform allows only literals in a default: it is
-				// evaluated with no variable and no function.
-				if v := m.evalCtx(a.Expr, nil, nil); v.IsWhollyKnown() && small(v) {
-					m.varVals[name] = withTypeDefaults(blk, v)
-					m.varSrcs[name] = []tfSrc{{def: m.call.prefixed("var." + name)}}
-				}
+			if v, ok := m.varDefault(blk); ok {
+				m.varVals[name] = v
+				m.varSrcs[name] = []tfSrc{{def: m.call.prefixed("var." + name)}}
 			}
 		}
 	}
+}
+
+// varDefault returns a variable's default, its type's optional attributes
+// filled in; ok is false when it has none, or one not known and small.
+// Terraform allows only literals in a default: it is evaluated with no
+// variable and no function.
+func (m *hclModule) varDefault(blk *hclsyntax.Block) (cty.Value, bool) {
+	a := blk.Body.Attributes["default"]
+	if a == nil {
+		return cty.NilVal, false
+	}
+	v := m.evalCtx(a.Expr, nil, nil)
+	if !v.IsWhollyKnown() || !small(v) {
+		return cty.NilVal, false
+	}
+	return withTypeDefaults(blk, v), true
+}
+
+// nullable reports whether a variable may be null: true unless its
+// nullable argument is a literal false, as Terraform reads it.
+func (m *hclModule) nullable(blk *hclsyntax.Block) bool {
+	a := blk.Body.Attributes["nullable"]
+	if a == nil {
+		return true
+	}
+	v := m.evalCtx(a.Expr, nil, nil)
+	return !v.IsKnown() || v.IsNull() || v.Type() != cty.Bool || v.True()
+}
+
+// varFail is a variable whose value Terraform refuses at plan: null where
+// nullable = false forbids it, or a value that fails a validation block's
+// condition.
+type varFail struct {
+	name string
+	// at is the variable block, or the validation's condition.
+	at hcl.Range
+	// msg says what fails, after `variable "NAME" of MODULE `.
+	msg string
+	// srcs are what the value rests on.
+	srcs []tfSrc
+}
+
+// checkValidations evaluates the condition of each validation block of
+// the module's variables whose value is known, in name order, under the
+// module's budgets: one that is a known false is a failure, with the
+// block's error_message. A condition that is unknown or fails to
+// evaluate is no failure: Terraform decides it at deployment, or reports
+// an error of its own.
+func (m *hclModule) checkValidations() {
+	names := make([]string, 0, len(m.vars))
+	for name := range m.vars {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !m.varVals[name].IsWhollyKnown() {
+			continue
+		}
+		for _, vb := range m.vars[name].Body.Blocks {
+			cond := vb.Body.Attributes["condition"]
+			if vb.Type != "validation" || cond == nil {
+				continue
+			}
+			ok := m.eval(cond.Expr)
+			if !ok.IsKnown() || ok.IsNull() || ok.Type() != cty.Bool || ok.True() {
+				continue
+			}
+			text := "fails its validation"
+			if em := vb.Body.Attributes["error_message"]; em != nil {
+				if s := m.eval(em.Expr); s.IsKnown() && !s.IsNull() && s.Type() == cty.String {
+					text += ": " + strconv.Quote(s.AsString())
+				} else {
+					text += ": " + quoteExpr(m.srcs[em.Expr.Range().Filename], em.Expr.Range())
+				}
+			}
+			m.varFails = append(m.varFails, varFail{name: name, at: cond.Expr.Range(), srcs: m.varSrcs[name], msg: text})
+			// Terraform reports every failing rule; one says enough.
+			break
+		}
+	}
+}
+
+// refuseClients gives every client of files an input error for each
+// variable Terraform refuses: the plan fails, so no request is made.
+// The message names the variable, where it is declared or validated, and
+// where its value was written.
+func (m *hclModule) refuseClients(files []*File) {
+	if len(m.varFails) == 0 {
+		return
+	}
+	for _, f := range files {
+		for _, c := range f.Clients {
+			for _, vf := range m.varFails {
+				msg := fmt.Sprintf("Terraform refuses the plan: variable %q of %s %s", vf.name, m.moduleName(), vf.msg)
+				if vf.at.Filename != "" {
+					msg += fmt.Sprintf(" (%s:%d)", vf.at.Filename, vf.at.Start.Line)
+				}
+				var from []string
+				for _, d := range defaultNames(vf.srcs) {
+					from = append(from, "the default of "+d)
+				}
+				for _, o := range originsOf(vf.srcs) {
+					from = append(from, o.String())
+				}
+				if len(from) > 0 {
+					msg += " (with " + strings.Join(from, ", ") + ")"
+				}
+				c.Errors = append(c.Errors, &Error{File: c.File, Pos: c.Pos, Resource: c.Resource, Msg: msg})
+			}
+			c.Request, c.Update = appclient.CreateUserPoolClientRequest{}, nil
+		}
+	}
+}
+
+// moduleName names the module instance in a message: "module.web", or
+// "the root module".
+func (m *hclModule) moduleName() string {
+	if m.call.prefix == "" {
+		return "the root module"
+	}
+	return m.call.prefix
 }
 
 // evalLocals evaluates the locals, in as many rounds as it takes the

@@ -195,9 +195,11 @@
 //
 // The sarif format prints a SARIF 2.1.0 log for code-scanning services: one
 // run, every rule with its description, one result per finding (level error
-// for a violation, warning for an advisory), and input errors both as
-// results of the rule unreadable-input, at their position, and as tool
-// execution notifications.
+// for a violation, warning for an advisory; a finding's origins, where the
+// values a deployment passes that it rests on are written, as the result's
+// relatedLocations, each with the message "value from SOURCE"), and input
+// errors both as results of the rule unreadable-input, at their position,
+// and as tool execution notifications.
 //
 // In the json format, "severity" is "error" for a violation and "warning"
 // for an advisory, whose "exception" is "" (Cognito accepts the request).

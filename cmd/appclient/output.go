@@ -302,14 +302,24 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	// RelatedLocations are where the values a deployment passes that the
+	// finding rests on are written (its origins), each with an id unique
+	// in the result and a message naming the source.
+	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 	// Properties hold configuredBy, where a configuration file set the
 	// result's level.
 	Properties map[string]string `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
-	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+	// ID distinguishes a related location from the result's others; 0
+	// (absent) for a result's own location.
+	ID int `json:"id,omitempty"`
+	// PhysicalLocation is nil for a related location of no file (a value
+	// given on the command line or in the environment).
+	PhysicalLocation *sarifPhysical `json:"physicalLocation,omitempty"`
 	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+	Message          *sarifText     `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -407,7 +417,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, sarifNotification{
 				Level:     "note",
 				Message:   sarifText{Text: r.Name + ": skipped: " + r.Skipped},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}},
+				Locations: []sarifLocation{{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}},
 			})
 			continue
 		}
@@ -416,13 +426,13 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			text := formatInputError(r.Name, e, "")
 			n := sarifNotification{Level: "error", Message: sarifText{Text: text}}
 			if e.Pos.Line > 0 {
-				n.Locations = []sarifLocation{{PhysicalLocation: sarifPhysical{
+				n.Locations = []sarifLocation{{PhysicalLocation: &sarifPhysical{
 					ArtifactLocation: sarifArtifact{URI: uri},
 					Region:           &sarifRegion{StartLine: e.Pos.Line, StartColumn: e.Pos.Column},
 				}}}
 			}
 			run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications, n)
-			loc := sarifLocation{PhysicalLocation: sarifPhysical{
+			loc := sarifLocation{PhysicalLocation: &sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri},
 				Region:           &sarifRegion{StartLine: max(e.Pos.Line, 1), StartColumn: e.Pos.Column},
 			}}
@@ -450,7 +460,7 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 				msg += " (" + string(f.Severity) + " by " + f.ConfiguredBy + ")"
 				props = map[string]string{"configuredBy": f.ConfiguredBy}
 			}
-			loc := sarifLocation{PhysicalLocation: sarifPhysical{
+			loc := sarifLocation{PhysicalLocation: &sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: uri},
 				Region:           &sarifRegion{StartLine: max(f.Pos.Line, 1), StartColumn: f.Pos.Column},
 			}}
@@ -478,7 +488,8 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 			run.Results = append(run.Results, sarifResult{
 				RuleID: f.Rule, RuleIndex: idx, Level: sarifLevel(f.Severity),
 				Message: sarifText{Text: msg}, Locations: []sarifLocation{loc},
-				Properties: props,
+				RelatedLocations: sarifOrigins(f.Origins),
+				Properties:       props,
 			})
 		}
 	}
@@ -490,6 +501,24 @@ func writeSARIF(w io.Writer, results []*fileResult) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
 	})
+}
+
+// sarifOrigins are the origins of a finding as SARIF related locations:
+// ids from 1, the message "value from SOURCE", and the file and position
+// where the value is written, when there is one.
+func sarifOrigins(origins []iac.Origin) []sarifLocation {
+	var out []sarifLocation
+	for i, o := range origins {
+		loc := sarifLocation{ID: i + 1, Message: &sarifText{Text: "value from " + o.Source}}
+		if o.File != "" {
+			loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(o.File)}}
+			if o.Pos.Line > 0 {
+				loc.PhysicalLocation.Region = &sarifRegion{StartLine: o.Pos.Line, StartColumn: o.Pos.Column}
+			}
+		}
+		out = append(out, loc)
+	}
+	return out
 }
 
 // sarifLevel is the SARIF level of a severity: "error" or "warning".

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 const tfRoot = `variable "callback" {
@@ -198,5 +200,88 @@ func TestStageFlag(t *testing.T) {
 		if status != tt.status || !strings.Contains(stdout.String(), tt.out) {
 			t.Errorf("validate %q: status %d, stdout %q, stderr %q; want %d and %q", tt.args, status, &stdout, &stderr, tt.status, tt.out)
 		}
+	}
+}
+
+// TestSARIFOrigins: in sarif, a finding that rests on a value a deployment
+// passes gives where it is written as related locations (SARIF 2.1.0
+// result.relatedLocations), each with an id and a message naming the
+// source; one given on the command line has no physical location, and a
+// finding that rests on a variable's default has none.
+func TestSARIFOrigins(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.tf":     tfRoot,
+		"prod.tfvars": "# production\n\n  callback = \"http://shop.example.com/cb\"\n",
+	})
+	withDefault := t.TempDir()
+	writeFiles(t, withDefault, map[string]string{
+		"main.tf": strings.Replace(tfRoot, "type = string", "type    = string\n  default = \"http://shop.example.com/cb\"", 1),
+	})
+	prod := filepath.Join(dir, "prod.tfvars")
+	type location struct {
+		ID               int `json:"id"`
+		PhysicalLocation *struct {
+			ArtifactLocation struct {
+				URI string `json:"uri"`
+			} `json:"artifactLocation"`
+			Region *struct {
+				StartLine   int `json:"startLine"`
+				StartColumn int `json:"startColumn"`
+			} `json:"region"`
+		} `json:"physicalLocation"`
+		Message *struct {
+			Text string `json:"text"`
+		} `json:"message"`
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string // the one result's related locations, as compact JSON
+	}{
+		{"-var-file: the tfvars line", []string{"-var-file", prod, dir},
+			`[{"id":1,"physicalLocation":{"artifactLocation":{"uri":"` + filepath.ToSlash(prod) + `"},"region":{"startLine":3,"startColumn":3}},"message":{"text":"value from -var-file ` + prod + `"}}]`},
+		{"-var: the source alone", []string{"-var", "callback=http://a.example.com/cb", dir},
+			`[{"id":1,"message":{"text":"value from -var callback"}}]`},
+		{"neighbour: a default is no origin", []string{withDefault}, ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if status := run(append([]string{"validate", "-format", "sarif"}, tt.args...), nil, &stdout, &stderr); status != 1 {
+				t.Fatalf("status %d, want 1; stderr: %s", status, &stderr)
+			}
+			var log struct {
+				Runs []struct {
+					Results []struct {
+						RuleID           string          `json:"ruleId"`
+						RelatedLocations json.RawMessage `json:"relatedLocations"`
+					} `json:"results"`
+				} `json:"runs"`
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &log); err != nil {
+				t.Fatal(err)
+			}
+			if len(log.Runs) != 1 || len(log.Runs[0].Results) != 1 || log.Runs[0].Results[0].RuleID != "redirect-https" {
+				t.Fatalf("results = %+v, want one of redirect-https\n%s", log.Runs, &stdout)
+			}
+			raw := log.Runs[0].Results[0].RelatedLocations
+			var compact bytes.Buffer
+			if len(raw) > 0 {
+				if err := json.Compact(&compact, raw); err != nil {
+					t.Fatal(err)
+				}
+				// Every related location has the shape SARIF gives one.
+				var locs []location
+				dec := json.NewDecoder(bytes.NewReader(raw))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(&locs); err != nil {
+					t.Errorf("related locations %s: %v", raw, err)
+				}
+			}
+			if diff := cmp.Diff(tt.want, compact.String()); diff != "" {
+				t.Errorf("relatedLocations mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
