@@ -101,8 +101,8 @@ func FuzzHCLEval(f *testing.F) {
 			t.Errorf("errors %v and %d clients", file.Errors, len(file.Clients))
 		}
 		for _, e := range file.Errors {
-			if strings.HasPrefix(e.Msg, "expression ") && e.Pos.Line == 0 {
-				t.Errorf("an expression over budget without its position: %s", e.Msg)
+			if strings.HasPrefix(e.Message, "expression ") && e.Pos.Line == 0 {
+				t.Errorf("an expression over budget without its position: %s", e.Message)
 			}
 		}
 		// The same in Terraform's JSON syntax, the expression as a

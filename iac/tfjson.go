@@ -183,9 +183,9 @@ type tfjReader struct {
 func parseTFJSON(name string, data []byte) (*hclsyntax.Body, map[int][]string, []*Error) {
 	root, spans, err := tree.ParseJSONSpans(data)
 	if err != nil {
-		e := &Error{File: name, Msg: err.Error()}
+		e := &Error{File: name, Message: err.Error()}
 		if pe, ok := err.(*tree.Error); ok {
-			e.Pos, e.Msg = pe.Pos, pe.Msg
+			e.Pos, e.Message = pe.Pos, pe.Msg
 		}
 		return nil, nil, []*Error{e}
 	}
@@ -203,7 +203,7 @@ func parseTFJSON(name string, data []byte) (*hclsyntax.Body, map[int][]string, [
 
 func (r *tfjReader) errorf(at Position, format string, args ...any) {
 	if len(r.errs) < maxTFJSONErrors {
-		r.errs = append(r.errs, &Error{File: r.name, Pos: at, Msg: fmt.Sprintf(format, args...)})
+		r.errs = append(r.errs, &Error{File: r.name, Pos: at, Message: fmt.Sprintf(format, args...)})
 	}
 }
 

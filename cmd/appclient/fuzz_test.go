@@ -92,7 +92,7 @@ func check(t *testing.T, data []byte, res *fileResult) {
 	}
 	for _, e := range res.Errors {
 		if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
-			t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Msg)
+			t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Message)
 		}
 	}
 }
