@@ -103,7 +103,8 @@
 // Defaults; a nested stack (AWS::CloudFormation::Stack,
 // AWS::Serverless::Application) whose template is a local path is read
 // with the parameters its parent passes, its clients named
-// "Stack.Client". Serverless: ${self:...} paths into the service (nested
+// "Stack.Client"; in a walk that reads the parent, the nested template is
+// not read again on its own. Serverless: ${self:...} paths into the service (nested
 // variables included), ${sls:stage} and ${opt:stage} (the stage given,
 // [Values.Stage], else the service's provider.stage, else dev),
 // ${param:...} from the service's params for the stage (or default), and
