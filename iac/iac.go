@@ -3,8 +3,8 @@
 // [appclient.CreateUserPoolClientRequest] that can be validated before
 // anything is deployed.
 //
-// It reads, recognising each file from its content (and .tf files from
-// their name):
+// It reads, recognising each file from its content (and .tf and .tf.json
+// files from their name):
 //
 //   - request JSON: the body of CreateUserPoolClient, as the AWS CLI's
 //     --cli-input-json takes it, read with [appclient.DecodeRequest];
@@ -20,11 +20,14 @@
 //   - Serverless Framework services (serverless.yml, .yaml, .json): the
 //     CloudFormation resources under resources.Resources, or in the list of
 //     fragments resources holds, relative ${file(...)} fragments included;
-//   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
-//     its arguments and blocks mapped to the request members; a directory's
-//     .tf files are read as one module. Terraform's JSON syntax (.tf.json)
-//     is not read yet: a .tf.json file that defines app clients is an
-//     error that says so, never a pass in silence. An
+//   - Terraform configuration (.tf, and .tf.json in Terraform's JSON
+//     syntax, as CDK for Terraform writes it): every
+//     aws_cognito_user_pool_client, its arguments and blocks mapped to the
+//     request members; a directory's .tf and .tf.json files are read as one
+//     module. A .tf.json file is read with the meaning Terraform gives it:
+//     which properties are blocks follows the block's schema, strings are
+//     templates (${...}, %{...}) except where Terraform reads them
+//     literally or as references, and "//" properties are comments. An
 //     aws_cognito_managed_user_pool_client, which configures a client
 //     another service created, is read as the update it is (see
 //     [Client.Update]): what it leaves out keeps the client's value and is
@@ -138,8 +141,8 @@
 // Every file is opened with [OpenInput]: links are followed, anything but
 // a regular file (a named pipe, a device, a directory) is refused by name
 // without being opened, and the size is checked before reading. Files
-// over [MaxFileSize] (YAML over [MaxYAMLSize], .tf over [MaxHCLSize]), a
-// module whose .tf files hold more than [MaxModuleSize] in all (twice
+// over [MaxFileSize] (YAML over [MaxYAMLSize], .tf and .tf.json over
+// [MaxHCLSize]), a module whose .tf and .tf.json files hold more than [MaxModuleSize] in all (twice
 // that with the module instances it calls, each instance counted), nesting
 // deeper than [MaxDepth] (in a .tf file, also more than 1,024 operators in
 // one expression), or more than [MaxValues] values are input errors.
@@ -194,11 +197,11 @@ const (
 	// needs up to about 120 bytes of memory per byte of input, and
 	// CloudFormation itself accepts templates of at most 1 MB.
 	MaxYAMLSize = maxYAMLBytes
-	// MaxHCLSize is the largest Terraform .tf file read, in bytes: HCL's
-	// tokens and syntax tree cost up to about 800 bytes of memory per
+	// MaxHCLSize is the largest Terraform .tf or .tf.json file read, in
+	// bytes: HCL's tokens and syntax tree cost up to about 800 bytes of memory per
 	// byte of input.
 	MaxHCLSize = maxHCLBytes
-	// MaxModuleSize is the most the .tf files of one directory, read
+	// MaxModuleSize is the most the .tf and .tf.json files of one directory, read
 	// together as a Terraform module, may hold in all, in bytes: they are
 	// parsed together, so their costs add up.
 	MaxModuleSize = maxModuleBytes

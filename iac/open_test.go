@@ -276,20 +276,25 @@ func TestWalkReadsWhatNamingFinds(t *testing.T) {
 	}
 }
 
-// TestTerraformJSONNotSilent: Terraform's JSON syntax is not read yet, so a
-// .tf.json file that defines app clients is an error that says so, named or
-// walked, never a pass in silence; one that defines none is no input.
-func TestTerraformJSONNotSilent(t *testing.T) {
+// TestTerraformJSONWalked: a walk reads a directory's .tf.json files as
+// one module, as it reads .tf files; a directory whose .tf.json files
+// define no app client and call no module is not shown, and a
+// terraform.tfvars.json is no configuration file.
+func TestTerraformJSONWalked(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
-		"cdktf/main.tf.json":  `{"resource": {"aws_cognito_user_pool_client": {"c": {"name": "c", "user_pool_id": "us-east-1_A1"}}}}`,
-		"cdktf/other.tf.json": `{"resource": {"aws_s3_bucket": {"b": {}}}}`,
+		"cdktf/main.tf.json":          `{"resource": {"aws_cognito_user_pool_client": {"c": {"name": "c", "user_pool_id": "us-east-1_AbC123xyz"}}}}`,
+		"cdktf/other.tf.json":         `{"resource": {"aws_s3_bucket": {"b": {}}}}`,
+		"cdktf/terraform.tfvars.json": `{"x": 1}`,
+		"buckets/main.tf.json":        `{"resource": {"aws_s3_bucket": {"b": {}}}}`,
+		"escaped/main.tf.json":        `{"resource": {"aws_cognito_user_pool_\u0063lient": {"c": {"name": "c", "user_pool_id": "us-east-1_AbC123xyz"}}}}`,
 	})
-	want := []walkRow{{File: "cdktf/main.tf.json", Errors: []string{"Terraform's JSON syntax (.tf.json) is not read yet: the app clients this file defines are not checked"}}}
+	want := []walkRow{
+		{File: "cdktf/main.tf.json", Kind: KindTerraformConfig, Clients: 1},
+		{File: "cdktf/other.tf.json", Kind: KindTerraformConfig},
+		{File: "escaped/main.tf.json", Kind: KindTerraformConfig, Clients: 1},
+	}
 	if diff := cmp.Diff(want, walkRows(t, dir)); diff != "" {
 		t.Errorf("walk mismatch (-want +got):\n%s", diff)
-	}
-	if f := ReadBytes("main.tf.json", []byte(`{"resource": {"aws_cognito_user_pool_client": {}}}`)); len(f.Errors) != 1 {
-		t.Errorf("named: %d errors, want 1", len(f.Errors))
 	}
 }

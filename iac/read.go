@@ -15,10 +15,11 @@ import (
 )
 
 // ReadBytes reads one input held in memory; name names it in positions and
-// errors. A name ending in .tf is read as a Terraform file on its own; any
-// other input is recognised from its content. ReadBytes reads nothing else
-// from disk: a Serverless file's ${file(...)} fragments stay unknown. It
-// never panics: a file it cannot read comes back with Errors.
+// errors. A name ending in .tf or .tf.json is read as a Terraform file on
+// its own; any other input is recognised from its content. ReadBytes
+// reads nothing else from disk: a Serverless file's ${file(...)}
+// fragments stay unknown. It never panics: a file it cannot read comes
+// back with Errors.
 func ReadBytes(name string, data []byte) *File {
 	f, _ := readBytes(name, data, nil)
 	return f
@@ -59,18 +60,8 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 	if !utf8.Valid(data) {
 		return fail(fmt.Errorf("%w: invalid UTF-8 at offset %d", errNotText, invalidUTF8At(data)))
 	}
-	if strings.HasSuffix(name, ".tf") {
+	if isTFConfig(name) {
 		return readTerraform([]tfSource{{name: name, data: data}})[0], false
-	}
-	if strings.HasSuffix(name, ".tf.json") {
-		// Terraform's JSON syntax, as CDK for Terraform writes it, is not
-		// read yet: a file that defines app clients says so, never
-		// passing in silence; one that defines none is no input.
-		if !bytes.Contains(data, []byte(`"aws_cognito_user_pool_client"`)) && !bytes.Contains(data, []byte(`"aws_cognito_managed_user_pool_client"`)) {
-			notInput = true
-			return fail(errors.New("Terraform JSON syntax without an app client"))
-		}
-		return fail(errors.New("Terraform's JSON syntax (.tf.json) is not read yet: the app clients this file defines are not checked"))
 	}
 	if isPoolOutput(data) {
 		notInput = true
@@ -80,115 +71,179 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 	if err != nil {
 		return fail(err)
 	}
-	// The request decoders reject a duplicate member, and so does a file
-	// they read, with the error of the first.
-	strict := func() (*File, bool) {
-		if tree.HasDups(root, 0) {
-			if _, err := tree.ParseJSONStrict(data); err != nil {
-				return fail(err)
-			}
-		}
-		return nil, false
-	}
 	if root.Kind != tree.Map {
 		notInput = true
 		return fail(&tree.Error{Pos: root.Pos, Msg: fmt.Sprintf("expected a request object, a CloudFormation template or a Terraform plan, found %s", root.Kind)})
 	}
-	var clients []*client
-	switch {
-	case root.Get("resource_changes") == nil && (root.Get("values") != nil && root.Get("format_version") != nil ||
-		root.Get("version") != nil && root.Get("terraform_version") != nil && root.Get("resources") != nil):
-		res.Kind = KindTerraformState
-		clients, err = tfStateClients(root)
-		if err != nil {
-			return fail(err)
+	in := &input{name: name, data: data, root: root, isJSON: isJSON, include: include, d: d}
+	for _, k := range inputKinds {
+		if !k.detect(in) {
+			continue
 		}
-	case root.Get("resource_changes") != nil || (root.Get("format_version") != nil && root.Get("terraform_version") != nil):
-		res.Kind = KindTerraform
-		clients, err = tfClients(root)
-		if err != nil {
-			return fail(err)
-		}
-		res.Resources = planResources(name, root)
-	case root.Get("Resources") != nil || root.Get("AWSTemplateFormatVersion") != nil:
-		res.Kind = KindCloudFormation
-		rm := root.Member("Resources")
-		if rm == nil {
-			return fail(&tree.Error{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"})
-		}
-		if rm.Val.Kind != tree.Map {
-			return fail(&tree.Error{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()})
-		}
-		passed, perr := d.cfnPassed(name)
-		if perr != nil {
-			res.Errors = append(res.Errors, perr)
-			return res, false
-		}
-		rd := &cfnReader{file: name, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.Get("Conditions"),
-			bare: root.Get("AWSTemplateFormatVersion") == nil && root.Get("Transform") == nil}
-		clients, res.Resources = rd.clients(rm.Val)
-		for _, c := range clients {
-			res.Clients = append(res.Clients, finish(name, c))
-		}
-		nestedStacks(res, name, rm.Val, rd, include, []string{filepath.ToSlash(name)})
-		return res, false
-	case isServerless(root):
-		res.Kind = KindServerless
-		frags, err := slsResources(name, root, include)
-		if err != nil {
-			return fail(err)
-		}
-		for _, fr := range frags {
-			rd := &cfnReader{file: fr.file, serverless: true, sls: newSlsResolver(root, name, d.stage())}
-			cs, rs := rd.clients(fr.resources)
-			res.Resources = append(res.Resources, rs...)
-			for _, c := range cs {
-				res.Clients = append(res.Clients, finish(fr.file, c))
+		// The request decoders reject a duplicate member, and so does a
+		// file they read, with the error of the first.
+		if k.strict && tree.HasDups(root, 0) {
+			if _, err := tree.ParseJSONStrict(data); err != nil {
+				return fail(err)
 			}
 		}
-		return res, false
-	case isJSON && root.Get("UserPoolClient") != nil:
-		if f, _ := strict(); f != nil {
-			return f, false
+		res.Kind = k.kind
+		if err := k.read(in, res); err != nil {
+			return fail(err)
 		}
-		res.Kind = KindDescribed
-		res.Clients = []*Client{readDescribed(name, data, root)}
 		return res, false
-	case isJSON && root.Get("ClientId") != nil:
-		if f, _ := strict(); f != nil {
-			return f, false
-		}
-		res.Kind = KindUpdate
-		res.Clients = []*Client{readUpdate(name, data, root)}
-		return res, false
-	case isJSON && !requestLike(root):
-		notInput = true
+	}
+	notInput = true
+	if isJSON {
 		return fail(&tree.Error{Pos: root.Pos, Msg: "a JSON object of no kind this reads: " + describeKeys(root) +
 			"; it reads request JSON (the --cli-input-json form of create-user-pool-client), update requests (with ClientId), described clients (with UserPoolClient), CloudFormation templates (with Resources), Serverless services (with service), and Terraform plans and state (terraform show -json)"})
-	case isJSON:
-		if f, _ := strict(); f != nil {
-			return f, false
-		}
-		res.Kind = KindRequest
-		c := newClient("", root.Pos)
-		indexPositions(c, "", root)
-		req, err := appclient.DecodeRequest(bytes.NewReader(data))
-		out := c.public(name)
-		if err != nil {
-			out.Errors = append(out.Errors, decodeError(name, err, data, nil, c))
-		} else {
-			out.Request = req
-		}
-		res.Clients = []*Client{out}
-		return res, false
-	default:
-		notInput = true
-		return fail(&tree.Error{Pos: root.Pos, Msg: "not a CloudFormation template (no Resources), a request JSON or a Terraform plan"})
 	}
+	return fail(&tree.Error{Pos: root.Pos, Msg: "not a CloudFormation template (no Resources), a request JSON or a Terraform plan"})
+}
+
+// input is a file being read whose content is a map: what a kind's detect
+// and read functions see.
+type input struct {
+	name    string
+	data    []byte
+	root    *tree.Value // the content, a map
+	isJSON  bool        // the content is JSON, not YAML
+	include includeFunc // nil, or reads the files a Serverless service includes
+	d       *deployment // nil, or the values a deployment passes
+}
+
+// inputKind is one kind of input recognised from its content.
+type inputKind struct {
+	kind Kind
+	// detect reports whether a file is of this kind.
+	detect func(in *input) bool
+	// strict is true for the kinds the request decoders read: a member
+	// written twice is an error, as they have it, before read runs.
+	strict bool
+	// read reads the file into res, whose Kind is set; an error is the
+	// file's error.
+	read func(in *input, res *File) error
+}
+
+// inputKinds are the kinds recognised from content, in the order they are
+// tried: the first whose detect says yes reads the file. A map that none
+// detects is of no kind this package reads. (.tf files are recognised by
+// their name, before their content is read.)
+var inputKinds = []inputKind{
+	{kind: KindTerraformState, detect: isTFState, read: readTFState},
+	{kind: KindTerraform, detect: isTFPlan, read: readTFPlan},
+	{kind: KindCloudFormation, detect: isTemplate, read: readTemplate},
+	{kind: KindServerless, detect: func(in *input) bool { return isServerless(in.root) }, read: readServerless},
+	{kind: KindDescribed, detect: func(in *input) bool { return in.isJSON && in.root.Get("UserPoolClient") != nil }, strict: true,
+		read: func(in *input, res *File) error {
+			res.Clients = []*Client{readDescribed(in.name, in.data, in.root)}
+			return nil
+		}},
+	{kind: KindUpdate, detect: func(in *input) bool { return in.isJSON && in.root.Get("ClientId") != nil }, strict: true,
+		read: func(in *input, res *File) error {
+			res.Clients = []*Client{readUpdate(in.name, in.data, in.root)}
+			return nil
+		}},
+	{kind: KindRequest, detect: func(in *input) bool { return in.isJSON && requestLike(in.root) }, strict: true, read: readRequest},
+}
+
+// isTFState detects a Terraform state: "terraform show -json" without a
+// plan, or a terraform.tfstate file.
+func isTFState(in *input) bool {
+	root := in.root
+	return root.Get("resource_changes") == nil && (root.Get("values") != nil && root.Get("format_version") != nil ||
+		root.Get("version") != nil && root.Get("terraform_version") != nil && root.Get("resources") != nil)
+}
+
+func readTFState(in *input, res *File) error {
+	clients, err := tfStateClients(in.root)
+	if err != nil {
+		return err
+	}
+	for _, c := range clients {
+		res.Clients = append(res.Clients, finish(in.name, c))
+	}
+	return nil
+}
+
+// isTFPlan detects a Terraform plan, "terraform show -json plan.out".
+func isTFPlan(in *input) bool {
+	root := in.root
+	return root.Get("resource_changes") != nil || (root.Get("format_version") != nil && root.Get("terraform_version") != nil)
+}
+
+func readTFPlan(in *input, res *File) error {
+	clients, err := tfClients(in.root)
+	if err != nil {
+		return err
+	}
+	res.Resources = planResources(in.name, in.root)
+	for _, c := range clients {
+		res.Clients = append(res.Clients, finish(in.name, c))
+	}
+	return nil
+}
+
+// isTemplate detects a CloudFormation template.
+func isTemplate(in *input) bool {
+	return in.root.Get("Resources") != nil || in.root.Get("AWSTemplateFormatVersion") != nil
+}
+
+func readTemplate(in *input, res *File) error {
+	name, root := in.name, in.root
+	rm := root.Member("Resources")
+	if rm == nil {
+		return &tree.Error{Pos: root.Pos, Msg: "not a CloudFormation template: no Resources"}
+	}
+	if rm.Val.Kind != tree.Map {
+		return &tree.Error{Pos: rm.Val.Pos, Msg: "Resources must be a map, not " + rm.Val.Kind.String()}
+	}
+	passed, perr := in.d.cfnPassed(name)
+	if perr != nil {
+		res.Errors = append(res.Errors, perr)
+		return nil
+	}
+	rd := &cfnReader{file: name, params: templateParams(root, passed), paramNames: cfnParamNames(root), conds: root.Get("Conditions"),
+		bare: root.Get("AWSTemplateFormatVersion") == nil && root.Get("Transform") == nil}
+	clients, resources := rd.clients(rm.Val)
+	res.Resources = resources
 	for _, c := range clients {
 		res.Clients = append(res.Clients, finish(name, c))
 	}
-	return res, false
+	nestedStacks(res, name, rm.Val, rd, in.include, []string{filepath.ToSlash(name)})
+	return nil
+}
+
+func readServerless(in *input, res *File) error {
+	frags, err := slsResources(in.name, in.root, in.include)
+	if err != nil {
+		return err
+	}
+	for _, fr := range frags {
+		rd := &cfnReader{file: fr.file, serverless: true, sls: newSlsResolver(in.root, in.name, in.d.stage())}
+		cs, rs := rd.clients(fr.resources)
+		res.Resources = append(res.Resources, rs...)
+		for _, c := range cs {
+			res.Clients = append(res.Clients, finish(fr.file, c))
+		}
+	}
+	return nil
+}
+
+// readRequest reads a CreateUserPoolClient request with the strict
+// decoder, the positions of its members from the tree.
+func readRequest(in *input, res *File) error {
+	c := newClient("", in.root.Pos)
+	indexPositions(c, "", in.root)
+	req, err := appclient.DecodeRequest(bytes.NewReader(in.data))
+	out := c.public(in.name)
+	if err != nil {
+		out.Errors = append(out.Errors, decodeError(in.name, err, in.data, nil, c))
+	} else {
+		out.Request = req
+	}
+	res.Clients = []*Client{out}
+	return nil
 }
 
 // finish turns a client read from a file into the package's Client, its

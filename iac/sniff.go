@@ -85,7 +85,7 @@ var inputKeys = map[string]bool{
 // format_version, ...). head may end anywhere.
 func looksLikeInput(name string, head []byte) bool {
 	base := strings.ToLower(path.Base(strings.ReplaceAll(name, `\`, "/")))
-	if strings.HasSuffix(base, ".tf") || strings.HasPrefix(base, "serverless.") {
+	if strings.HasSuffix(base, ".tf") || strings.HasSuffix(base, ".tf.json") || strings.HasPrefix(base, "serverless.") {
 		return true
 	}
 	if bytes.Contains(head, []byte("AWS::Cognito::UserPoolClient")) || bytes.Contains(head, []byte("aws_cognito_user_pool_client")) {

@@ -190,6 +190,14 @@ func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
 		f.Errors = append(f.Errors, &Error{File: f.Name, Msg: fmt.Sprintf("Terraform file larger than %d KiB", maxHCLBytes>>10)})
 		return nil
 	}
+	if isTFJSON(f.Name) {
+		body, comments, errs := parseTFJSON(f.Name, data)
+		f.Errors = append(f.Errors, errs...)
+		if len(comments) > 0 {
+			m.comments[f.Name] = comments
+		}
+		return body
+	}
 	// The parser is recursive: measure the nesting before parsing.
 	if pos, msg, ok := hclNesting(f.Name, data); !ok {
 		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: pos, Msg: msg})
@@ -231,13 +239,22 @@ const maxHCLOperators = 1024
 // may stand at the end of a line), and it may overestimate, never
 // underestimate, what the parser nests.
 func hclNesting(name string, data []byte) (pos Position, msg string, ok bool) {
+	return tokenNesting(data, func() hclsyntax.Tokens {
+		tokens, _ := hclsyntax.LexConfig(data, name, hcl.InitialPos)
+		return tokens
+	})
+}
+
+// tokenNesting is hclNesting for text that lex turns into HCL's tokens:
+// a file, a template or an expression.
+func tokenNesting(data []byte, lex func() hclsyntax.Tokens) (pos Position, msg string, ok bool) {
 	// Every level and every operator starts with one of these bytes: a
 	// file with few of them needs no lexing (a long list of numbers, whose
 	// tokens would cost more than the check is worth).
 	if bytesAmong(data, "{[(\"<+-*/%=!>&|?") <= min(tree.MaxDepth, maxHCLOperators) {
 		return Position{}, "", true
 	}
-	tokens, _ := hclsyntax.LexConfig(data, name, hcl.InitialPos)
+	tokens := lex()
 	// One level per open bracket, with the operators counted since the
 	// last separator at that level.
 	type level struct {

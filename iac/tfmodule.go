@@ -444,8 +444,8 @@ func (r *tfRoot) moduleDir(callerDir, key, source string) (string, bool) {
 	return filepath.Clean(dir), true
 }
 
-// readModuleDir reads the .tf files of a module's directory, in name
-// order.
+// readModuleDir reads the .tf and .tf.json files of a module's
+// directory, in name order.
 func readModuleDir(dir string) ([]tfSource, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -453,7 +453,7 @@ func readModuleDir(dir string) ([]tfSource, error) {
 	}
 	var out []tfSource
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasSuffix(e.Name(), ".tf") {
+		if !e.Type().IsRegular() || !isTFConfig(e.Name()) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
@@ -470,6 +470,10 @@ func readModuleDir(dir string) ([]tfSource, error) {
 // call a module that may.
 func tfMayHoldClients(srcs []tfSource) bool {
 	for _, s := range srcs {
+		if isTFJSON(s.name) && bytes.Contains(s.data, []byte(`\u`)) {
+			// A JSON escape may spell a resource type.
+			return true
+		}
 		if bytes.Contains(s.data, []byte(tfClientType)) || bytes.Contains(s.data, []byte(tfManagedClientType)) ||
 			bytes.Contains(s.data, []byte("module")) {
 			return true

@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -55,7 +53,7 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 		return nil, err
 	}
 	var files []*File
-	if strings.HasSuffix(path, ".tf") {
+	if isTFConfig(path) {
 		files, _ = walkJob{paths: []string{path}, module: true, explicit: true}.run(d)
 	} else {
 		data, err := ReadInput(path, maxInputBytes)
@@ -74,8 +72,8 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 // What it reads: JSON and YAML files (.json, .yaml, .yml, .template,
 // .tfstate) that are request JSON, update requests, described clients,
 // CloudFormation templates, Serverless services, or Terraform plans or
-// state; and, in each directory holding
-// .tf files, those files as one Terraform module (one File per .tf file).
+// state; and, in each directory holding .tf or .tf.json files, those
+// files as one Terraform module (one File per file).
 // A file that mentions no app client is not read further, a JSON or YAML
 // file of another kind is skipped, and the fragments a Serverless service
 // includes are read as part of the service only (unless it takes only
@@ -99,7 +97,7 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 // input (a .tf file, a template's keys, an app-client resource type) stays
 // an input error.
 //
-// A directory of .tf files is read as a root module, with the variable
+// A directory of .tf and .tf.json files is read as a root module, with the variable
 // files Terraform loads (terraform.tfvars, terraform.tfvars.json,
 // *.auto.tfvars[.json]) and the modules it calls: local paths, and those
 // terraform init installed (.terraform/modules/modules.json). A module
@@ -352,6 +350,9 @@ func (w *walker) dir(p string, ancestors []fs.FileInfo) error {
 // Terraform file, "serverless" for a Serverless service, "file" for any
 // other JSON or YAML file, "" for none.
 func inputName(name string) string {
+	if strings.HasSuffix(strings.ToLower(name), ".tf.json") {
+		return ".tf"
+	}
 	switch ext := strings.ToLower(path.Ext(name)); ext {
 	case ".tf":
 		return ".tf"
@@ -673,20 +674,10 @@ func calledDirs(jobs []walkJob) map[string]bool {
 }
 
 // localModuleDirs returns the directories that the module blocks of a .tf
-// file call through a local path.
+// or .tf.json file call through a local path.
 func localModuleDirs(dir, name string, data []byte) []string {
-	if len(data) > maxHCLBytes {
-		return nil
-	}
-	if _, _, ok := hclNesting(name, data); !ok {
-		return nil
-	}
-	file, diags := hclsyntax.ParseConfig(data, name, hcl.InitialPos)
-	if diags.HasErrors() {
-		return nil
-	}
-	body, ok := file.Body.(*hclsyntax.Body)
-	if !ok {
+	body := parseTFBody(name, data)
+	if body == nil {
 		return nil
 	}
 	var out []string

@@ -12,9 +12,9 @@
 //
 // validate reads each PATH: a file ("-" is standard input), or a directory,
 // under which it reads every input it finds (skipping .git, node_modules
-// and .terraform) and each directory's .tf files as one Terraform module.
-// It recognises each file's kind from its content (.tf files from their
-// name), with package github.com/cognitokit/appclient/iac:
+// and .terraform) and each directory's .tf and .tf.json files as one
+// Terraform module. It recognises each file's kind from its content (.tf
+// and .tf.json files from their name), with package github.com/cognitokit/appclient/iac:
 //
 //   - a request JSON: the body of CreateUserPoolClient, as the AWS CLI's
 //     --cli-input-json takes it. It is read strictly: unknown members are
@@ -38,9 +38,11 @@
 //     included), ${sls:stage} and ${opt:stage} (-stage STAGE, else
 //     provider.stage, else dev), ${param:...} from params, and fallbacks
 //     (${env:X, 'value'}) as defaults; other sources are unknown.
-//   - Terraform configuration (.tf): every aws_cognito_user_pool_client,
-//     with variables' defaults, locals and templates evaluated. A directory
-//     of .tf files is a root module: its terraform.tfvars,
+//   - Terraform configuration (.tf, and .tf.json in Terraform's JSON
+//     syntax, as CDK for Terraform writes it): every
+//     aws_cognito_user_pool_client, with variables' defaults, locals and
+//     templates evaluated. A directory of .tf and .tf.json files is a root
+//     module: its terraform.tfvars,
 //     terraform.tfvars.json and *.auto.tfvars[.json], TF_VAR_ variables,
 //     and -var-file FILE and -var NAME=VALUE (repeatable; the later wins,
 //     as in Terraform) assign its variables, and the modules it calls
@@ -285,7 +287,7 @@ Usage:
 validate reads request JSON files (the --cli-input-json form of
 create-user-pool-client or update-user-pool-client, or the output of
 describe-user-pool-client), CloudFormation templates (JSON or YAML),
-Serverless services, Terraform .tf files, plans and state (terraform show
+Serverless services, Terraform .tf and .tf.json files, plans and state (terraform show
 -json), recognised from their content; "-" reads standard input, and a
 directory is searched for all of them. Values known only at deployment
 (!Ref, !GetAtt, Serverless variables, Terraform references, "known after
@@ -323,7 +325,8 @@ The json fields are described by go doc github.com/cognitokit/appclient/cmd/appc
 
 Exit status: 0 no violation (warnings allowed), 1 violations (or warnings
 with -strict), 2 unreadable input or usage error.
-Inputs are limited to 10 MiB, YAML to 1 MiB, .tf files to 512 KiB.
+Inputs are limited to 10 MiB, YAML to 1 MiB, .tf and .tf.json files to
+512 KiB.
 
 Examples:
   appclient validate client.json

@@ -235,6 +235,39 @@ type jsonParser struct {
 	// strict makes a duplicate member an error, as the request decoders
 	// have it; otherwise the last occurrence wins, as in CloudFormation.
 	strict bool
+	// spans, when not nil, records byte offsets, and every occurrence of
+	// a duplicate member is kept, in file order, as HCL's JSON syntax
+	// reads them (a block type named twice is two sets of blocks).
+	spans *Spans
+}
+
+// Spans are the byte offsets of the values and member names of a JSON
+// text, which Terraform's JSON syntax needs to read strings as templates
+// at their place in the file.
+type Spans struct {
+	// vals are each value's start and the offset just after it.
+	vals map[*Value][2]int
+	// keys are, for each map, the offsets of its members' names, in order.
+	keys map[*Value][]int
+}
+
+// Of returns the byte offsets of the start of v and of the byte after it.
+func (s *Spans) Of(v *Value) (start, end int) {
+	o := s.vals[v]
+	return o[0], o[1]
+}
+
+// Keys returns the byte offsets of the names of a map's members, in the
+// order of its Membs.
+func (s *Spans) Keys(m *Value) []int { return s.keys[m] }
+
+// ParseJSONSpans is ParseJSON keeping every occurrence of a duplicate
+// member, in file order (Dups stays empty), and the byte offsets of every
+// value and member name.
+func ParseJSONSpans(data []byte) (*Value, *Spans, error) {
+	spans := &Spans{vals: map[*Value][2]int{}, keys: map[*Value][]int{}}
+	n, err := parseJSONWith(&jsonParser{spans: spans}, data)
+	return n, spans, err
 }
 
 // planOnlyKeys are the top-level members of a Terraform plan that no check
@@ -256,8 +289,12 @@ func ParseJSON(data []byte) (*Value, error) { return parseJSONMode(data, false) 
 func ParseJSONStrict(data []byte) (*Value, error) { return parseJSONMode(data, true) }
 
 func parseJSONMode(data []byte, strict bool) (*Value, error) {
+	return parseJSONWith(&jsonParser{strict: strict}, data)
+}
+
+func parseJSONWith(p *jsonParser, data []byte) (*Value, error) {
 	src := string(data)
-	p := &jsonParser{data: data, src: src, lines: NewLineIndex(src), strict: strict}
+	p.data, p.src, p.lines = data, src, NewLineIndex(src)
 	p.lex.ReplaceUnpairedSurrogates = true
 	p.lex.Reset(p.data)
 	n, err := p.value(0)
@@ -337,6 +374,15 @@ func (p *jsonParser) value(depth int) (*Value, error) {
 		return nil, p.lexError(err, off, "a value")
 	}
 	at := p.lines.Position(off)
+	v, err := p.kindAt(kind, off, depth, at)
+	if v != nil && p.spans != nil {
+		p.spans.vals[v] = [2]int{off, p.lex.Offset()}
+	}
+	return v, err
+}
+
+// kindAt reads the value of the given kind that starts at off.
+func (p *jsonParser) kindAt(kind jsonlex.Kind, off, depth int, at Position) (*Value, error) {
 	switch kind {
 	case jsonlex.Object:
 		return p.object(depth, at)
@@ -401,7 +447,10 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			if first := n.find(key, &seen); first != nil {
+			if p.spans != nil {
+				n.Membs = append(n.Membs, Member{Key: key, KeyPos: keyPos, Val: v})
+				p.spans.keys[n] = append(p.spans.keys[n], keyOff)
+			} else if first := n.find(key, &seen); first != nil {
 				if p.strict {
 					return nil, &Error{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
 				}
