@@ -63,7 +63,7 @@ func readDescribed(name string, data []byte, root *tree.Value) *Client {
 	body, hasSecret, err := describedBody(data)
 	if err != nil {
 		// The tree reader has read the same bytes; this is not expected.
-		out.Errors = append(out.Errors, &Error{File: name, Pos: c.Pos, Msg: err.Error()})
+		out.Errors = append(out.Errors, &Error{File: name, Pos: c.Pos, Message: err.Error()})
 		return out
 	}
 	req, err := appclient.DecodeRequest(bytes.NewReader(body.data))
@@ -174,7 +174,7 @@ func describedMembers(l *jsonlex.Lexer, data []byte, body *splice) (hasSecret bo
 func decodeError(name string, err error, data []byte, body *splice, c *client) *Error {
 	var de *appclient.DecodeError
 	if !errors.As(err, &de) {
-		return &Error{File: name, Pos: c.Pos, Msg: err.Error()}
+		return &Error{File: name, Pos: c.Pos, Message: err.Error()}
 	}
 	msg := de.Message
 	if de.Field != "" {
@@ -184,7 +184,7 @@ func decodeError(name string, err error, data []byte, body *splice, c *client) *
 	if body != nil {
 		off = body.source(off)
 	}
-	return &Error{File: name, Pos: tree.NewLineIndex(string(data)).Position(off), Msg: msg}
+	return &Error{File: name, Pos: tree.NewLineIndex(string(data)).Position(off), Message: msg}
 }
 
 // validate validates the client's request: an update request with its own

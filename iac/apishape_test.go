@@ -291,7 +291,7 @@ func FuzzAPIShapes(f *testing.F) {
 		}
 		for _, e := range errs {
 			if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
-				t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Msg)
+				t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Message)
 			}
 		}
 		if file.Kind != KindDescribed {

@@ -41,7 +41,8 @@ func withinBounds(t *testing.T, input string, read func()) {
 // variable's validation condition and error message. Properties: it
 // never panics, it terminates within the module's budgets (steps, bytes
 // built) and within time and memory bounds, and a file over a budget says
-// so in an error instead of holding clients.
+// so in an error instead of holding clients. Each expression is also read
+// as the one interpolation of a template in a .tf.json file's local.
 func FuzzHCLEval(f *testing.F) {
 	for _, s := range []string{
 		`"https://a.example.com/"`,
@@ -100,9 +101,22 @@ func FuzzHCLEval(f *testing.F) {
 			t.Errorf("errors %v and %d clients", file.Errors, len(file.Clients))
 		}
 		for _, e := range file.Errors {
-			if strings.HasPrefix(e.Msg, "expression ") && e.Pos.Line == 0 {
-				t.Errorf("an expression over budget without its position: %s", e.Msg)
+			if strings.HasPrefix(e.Message, "expression ") && e.Pos.Line == 0 {
+				t.Errorf("an expression over budget without its position: %s", e.Message)
 			}
+		}
+		// The same in Terraform's JSON syntax, the expression as a
+		// template's one interpolation.
+		tmpl, _ := json.Marshal("${" + expr + "}")
+		jsrc := `{"variable": {"l": {"default": ["a", "b"]}, "s": {"default": "abc"}},
+  "locals": {"z": ` + string(tmpl) + `},
+  "resource": {"aws_cognito_user_pool_client": {"c": {"name": "c", "user_pool_id": "us-east-1_AbC123xyz", "callback_urls": "${local.z}"}}}}`
+		withinBounds(t, expr, func() { m = readModule([]tfSource{{name: "in.tf.json", data: []byte(jsrc)}}) })
+		if b := m.budget; b.totalBuilt > maxModuleBuild || b.totalSteps > maxModuleSteps+maxEvalNodes+evalOverhead+maxEvalSteps {
+			t.Errorf(".tf.json: built %d bytes, ran %d steps", b.totalBuilt, b.totalSteps)
+		}
+		if file := m.files[0]; len(file.Errors) > 0 && len(file.Clients) > 0 {
+			t.Errorf(".tf.json: errors %v and %d clients", file.Errors, len(file.Clients))
 		}
 	})
 }

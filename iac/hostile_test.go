@@ -52,6 +52,36 @@ func hostileCases() []hostileCase {
 	}
 	return []hostileCase{
 		{
+			name:     "tf.json nested arrays",
+			files:    one("in.tf.json", `{"locals": {"z": `+nest(300, "[", "1", "]")+`}}`),
+			read:     "in.tf.json",
+			wantErrs: []string{"nesting deeper than 256 levels"},
+		},
+		{
+			name:     "tf.json template nested in a string",
+			files:    one("in.tf.json", `{"locals": {"z": "${`+nest(100000, "(", "1", ")")+`}"}}`),
+			read:     "in.tf.json",
+			wantErrs: []string{"nesting deeper than 256 levels"},
+		},
+		{
+			name: "tf.json huge array of callback URLs",
+			files: one("in.tf.json", `{"resource": {"aws_cognito_user_pool_client": {"c": {"name": "c", "user_pool_id": "us-east-1_AbC123xyz", "callback_urls": [`+
+				strings.Repeat(`"${local.u}",`, 40000)+`"x"]}}}, "locals": {"u": "https://a.example.com/"}}`),
+			read: "in.tf.json",
+		},
+		{
+			name: "tf.json many interpolations of a large local",
+			files: one("in.tf.json", `{"locals": {"big": "`+strings.Repeat("x", 16000)+`", "z": "`+strings.Repeat("${local.big}", 40000)+`"}, `+
+				`"resource": {"aws_cognito_user_pool_client": {"c": {"name": "c", "user_pool_id": "us-east-1_AbC123xyz", "callback_urls": "${[local.z]}"}}}}`),
+			read:        "in.tf.json",
+			wantUnknown: []string{"CallbackURLs[0]"},
+		},
+		{
+			name:  "tf.json long string",
+			files: one("in.tf.json", `{"resource": {"aws_cognito_user_pool_client": {"c": {"name": "`+strings.Repeat("n", 500000)+`", "user_pool_id": "us-east-1_AbC123xyz"}}}}`),
+			read:  "in.tf.json",
+		},
+		{
 			name:     "unary operators across newlines",
 			files:    one("in.tf", "locals {\n  z = ["+strings.Repeat("-\n", 245000)+"1]\n}\n"+hostileClient),
 			read:     "in.tf",

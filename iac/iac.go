@@ -227,9 +227,10 @@ const (
 	// UserPoolClient.
 	KindDescribed      Kind = "described"
 	KindCloudFormation Kind = "cloudformation"
-	// KindTerraform is a Terraform plan, as "terraform show -json plan.out"
-	// prints it.
-	KindTerraform Kind = "terraform"
+	// KindTerraformPlan is a Terraform plan, as "terraform show -json plan.out"
+	// prints it. Its value stays "terraform", the name the command's JSON
+	// output has always given plans.
+	KindTerraformPlan Kind = "terraform"
 	// KindTerraformState is Terraform state: "terraform show -json"
 	// without a plan, or a terraform.tfstate file.
 	KindTerraformState Kind = "terraform-state"
@@ -432,8 +433,8 @@ type Error struct {
 	Pos Position
 	// Resource is the client the problem belongs to, or "".
 	Resource string
-	// Msg describes the problem.
-	Msg string
+	// Message describes the problem.
+	Message string
 }
 
 // Error returns "FILE:LINE:COLUMN: RESOURCE: MSG", leaving out what is
@@ -452,7 +453,7 @@ func (e *Error) Error() string {
 		b.WriteString(e.Resource)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Msg)
+	b.WriteString(e.Message)
 	return b.String()
 }
 

@@ -13,7 +13,7 @@ import (
 func TestInputKinds(t *testing.T) {
 	samples := map[Kind]struct{ name, src string }{
 		KindTerraformState: {"terraform.tfstate", `{"version": 4, "terraform_version": "1.9.0", "resources": []}`},
-		KindTerraform:      {"plan.json", `{"format_version": "1.2", "terraform_version": "1.9.0", "values": {}, "resource_changes": []}`},
+		KindTerraformPlan:  {"plan.json", `{"format_version": "1.2", "terraform_version": "1.9.0", "values": {}, "resource_changes": []}`},
 		KindCloudFormation: {"template.yaml", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: p, ClientName: c}\n"},
 		KindServerless:     {"serverless.yml", "service: s\nprovider: {name: aws}\nresources:\n  Resources: {}\n"},
 		KindDescribed:      {"described.json", `{"UserPoolClient": {"UserPoolId": "p", "ClientName": "c", "ClientId": "x"}}`},

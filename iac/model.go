@@ -275,7 +275,7 @@ func hint(key string, specs []memberSpec, name func(memberSpec) string) string {
 func (c *client) public(file string) *Client {
 	out := &Client{File: file, Resource: c.Resource, Pos: c.Pos, Unknown: c.unknownPaths(), Positions: c.Where, Defaults: c.Defaults, Origins: c.Origins, Ignore: c.Ignore}
 	for _, e := range c.Errs {
-		out.Errors = append(out.Errors, &Error{File: file, Pos: e.Pos, Resource: c.Resource, Msg: e.Msg})
+		out.Errors = append(out.Errors, &Error{File: file, Pos: e.Pos, Resource: c.Resource, Message: e.Msg})
 	}
 	return out
 }

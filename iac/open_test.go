@@ -56,7 +56,7 @@ func walkRows(t *testing.T, dir string) []walkRow {
 		rel, _ := filepath.Rel(dir, f.Name)
 		r := walkRow{File: filepath.ToSlash(rel), Kind: f.Kind, Clients: len(f.Clients), Skipped: f.Skipped}
 		for _, e := range f.Errors {
-			r.Errors = append(r.Errors, e.Msg)
+			r.Errors = append(r.Errors, e.Message)
 		}
 		rows = append(rows, r)
 	}

@@ -27,22 +27,22 @@ type passedParam struct {
 func readParameterFile(name string) (map[string]passedParam, error) {
 	data, err := ReadInput(name, maxYAMLBytes)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "-parameters: " + readError(err)}
+		return nil, &Error{File: name, Message: "-parameters: " + readError(err)}
 	}
 	root, _, err := parseAny(data)
 	if err != nil {
 		var pe *tree.Error
 		if errors.As(err, &pe) {
-			return nil, &Error{File: name, Pos: pe.Pos, Msg: pe.Msg}
+			return nil, &Error{File: name, Pos: pe.Pos, Message: pe.Msg}
 		}
-		return nil, &Error{File: name, Msg: err.Error()}
+		return nil, &Error{File: name, Message: err.Error()}
 	}
 	source := "-parameters " + name
 	out := map[string]passedParam{}
 	add := func(key string, v *tree.Value) error {
 		s, ok := scalarString(v)
 		if !ok || v.Tag != "" {
-			return &Error{File: name, Pos: v.Pos, Msg: fmt.Sprintf("the value of parameter %s must be a string, not %s", key, v.Kind)}
+			return &Error{File: name, Pos: v.Pos, Message: fmt.Sprintf("the value of parameter %s must be a string, not %s", key, v.Kind)}
 		}
 		out[key] = passedParam{value: s, origin: Origin{Source: source, File: name, Pos: v.Pos}}
 		return nil
@@ -52,7 +52,7 @@ func readParameterFile(name string) (map[string]passedParam, error) {
 		for _, e := range root.Elems {
 			key, val := e.Get("ParameterKey"), e.Get("ParameterValue")
 			if e.Kind != tree.Map || key == nil || key.Kind != tree.String {
-				return nil, &Error{File: name, Pos: e.Pos, Msg: `each element must be {"ParameterKey": ..., "ParameterValue": ...}`}
+				return nil, &Error{File: name, Pos: e.Pos, Message: `each element must be {"ParameterKey": ..., "ParameterValue": ...}`}
 			}
 			if val == nil {
 				// UsePreviousValue: what the stack has, unknown here.
@@ -75,7 +75,7 @@ func readParameterFile(name string) (map[string]passedParam, error) {
 			}
 		}
 	default:
-		return nil, &Error{File: name, Pos: root.Pos, Msg: "a parameter file holds a list of ParameterKey and ParameterValue, {\"Parameters\": {...}} or {\"Key\": \"Value\"}"}
+		return nil, &Error{File: name, Pos: root.Pos, Message: "a parameter file holds a list of ParameterKey and ParameterValue, {\"Parameters\": {...}} or {\"Key\": \"Value\"}"}
 	}
 	return out, nil
 }
@@ -160,9 +160,9 @@ func samParameters(dir, env string) (map[string]passedParam, *Error) {
 			if perr != nil {
 				var pe *tree.Error
 				if errors.As(perr, &pe) {
-					return nil, &Error{File: p, Pos: pe.Pos, Msg: pe.Msg}
+					return nil, &Error{File: p, Pos: pe.Pos, Message: pe.Msg}
 				}
-				return nil, &Error{File: p, Msg: perr.Error()}
+				return nil, &Error{File: p, Message: perr.Error()}
 			}
 			for _, cmd := range []string{"global", "deploy"} {
 				v := root.Get(env).Get(cmd).Get("parameters").Get("parameter_overrides")
@@ -188,7 +188,7 @@ func samParameters(dir, env string) (map[string]passedParam, *Error) {
 			for _, s := range ov.strs {
 				pairs, perr := splitOverrides(s)
 				if perr != "" {
-					return nil, &Error{File: p, Pos: ov.pos, Msg: "parameter_overrides: " + perr}
+					return nil, &Error{File: p, Pos: ov.pos, Message: "parameter_overrides: " + perr}
 				}
 				for _, kv := range pairs {
 					k, v, _ := strings.Cut(kv, "=")
@@ -271,25 +271,25 @@ func nestedStacks(res *File, name string, resources *tree.Value, rd *cfnReader, 
 		p := path.Join(path.Dir(filepath.ToSlash(name)), loc.Str)
 		switch {
 		case slices.Contains(seen, p):
-			res.Errors = append(res.Errors, &Error{File: name, Pos: loc.Pos, Resource: r.Key, Msg: fmt.Sprintf("nested stack cycle: %s nests a stack that nests it", p)})
+			res.Errors = append(res.Errors, &Error{File: name, Pos: loc.Pos, Resource: r.Key, Message: fmt.Sprintf("nested stack cycle: %s nests a stack that nests it", p)})
 			continue
 		case len(seen) > maxModuleDepth:
-			res.Errors = append(res.Errors, &Error{File: name, Pos: loc.Pos, Resource: r.Key, Msg: fmt.Sprintf("stacks nested more than %d levels deep", maxModuleDepth)})
+			res.Errors = append(res.Errors, &Error{File: name, Pos: loc.Pos, Resource: r.Key, Message: fmt.Sprintf("stacks nested more than %d levels deep", maxModuleDepth)})
 			continue
 		}
 		data, err := include(p, true)
 		if err != nil {
 			res.Notes = append(res.Notes, &Error{File: name, Pos: loc.Pos, Resource: r.Key,
-				Msg: fmt.Sprintf("nested stack template %s cannot be read (%s); its app clients are not checked", p, readError(err))})
+				Message: fmt.Sprintf("nested stack template %s cannot be read (%s); its app clients are not checked", p, readError(err))})
 			continue
 		}
 		root, _, err := parseAny(data)
 		if err != nil {
 			var pe *tree.Error
 			if errors.As(err, &pe) {
-				res.Errors = append(res.Errors, &Error{File: p, Pos: pe.Pos, Msg: pe.Msg})
+				res.Errors = append(res.Errors, &Error{File: p, Pos: pe.Pos, Message: pe.Msg})
 			} else {
-				res.Errors = append(res.Errors, &Error{File: p, Msg: err.Error()})
+				res.Errors = append(res.Errors, &Error{File: p, Message: err.Error()})
 			}
 			continue
 		}

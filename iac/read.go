@@ -41,9 +41,9 @@ func readBytesWith(name string, data []byte, include includeFunc, d *deployment)
 	fail := func(err error) (*File, bool) {
 		var pe *tree.Error
 		if errors.As(err, &pe) {
-			res.Errors = append(res.Errors, &Error{File: name, Pos: pe.Pos, Msg: pe.Msg})
+			res.Errors = append(res.Errors, &Error{File: name, Pos: pe.Pos, Message: pe.Msg})
 		} else {
-			res.Errors = append(res.Errors, &Error{File: name, Msg: err.Error()})
+			res.Errors = append(res.Errors, &Error{File: name, Message: err.Error()})
 		}
 		return res, notInput
 	}
@@ -131,7 +131,7 @@ type inputKind struct {
 // their name, before their content is read.)
 var inputKinds = []inputKind{
 	{kind: KindTerraformState, detect: isTFState, read: readTFState},
-	{kind: KindTerraform, detect: isTFPlan, read: readTFPlan},
+	{kind: KindTerraformPlan, detect: isTFPlan, read: readTFPlan},
 	{kind: KindCloudFormation, detect: isTemplate, read: readTemplate},
 	{kind: KindServerless, detect: func(in *input) bool { return isServerless(in.root) }, read: readServerless},
 	{kind: KindDescribed, detect: func(in *input) bool { return in.isJSON && in.root.Get("UserPoolClient") != nil }, strict: true,
@@ -258,7 +258,7 @@ func finish(file string, c *client) *Client {
 	}
 	req, err := c.request()
 	if err != nil {
-		out.Errors = append(out.Errors, &Error{File: file, Pos: c.Pos, Resource: c.Resource, Msg: err.Error()})
+		out.Errors = append(out.Errors, &Error{File: file, Pos: c.Pos, Resource: c.Resource, Message: err.Error()})
 		return out
 	}
 	out.Request = *req

@@ -24,13 +24,13 @@ type samValue struct {
 // dependency for the one key read here, parameter_overrides.)
 func parseTOML(name string, data []byte) (map[string]map[string]samValue, *Error) {
 	if !utf8.Valid(data) {
-		return nil, &Error{File: name, Msg: "not UTF-8 text"}
+		return nil, &Error{File: name, Message: "not UTF-8 text"}
 	}
 	out := map[string]map[string]samValue{}
 	table := ""
 	lines := strings.Split(string(data), "\n")
 	fail := func(i int, format string, args ...any) (map[string]map[string]samValue, *Error) {
-		return nil, &Error{File: name, Pos: Position{Line: i + 1, Column: 1}, Msg: fmt.Sprintf(format, args...)}
+		return nil, &Error{File: name, Pos: Position{Line: i + 1, Column: 1}, Message: fmt.Sprintf(format, args...)}
 	}
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSpace(strings.TrimSuffix(lines[i], "\r"))

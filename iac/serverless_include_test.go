@@ -28,12 +28,12 @@ func clientsOf(dir string, files []*File) (clients, errs []string) {
 	}
 	for _, f := range files {
 		for _, e := range f.Errors {
-			errs = append(errs, rel(f.Name)+": "+strings.ReplaceAll(e.Msg, dir+string(filepath.Separator), ""))
+			errs = append(errs, rel(f.Name)+": "+strings.ReplaceAll(e.Message, dir+string(filepath.Separator), ""))
 		}
 		for _, c := range f.Clients {
 			clients = append(clients, rel(c.File)+":"+c.Resource)
 			for _, e := range c.Errors {
-				errs = append(errs, rel(c.File)+": "+e.Msg)
+				errs = append(errs, rel(c.File)+": "+e.Message)
 			}
 		}
 	}

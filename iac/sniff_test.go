@@ -119,7 +119,7 @@ func TestWalkSkips(t *testing.T) {
 		rel, _ := filepath.Rel(dir, f.Name)
 		r := row{File: filepath.ToSlash(rel), Kind: f.Kind, Clients: len(f.Clients), Skipped: f.Skipped}
 		for _, e := range f.Errors {
-			r.Errors = append(r.Errors, e.Msg)
+			r.Errors = append(r.Errors, e.Message)
 		}
 		got = append(got, r)
 	}
@@ -140,7 +140,7 @@ func TestWalkSkips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Errors) != 1 || f.Errors[0].Msg != skippedPool || f.Skipped != "" {
+	if len(f.Errors) != 1 || f.Errors[0].Message != skippedPool || f.Skipped != "" {
 		t.Errorf("ReadFile(pool.json): Errors %v, Skipped %q; want the pool error", f.Errors, f.Skipped)
 	}
 }

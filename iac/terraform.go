@@ -137,7 +137,7 @@ func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 			m.budget.parsed += len(s.data)
 		}
 		if m.budget.parsed > maxTreeBytes {
-			f.Errors = append(f.Errors, &Error{File: f.Name, Msg: fmt.Sprintf(
+			f.Errors = append(f.Errors, &Error{File: f.Name, Message: fmt.Sprintf(
 				"not read: the module and the module instances it calls parse more than %d MiB of .tf files in all, each instance counted", maxTreeBytes>>20)})
 			continue
 		}
@@ -187,7 +187,7 @@ func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 // in f.Errors.
 func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
 	if len(data) > maxHCLBytes {
-		f.Errors = append(f.Errors, &Error{File: f.Name, Msg: fmt.Sprintf("Terraform file larger than %d KiB", maxHCLBytes>>10)})
+		f.Errors = append(f.Errors, &Error{File: f.Name, Message: fmt.Sprintf("Terraform file larger than %d KiB", maxHCLBytes>>10)})
 		return nil
 	}
 	if isTFJSON(f.Name) {
@@ -200,7 +200,7 @@ func (m *hclModule) parse(f *File, data []byte) *hclsyntax.Body {
 	}
 	// The parser is recursive: measure the nesting before parsing.
 	if pos, msg, ok := hclNesting(f.Name, data); !ok {
-		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: pos, Msg: msg})
+		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: pos, Message: msg})
 		return nil
 	}
 	for line, ids := range ignoreComments(data) {
@@ -356,9 +356,9 @@ func (m *hclModule) diagnostics(f *File, diags hcl.Diagnostics) {
 		if d.Severity != hcl.DiagError {
 			continue
 		}
-		e := &Error{File: f.Name, Msg: strings.TrimSuffix(d.Summary, ".")}
+		e := &Error{File: f.Name, Message: strings.TrimSuffix(d.Summary, ".")}
 		if d.Detail != "" {
-			e.Msg += ": " + lowerFirst(strings.TrimSuffix(d.Detail, "."))
+			e.Message += ": " + lowerFirst(strings.TrimSuffix(d.Detail, "."))
 		}
 		if d.Subject != nil {
 			e.Pos = hclPos(d.Subject.Start)
@@ -555,7 +555,7 @@ func (m *hclModule) refuseClients(files []*File) {
 				if len(from) > 0 {
 					msg += " (with " + strings.Join(from, ", ") + ")"
 				}
-				c.Errors = append(c.Errors, &Error{File: c.File, Pos: c.Pos, Resource: c.Resource, Msg: msg})
+				c.Errors = append(c.Errors, &Error{File: c.File, Pos: c.Pos, Resource: c.Resource, Message: msg})
 			}
 			c.Request, c.Update = appclient.CreateUserPoolClientRequest{}, nil
 		}
@@ -718,7 +718,7 @@ func (m *hclModule) overBudget(expr hclsyntax.Expression, err error) {
 		return
 	}
 	f.Errors = append(f.Errors, &Error{File: f.Name, Pos: hclPos(rng.Start),
-		Msg: fmt.Sprintf("expression %s %v; its value is not evaluated", quoteExpr(m.srcs[rng.Filename], rng), err)})
+		Message: fmt.Sprintf("expression %s %v; its value is not evaluated", quoteExpr(m.srcs[rng.Filename], rng), err)})
 }
 
 // quoteExpr quotes the beginning of an expression's text.
@@ -1045,7 +1045,7 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 		out.emptyLists = r.empty
 		if len(out.Errors) == 0 {
 			if req, err := c.request(); err != nil {
-				out.Errors = append(out.Errors, &Error{File: f.Name, Pos: c.Pos, Resource: name, Msg: err.Error()})
+				out.Errors = append(out.Errors, &Error{File: f.Name, Pos: c.Pos, Resource: name, Message: err.Error()})
 			} else {
 				out.Request = *req
 			}
@@ -1104,7 +1104,7 @@ func (c *client) managedUpdate(file string) *Client {
 			return out
 		}
 	}
-	out.Errors = append(out.Errors, &Error{File: file, Pos: c.Pos, Resource: c.Resource, Msg: "cannot build the request: " + err.Error()})
+	out.Errors = append(out.Errors, &Error{File: file, Pos: c.Pos, Resource: c.Resource, Message: "cannot build the request: " + err.Error()})
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cognitokit/appclient/iac/internal/tree"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -168,8 +169,8 @@ const maxTFJSONErrors = 10
 // tfjReader turns one .tf.json file into a native syntax tree.
 type tfjReader struct {
 	name  string
-	lines *lineIndex
-	spans *jsonSpans
+	lines *tree.LineIndex
+	spans *tree.Spans
 	errs  []*Error
 	// comments are the rule ids "//" properties name, by line.
 	comments map[int][]string
@@ -180,16 +181,16 @@ type tfjReader struct {
 // not valid JSON or not valid Terraform JSON syntax (a block that is not
 // an object, a template that does not parse), as Terraform refuses it.
 func parseTFJSON(name string, data []byte) (*hclsyntax.Body, map[int][]string, []*Error) {
-	root, spans, err := parseJSONSpans(data)
+	root, spans, err := tree.ParseJSONSpans(data)
 	if err != nil {
-		e := &Error{File: name, Msg: err.Error()}
-		if pe, ok := err.(*posError); ok {
-			e.Pos, e.Msg = pe.Pos, pe.Msg
+		e := &Error{File: name, Message: err.Error()}
+		if pe, ok := err.(*tree.Error); ok {
+			e.Pos, e.Message = pe.Pos, pe.Msg
 		}
 		return nil, nil, []*Error{e}
 	}
-	r := &tfjReader{name: name, lines: newLineIndex(string(data)), spans: spans, comments: map[int][]string{}}
-	if root.Kind != ValueMap && root.Kind != ValueList {
+	r := &tfjReader{name: name, lines: tree.NewLineIndex(string(data)), spans: spans, comments: map[int][]string{}}
+	if root.Kind != tree.Map && root.Kind != tree.List {
 		r.errorf(root.Pos, "a .tf.json file must hold a JSON object, not %s", root.Kind)
 		return nil, nil, r.errs
 	}
@@ -202,26 +203,27 @@ func parseTFJSON(name string, data []byte) (*hclsyntax.Body, map[int][]string, [
 
 func (r *tfjReader) errorf(at Position, format string, args ...any) {
 	if len(r.errs) < maxTFJSONErrors {
-		r.errs = append(r.errs, &Error{File: r.name, Pos: at, Msg: fmt.Sprintf(format, args...)})
+		r.errs = append(r.errs, &Error{File: r.name, Pos: at, Message: fmt.Sprintf(format, args...)})
 	}
 }
 
 // start is where a value starts; end where it ends.
 // Lookups of end positions come in file order, which keeps them linear
 // in the length of a line.
-func (r *tfjReader) start(v *Value) hcl.Pos {
-	return hcl.Pos{Line: v.Pos.Line, Column: v.Pos.Column, Byte: r.spans.vals[v][0]}
+func (r *tfjReader) start(v *tree.Value) hcl.Pos {
+	start, _ := r.spans.Of(v)
+	return hcl.Pos{Line: v.Pos.Line, Column: v.Pos.Column, Byte: start}
 }
 
-func (r *tfjReader) end(v *Value) hcl.Pos {
-	off := r.spans.vals[v][1]
-	p := r.lines.position(off)
+func (r *tfjReader) end(v *tree.Value) hcl.Pos {
+	_, off := r.spans.Of(v)
+	p := r.lines.Position(off)
 	return hcl.Pos{Line: p.Line, Column: p.Column, Byte: off}
 }
 
 // tfjProp is one property of a JSON object, with the offset of its name.
 type tfjProp struct {
-	Member
+	tree.Member
 	keyOff int
 }
 
@@ -231,8 +233,8 @@ func (r *tfjReader) keyRange(p *tfjProp) hcl.Range {
 }
 
 // props returns the properties of an object, in order.
-func (r *tfjReader) props(obj *Value) []tfjProp {
-	offs := r.spans.keys[obj]
+func (r *tfjReader) props(obj *tree.Value) []tfjProp {
+	offs := r.spans.Keys(obj)
 	out := make([]tfjProp, len(obj.Membs))
 	for i, m := range obj.Membs {
 		out[i] = tfjProp{Member: m}
@@ -245,13 +247,13 @@ func (r *tfjReader) props(obj *Value) []tfjProp {
 
 // members returns the properties of a body: those of an object, or of
 // each object of an array, in order.
-func (r *tfjReader) members(v *Value) []tfjProp {
-	if v.Kind == ValueMap {
+func (r *tfjReader) members(v *tree.Value) []tfjProp {
+	if v.Kind == tree.Map {
 		return r.props(v)
 	}
 	var out []tfjProp
 	for _, e := range v.Elems {
-		if e.Kind != ValueMap {
+		if e.Kind != tree.Map {
 			r.errorf(e.Pos, "a body written as an array must hold objects, not %s", e.Kind)
 			continue
 		}
@@ -261,14 +263,14 @@ func (r *tfjReader) members(v *Value) []tfjProp {
 }
 
 // body reads the JSON object (or array of objects) of a block body.
-func (r *tfjReader) body(v *Value, s *tfjSchema) *hclsyntax.Body {
+func (r *tfjReader) body(v *tree.Value, s *tfjSchema) *hclsyntax.Body {
 	out := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}}
 	for _, m := range r.members(v) {
 		if len(r.errs) >= maxTFJSONErrors {
 			break
 		}
 		if m.Key == "//" {
-			if m.Val.Kind == ValueString {
+			if m.Val.Kind == tree.String {
 				if ids := ignoreComment(m.Val.Str); len(ids) > 0 {
 					r.comments[m.KeyPos.Line] = append(r.comments[m.KeyPos.Line], ids...)
 				}
@@ -307,20 +309,20 @@ func (r *tfjReader) body(v *Value, s *tfjSchema) *hclsyntax.Body {
 // of objects) deep, then one body (an object) or several (an array of
 // objects). typeRange is where the type is named; the blocks start at
 // their last label, or at their own object in an array.
-func (r *tfjReader) blocks(out *hclsyntax.Blocks, typ string, typeRange hcl.Range, v *Value, b *tfjBlock, labels []string, labelRanges []hcl.Range) {
+func (r *tfjReader) blocks(out *hclsyntax.Blocks, typ string, typeRange hcl.Range, v *tree.Value, b *tfjBlock, labels []string, labelRanges []hcl.Range) {
 	if len(labels) < b.labels {
-		var objs []*Value
+		var objs []*tree.Value
 		switch v.Kind {
-		case ValueMap:
-			objs = []*Value{v}
-		case ValueList:
+		case tree.Map:
+			objs = []*tree.Value{v}
+		case tree.List:
 			objs = v.Elems
 		default:
 			r.errorf(v.Pos, "%s takes %d label(s): expected an object whose properties name them, found %s", typ, b.labels, v.Kind)
 			return
 		}
 		for _, o := range objs {
-			if o.Kind != ValueMap {
+			if o.Kind != tree.Map {
 				r.errorf(o.Pos, "%s takes %d label(s): expected an object whose properties name them, found %s", typ, b.labels, o.Kind)
 				continue
 			}
@@ -341,7 +343,7 @@ func (r *tfjReader) blocks(out *hclsyntax.Blocks, typ string, typeRange hcl.Rang
 	case typ == "dynamic":
 		body = r.dynamicSchema(labels[0])
 	}
-	one := func(o *Value, at hcl.Range) {
+	one := func(o *tree.Value, at hcl.Range) {
 		blk := &hclsyntax.Block{Type: typ, Labels: labels, LabelRanges: labelRanges, TypeRange: at,
 			Body: r.body(o, body)}
 		blk.OpenBraceRange = hcl.Range{Filename: r.name, Start: r.start(o), End: r.start(o)}
@@ -349,11 +351,11 @@ func (r *tfjReader) blocks(out *hclsyntax.Blocks, typ string, typeRange hcl.Rang
 		*out = append(*out, blk)
 	}
 	switch v.Kind {
-	case ValueMap:
+	case tree.Map:
 		one(v, typeRange)
-	case ValueList:
+	case tree.List:
 		for _, e := range v.Elems {
-			if e.Kind != ValueMap {
+			if e.Kind != tree.Map {
 				r.errorf(e.Pos, "%s block: expected an object (its body), found %s", typ, e.Kind)
 				continue
 			}
@@ -390,12 +392,12 @@ func (r *tfjReader) contentSchema(label string) *tfjSchema {
 }
 
 // expr turns a JSON value into the expression Terraform reads it as.
-func (r *tfjReader) expr(v *Value, mode tfjMode) hclsyntax.Expression {
+func (r *tfjReader) expr(v *tree.Value, mode tfjMode) hclsyntax.Expression {
 	rng := hcl.Range{Filename: r.name, Start: r.start(v)}
 	switch v.Kind {
-	case ValueString:
+	case tree.String:
 		return r.str(v.Str, rng.Start, v, mode)
-	case ValueNumber:
+	case tree.Number:
 		n, err := cty.ParseNumberVal(v.Str)
 		if err != nil {
 			r.errorf(v.Pos, "number %s: %v", v.Str, err)
@@ -403,13 +405,13 @@ func (r *tfjReader) expr(v *Value, mode tfjMode) hclsyntax.Expression {
 		}
 		rng.End = r.end(v)
 		return &hclsyntax.LiteralValueExpr{Val: n, SrcRange: rng}
-	case ValueBool:
+	case tree.Bool:
 		rng.End = r.end(v)
 		return &hclsyntax.LiteralValueExpr{Val: cty.BoolVal(v.Str == "true"), SrcRange: rng}
-	case ValueNull:
+	case tree.Null:
 		rng.End = r.end(v)
 		return &hclsyntax.LiteralValueExpr{Val: cty.NullVal(cty.DynamicPseudoType), SrcRange: rng}
-	case ValueList:
+	case tree.List:
 		tup := &hclsyntax.TupleConsExpr{}
 		for _, e := range v.Elems {
 			x := r.expr(e, mode)
@@ -421,7 +423,7 @@ func (r *tfjReader) expr(v *Value, mode tfjMode) hclsyntax.Expression {
 		rng.End = r.end(v)
 		tup.SrcRange, tup.OpenRange = rng, hcl.Range{Filename: r.name, Start: rng.Start, End: rng.Start}
 		return tup
-	case ValueMap:
+	case tree.Map:
 		obj := &hclsyntax.ObjectConsExpr{}
 		seen := map[string]int{}
 		for _, m := range r.props(v) {
@@ -457,7 +459,7 @@ func (r *tfjReader) expr(v *Value, mode tfjMode) hclsyntax.Expression {
 // opening quote is at quote, in mode. Its content starts a byte later; a
 // string with escapes is shorter than its text, so the positions within it
 // stay inside it and may fall short.
-func (r *tfjReader) str(s string, quote hcl.Pos, v *Value, mode tfjMode) hclsyntax.Expression {
+func (r *tfjReader) str(s string, quote hcl.Pos, v *tree.Value, mode tfjMode) hclsyntax.Expression {
 	at := hcl.Pos{Line: quote.Line, Column: quote.Column + 1, Byte: quote.Byte + 1}
 	rng := hcl.Range{Filename: r.name, Start: quote}
 	if v != nil {
@@ -479,8 +481,18 @@ func (r *tfjReader) str(s string, quote hcl.Pos, v *Value, mode tfjMode) hclsynt
 			return t
 		}
 	}
+	// A newline in the string was written as an escape: positions the
+	// parser counts past it would fall on later lines, so errors are
+	// reported at the string.
+	pinned := strings.ContainsAny(s, "\n\r")
+	errAt := func(p Position) Position {
+		if pinned {
+			return Position{Line: quote.Line, Column: quote.Column}
+		}
+		return p
+	}
 	if pos, msg, ok := tokenNesting(data, lex); !ok {
-		r.errorf(pos, "%s", msg)
+		r.errorf(errAt(pos), "%s", msg)
 		return nil
 	}
 	var expr hclsyntax.Expression
@@ -500,7 +512,7 @@ func (r *tfjReader) str(s string, quote hcl.Pos, v *Value, mode tfjMode) hclsynt
 		}
 		pos := Position{Line: quote.Line, Column: quote.Column}
 		if d.Subject != nil {
-			pos = hclPos(d.Subject.Start)
+			pos = errAt(hclPos(d.Subject.Start))
 		}
 		r.errorf(pos, "%s", msg)
 	}

@@ -348,6 +348,7 @@ func TestTFJSONErrors(t *testing.T) {
 		{"labels missing", "{\"resource\": {\"aws_cognito_user_pool_client\": \"c\"}}", "bad.tf.json:1:47: resource takes 2 label(s)"},
 		{"not an object", "[1]", "bad.tf.json:1:2: a body written as an array must hold objects"},
 		{"nesting", "{\"locals\": {\"x\": " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "}}", "bad.tf.json:1:"},
+		{"template error after an escaped newline", "{\"locals\": {\"x\": \"a\\n\\n\\n${var.\"}}", "bad.tf.json:1:18: "},
 		{"nested template", "{\"locals\": {\"x\": \"${" + strings.Repeat("(", 300) + "1" + strings.Repeat(")", 300) + "}\"}}", "nesting deeper than 256 levels"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

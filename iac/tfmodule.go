@@ -368,20 +368,20 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 		if m.call.root.dir == "" {
 			msg = fmt.Sprintf("source %q is not read (only a directory's modules are); its app clients are not checked", source)
 		}
-		f.Notes = append(f.Notes, &Error{File: f.Name, Pos: at, Resource: addr, Msg: msg})
+		f.Notes = append(f.Notes, &Error{File: f.Name, Pos: at, Resource: addr, Message: msg})
 		return nil
 	}
 	if len(m.call.stack) >= maxModuleDepth {
-		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Msg: fmt.Sprintf("modules call each other more than %d levels deep", maxModuleDepth)})
+		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Message: fmt.Sprintf("modules call each other more than %d levels deep", maxModuleDepth)})
 		return nil
 	}
 	if slices.Contains(m.call.stack, dir) || dir == m.call.dir {
-		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Msg: fmt.Sprintf("module cycle: %s calls a module that calls it", filepath.ToSlash(dir))})
+		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Message: fmt.Sprintf("module cycle: %s calls a module that calls it", filepath.ToSlash(dir))})
 		return nil
 	}
 	srcs, err := readModuleDir(dir)
 	if err != nil {
-		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Msg: err.Error()})
+		f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Message: err.Error()})
 		return nil
 	}
 	if !tfMayHoldClients(srcs) {
@@ -391,7 +391,7 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 	for _, in := range m.instances(blk.Body, nil) {
 		m.call.root.instances++
 		if m.call.root.instances > maxModuleInstances {
-			f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Msg: fmt.Sprintf("more than %d module instances", maxModuleInstances)})
+			f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Message: fmt.Sprintf("more than %d module instances", maxModuleInstances)})
 			return out
 		}
 		inst := addr + in.key()

@@ -94,7 +94,7 @@ func newDeployment(vals *Values) (*deployment, error) {
 		}
 		data, err := ReadInput(v.File, maxInputBytes)
 		if err != nil {
-			return nil, &Error{File: v.File, Msg: "-var-file: " + readError(err)}
+			return nil, &Error{File: v.File, Message: "-var-file: " + readError(err)}
 		}
 		in, perr := parseVarFile(v.File, data, "-var-file "+v.File)
 		if perr != nil {
@@ -119,7 +119,7 @@ func (d *deployment) rootInputs(dir string) (map[string]tfInput, []*File) {
 	for _, p := range autoVarFiles(dir) {
 		data, err := ReadInput(p, maxInputBytes)
 		if err != nil {
-			bad = append(bad, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}})
+			bad = append(bad, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Message: readError(err)}}})
 			continue
 		}
 		in, perr := parseVarFile(p, data, filepath.Base(p))
@@ -168,10 +168,10 @@ func autoVarFiles(dir string) []string {
 // VALUE, literal values only. source names it in messages.
 func parseVarFile(name string, data []byte, source string) (map[string]tfInput, *Error) {
 	if len(data) > maxHCLBytes {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("variables file larger than %d KiB", maxHCLBytes>>10)}
+		return nil, &Error{File: name, Message: fmt.Sprintf("variables file larger than %d KiB", maxHCLBytes>>10)}
 	}
 	if pos, msg, ok := hclNesting(name, data); !ok {
-		return nil, &Error{File: name, Pos: pos, Msg: msg}
+		return nil, &Error{File: name, Pos: pos, Message: msg}
 	}
 	var file *hcl.File
 	var diags hcl.Diagnostics
@@ -194,7 +194,7 @@ func parseVarFile(name string, data []byte, source string) (map[string]tfInput, 
 			return nil, err
 		}
 		if !small(v) {
-			return nil, &Error{File: name, Pos: hclPos(a.Range.Start), Msg: fmt.Sprintf("value of %s larger than %d values or %d bytes", n, maxEvalElems, maxEvalBytes)}
+			return nil, &Error{File: name, Pos: hclPos(a.Range.Start), Message: fmt.Sprintf("value of %s larger than %d values or %d bytes", n, maxEvalElems, maxEvalBytes)}
 		}
 		out[n] = tfInput{val: v, srcs: []tfSrc{{origin: Origin{Source: source, File: name, Pos: hclPos(a.Range.Start)}}}}
 	}
@@ -207,9 +207,9 @@ func firstError(name string, diags hcl.Diagnostics) *Error {
 		if d.Severity != hcl.DiagError {
 			continue
 		}
-		e := &Error{File: name, Msg: strings.TrimSuffix(d.Summary, ".")}
+		e := &Error{File: name, Message: strings.TrimSuffix(d.Summary, ".")}
 		if d.Detail != "" {
-			e.Msg += ": " + lowerFirst(strings.TrimSuffix(d.Detail, "."))
+			e.Message += ": " + lowerFirst(strings.TrimSuffix(d.Detail, "."))
 		}
 		if d.Subject != nil {
 			e.Pos = hclPos(d.Subject.Start)
@@ -243,7 +243,7 @@ func (d *deployment) unusedVar() error {
 	defer d.mu.Unlock()
 	for _, v := range d.vals.Vars {
 		if v.File == "" && !d.used[v.Name] {
-			return &UsageError{Msg: fmt.Sprintf("-var %s: no root module declares a variable %q", v.Name, v.Name)}
+			return &UsageError{Message: fmt.Sprintf("-var %s: no root module declares a variable %q", v.Name, v.Name)}
 		}
 	}
 	return nil
@@ -253,10 +253,10 @@ func (d *deployment) unusedVar() error {
 // that names no variable: the command line is wrong, as Terraform says
 // of it.
 type UsageError struct {
-	Msg string
+	Message string
 }
 
-func (e *UsageError) Error() string { return e.Msg }
+func (e *UsageError) Error() string { return e.Message }
 
 // readRoot reads .tf files of one directory as a root module, with the
 // values the deployment assigns and the modules it calls.

@@ -460,7 +460,7 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 	}
 	if j.err != nil {
 		p := j.paths[0]
-		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(j.err)}}}}, nil
+		return []*File{{Name: p, Errors: []*Error{{File: p, Message: readError(j.err)}}}}, nil
 	}
 	if j.module {
 		return j.runModule(d), nil
@@ -471,7 +471,7 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 		return []*File{{Name: p, Skipped: why}}, nil
 	}
 	if err != nil {
-		return []*File{{Name: p, Errors: []*Error{{File: p, Msg: readError(err)}}}}, nil
+		return []*File{{Name: p, Errors: []*Error{{File: p, Message: readError(err)}}}}, nil
 	}
 	mayHold := mayHoldClient(data)
 	if !j.serverless && !mayHold && !nestsStacks(data) {
@@ -580,7 +580,7 @@ func (j walkJob) runModule(d *deployment) []*File {
 	for _, p := range j.paths {
 		data, err := ReadInput(p, maxInputBytes)
 		if err != nil {
-			out = append(out, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Msg: readError(err)}}})
+			out = append(out, &File{Name: p, Kind: KindTerraformConfig, Errors: []*Error{{File: p, Message: readError(err)}}})
 			continue
 		}
 		if len(data) <= maxHCLBytes {
@@ -595,7 +595,7 @@ func (j walkJob) runModule(d *deployment) []*File {
 	if total > maxModuleBytes {
 		dir := filepath.Dir(j.paths[0])
 		return append(out, &File{Name: dir, Kind: KindTerraformConfig, Errors: []*Error{{File: dir,
-			Msg: fmt.Sprintf("the module's .tf files hold %d KiB in all, more than the %d KiB a module may", (total+1023)>>10, maxModuleBytes>>10)}}})
+			Message: fmt.Sprintf("the module's .tf files hold %d KiB in all, more than the %d KiB a module may", (total+1023)>>10, maxModuleBytes>>10)}}})
 	}
 	files := d.readRoot(filepath.Dir(j.paths[0]), srcs)
 	if !j.explicit && !worthShowing(files) {

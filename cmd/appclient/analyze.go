@@ -50,7 +50,7 @@ type report struct {
 // inputError is an input problem of the file name that no position
 // locates.
 func inputError(name, msg string) *iac.Error {
-	return &iac.Error{File: displayName(name), Msg: msg}
+	return &iac.Error{File: displayName(name), Message: msg}
 }
 
 // readInput reads a file, standard input for "-", or every input under a

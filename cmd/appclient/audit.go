@@ -221,7 +221,7 @@ func audit(ctx context.Context, api awssdk.AuditAPI, pools []string, format stri
 			}
 		}
 		if err != nil {
-			cur.Errors = append(cur.Errors, &iac.Error{File: c.UserPoolID, Resource: resource, Msg: err.Error()})
+			cur.Errors = append(cur.Errors, &iac.Error{File: c.UserPoolID, Resource: resource, Message: err.Error()})
 			status = 2
 			continue
 		}

@@ -14,7 +14,7 @@ const analyzeBudget = 5 * time.Second
 
 // FuzzAnalyze feeds arbitrary bytes to input detection, the JSON, YAML and
 // HCL readers and every input kind: each input is read once as a file of
-// unknown kind and once as a Terraform .tf file. Properties: it never
+// unknown kind, once as a Terraform .tf file and once as a .tf.json file. Properties: it never
 // panics, a file is either read (a kind) or reported (an error), every
 // reported position is inside the file, and it ends within analyzeBudget.
 func FuzzAnalyze(f *testing.F) {
@@ -53,6 +53,10 @@ func FuzzAnalyze(f *testing.F) {
 		"Resources:\n  D: {Type: AWS::Cognito::UserPoolDomain, Properties: {UserPoolId: !Ref P, ManagedLoginVersion: 2}}\n  B: {Type: AWS::Cognito::ManagedLoginBranding, Properties: {ClientId: !GetAtt [C, ClientId]}}\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: !Ref P, ClientName: \"#{AWS::StackName}\", DefaultRedirectURI: {\"Fn::Sub\": \"#{X}/#{\"}}\n",
 		"{\"UserPool\": {\"Id\": \"us-east-1_AbC123xyz\"}}\n{\"ResourceServers\": [{\"UserPoolId\": \"x\"}]}\n",
 		`{"a\"b": {"UserPool": 1}, "ClientName": "c", "UserPoolId": "u"}`,
+		`{"//": {"metadata": {}}, "resource": {"aws_cognito_user_pool_client": {"c": {"//": "appclient-ignore: all", "name": "$${x}", "callback_urls": ["${var.u}"], "token_validity_units": [{"id_token": "hours"}, {}]}}}}`,
+		`{"variable": {"u": {"type": "list(string)", "default": ["${x}"]}}, "locals": [{"a": "%{for x in var.u}${x}%{endfor}"}], "module": {"m": {"source": "./m", "for_each": "${toset(var.u)}"}}}`,
+		`{"resource": [{"aws_cognito_user_pool_client": {"c": [{"count": 2, "dynamic": {"analytics_configuration": {"for_each": [1], "iterator": "it", "content": {"role_arn": "${it.value}"}}}}]}}], "data": {"x": {"y": {"a": {"b": 1}}}}}`,
+		"{\"locals\": {\"x\": \"a\\n\\n${var.\"}, \"resource\": \"x\", \"\\u0000\": null}",
 	} {
 		f.Add([]byte(s))
 	}
@@ -63,6 +67,7 @@ func FuzzAnalyze(f *testing.F) {
 		start := time.Now()
 		check(t, data, analyze("fuzz", data))
 		check(t, data, analyze("fuzz.tf", data))
+		check(t, data, analyze("fuzz.tf.json", data))
 		if d := time.Since(start); d > analyzeBudget {
 			t.Fatalf("reading %d bytes took %s, more than %s", len(data), d, analyzeBudget)
 		}
@@ -87,7 +92,7 @@ func check(t *testing.T, data []byte, res *fileResult) {
 	}
 	for _, e := range res.Errors {
 		if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
-			t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Msg)
+			t.Errorf("error at line %d of a %d-line input: %s", e.Pos.Line, lines, e.Message)
 		}
 	}
 }

@@ -141,7 +141,7 @@ func formatInputError(file string, e *iac.Error, prefix string) string {
 		b.WriteString(": ")
 	}
 	b.WriteString(prefix)
-	b.WriteString(escapeText(e.Msg))
+	b.WriteString(escapeText(e.Message))
 	return b.String()
 }
 
@@ -552,7 +552,7 @@ func ruleName(id string) string {
 func jsonErrors(errs []*iac.Error) []jsonError {
 	out := []jsonError{}
 	for _, e := range errs {
-		out = append(out, jsonError{Line: e.Pos.Line, Column: e.Pos.Column, Resource: e.Resource, Message: e.Msg})
+		out = append(out, jsonError{Line: e.Pos.Line, Column: e.Pos.Column, Resource: e.Resource, Message: e.Message})
 	}
 	return out
 }

@@ -144,7 +144,7 @@ func checkInPool(res *fileResult, f *iac.File, pool *appclient.Pool, stderr io.W
 	req := &c.Request
 	if pool.ID != "" && req.UserPoolID != pool.ID {
 		res.Errors = append(res.Errors, &iac.Error{File: res.Name, Pos: c.PositionOf("UserPoolId"),
-			Msg: fmt.Sprintf("UserPoolId %q is not the user pool that -pool describes (%q)", req.UserPoolID, pool.ID)})
+			Message: fmt.Sprintf("UserPoolId %q is not the user pool that -pool describes (%q)", req.UserPoolID, pool.ID)})
 		return
 	}
 	// The pool rules' findings, errors and the attribute-exists warning.
