@@ -27,7 +27,11 @@
 //     module. A .tf.json file is read with the meaning Terraform gives it:
 //     which properties are blocks follows the block's schema, strings are
 //     templates (${...}, %{...}) except where Terraform reads them
-//     literally or as references, and "//" properties are comments. An
+//     literally or as references, and "//" properties are comments.
+//     Override files (override.tf, NAME_override.tf and their .tf.json
+//     forms) change the blocks of the module's other files as Terraform
+//     merges them; a finding on a value an override writes is placed at
+//     the resource, with the override's line as its origin. An
 //     aws_cognito_managed_user_pool_client, which configures a client
 //     another service created, is read as the update it is (see
 //     [Client.Update]): what it leaves out keeps the client's value and is

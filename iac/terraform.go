@@ -145,6 +145,9 @@ func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 			m.bodies = append(m.bodies, body)
 		}
 	}
+	// Override files change the blocks of the others before anything is
+	// evaluated.
+	m.bodies = applyOverrides(m.bodies)
 	m.evalVariables()
 	m.evalLocals()
 	m.checkValidations()
@@ -1034,7 +1037,7 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 		name := m.call.prefixed(addr) + in.key()
 		c := newClient(name, res.Pos)
 		c.Ignore = m.ignored(rng)
-		r := hclClientReader{m: m, c: c, in: in, typ: blk.Labels[0], absentBy: absentBy}
+		r := hclClientReader{m: m, c: c, in: in, typ: blk.Labels[0], file: f.Name, absentBy: absentBy}
 		r.body("", requestMembers, blk.Body, c.Body)
 		if r.typ == tfManagedClientType {
 			r.keepLeftOut()
@@ -1157,7 +1160,12 @@ func (m *hclModule) bodyValue(body *hclsyntax.Body, depth int) *tree.Value {
 		names = append(names, name)
 	}
 	sort.Slice(names, func(i, j int) bool {
-		return body.Attributes[names[i]].SrcRange.Start.Byte < body.Attributes[names[j]].SrcRange.Start.Byte
+		a, b := body.Attributes[names[i]].SrcRange, body.Attributes[names[j]].SrcRange
+		if a.Filename != b.Filename {
+			// An override file's arguments are merged in.
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
 	})
 	for _, name := range names {
 		a := body.Attributes[name]
@@ -1245,6 +1253,9 @@ type hclClientReader struct {
 	in *tfInstance
 	// typ is the resource type: tfClientType or tfManagedClientType.
 	typ string
+	// file is the name of the file that defines the resource; an
+	// argument or block written elsewhere comes from an override file.
+	file string
 	// empty are the member paths of the list arguments written as an
 	// empty list or set.
 	empty []string
@@ -1294,6 +1305,16 @@ func noInstances(v cty.Value) bool {
 	return false
 }
 
+// pos returns where rng starts, in the resource's file; a range in
+// another file (an override file's argument or block) is given as the
+// resource's own position, and the override's place as an origin.
+func (r *hclClientReader) pos(rng hcl.Range) Position {
+	if rng.Filename != r.file {
+		return r.c.Pos
+	}
+	return hclPos(rng.Start)
+}
+
 // restsOnAbsent reports whether any of deps leaves the client out.
 func (r *hclClientReader) restsOnAbsent(deps []string) bool {
 	for _, d := range deps {
@@ -1320,11 +1341,16 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 		names = append(names, name)
 	}
 	sort.Slice(names, func(i, j int) bool {
-		return body.Attributes[names[i]].SrcRange.Start.Byte < body.Attributes[names[j]].SrcRange.Start.Byte
+		a, b := body.Attributes[names[i]].SrcRange, body.Attributes[names[j]].SrcRange
+		if a.Filename != b.Filename {
+			// An override file's arguments, after the resource's own.
+			return a.Filename == r.file || (b.Filename != r.file && a.Filename < b.Filename)
+		}
+		return a.Start.Byte < b.Start.Byte
 	})
 	for _, name := range names {
 		a := body.Attributes[name]
-		at := hclPos(a.NameRange.Start)
+		at := r.pos(a.NameRange)
 		if prefix == "" && hclMeta[name] {
 			continue
 		}
@@ -1353,6 +1379,9 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 			continue
 		}
 		srcs := r.m.srcsOf(a.Expr, r.in)
+		if a.NameRange.Filename != r.file {
+			srcs = append(srcs, tfSrc{origin: Origin{Source: "override file", File: a.NameRange.Filename, Pos: hclPos(a.NameRange.Start)}})
+		}
 		deps := defaultNames(srcs)
 		if r.restsOnAbsent(deps) {
 			// Not the value of any deployment that creates the client.
@@ -1385,7 +1414,7 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 	}
 	seen := map[string]Position{}
 	for _, blk := range body.Blocks {
-		at := hclPos(blk.TypeRange.Start)
+		at := r.pos(blk.TypeRange)
 		name := blk.Type
 		if name == "dynamic" && len(blk.Labels) == 1 {
 			name = blk.Labels[0]
@@ -1530,7 +1559,7 @@ func (r *hclClientReader) value(path string, spec *memberSpec, name string, v ct
 			_, e := it.Element()
 			idx := joinIndex(path, i)
 			if i < len(elemExprs) {
-				c.Where[idx] = hclPos(elemExprs[i].StartRange().Start)
+				c.Where[idx] = r.pos(elemExprs[i].StartRange())
 			}
 			if !e.IsWhollyKnown() {
 				c.Unknown[idx] = true
