@@ -490,7 +490,11 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 		return data, err
 	}
 	f, notInput := readBytesWith(p, data, include, d)
-	if notInput || (j.serverless && f.Kind == "" && len(f.Clients) == 0 && !mentionsClient(data)) {
+	if notInput || (f.Kind == "" && len(f.Clients) == 0 && !mentionsClient(data) && (j.serverless || !nestsStacks(data))) {
+		// Also a file that names no client and is not even read as
+		// JSON or YAML (a template of another tool, with its own
+		// directives), read only because a backslash might spell a
+		// client: it spells none, and a walk has nothing to say of it.
 		return nil, included
 	}
 	if !j.serverless && !mayHold && len(f.Clients) == 0 && !slices.ContainsFunc(f.Errors, func(e *Error) bool { return e.File != p }) {
