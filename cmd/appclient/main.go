@@ -449,7 +449,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = 2
 		}
 		if *format != "text" {
-			results = append(results, r)
+			results = append(results, documentResult(r))
 			return
 		}
 		writeErrors(stderr, r)
