@@ -131,6 +131,10 @@ var realWorld = map[string]int{
 	"LiangtaoHu_resume_RAG/lambda/authorization/cognito.tf":          1,
 	"ManuDITA_IMSatUvA/cognito.tf":                                   1,
 	"Avb2_aws-ticket-site/cognito.tf":                                1,
+	// One module, three roots: dev on its own with its terraform.tfvars
+	// (a root that configures a backend, though prod and stg call it as
+	// a module), and prod and stg through dev.
+	"vanhoangkha_S3-Upload-Feature-Demo/infra/modules/cognito/main.tf": 3,
 }
 
 // realWorldError is an error finding on a collected file.
@@ -178,6 +182,10 @@ var realWorldInputErrors = []string{
 	// ClientId is no property of AWS::Cognito::UserPoolClient (its
 	// resource schema allows no other properties).
 	`testdata/realworld/aws-samples_serverless-patterns/eventbridge-api-destinations/12-oauth-api-cmk-encryption/prerequisite.yaml:79:7: MyWebClient: AWS::Cognito::UserPoolClient has no property "ClientId"`,
+	// prod passes log_level = "warn" to dev's variable, whose validation
+	// takes only "DEBUG", "INFO", "WARN" or "ERROR" (contains is case
+	// sensitive): terraform plan fails in prod.
+	`testdata/realworld/vanhoangkha_S3-Upload-Feature-Demo/infra/modules/cognito/main.tf:34:1: module.dms.module.cognito.aws_cognito_user_pool_client.main: Terraform refuses the plan: variable "log_level" of module.dms fails its validation: "Log level must be one of: DEBUG, INFO, WARN, ERROR." (testdata/realworld/vanhoangkha_S3-Upload-Feature-Demo/infra/envs/dev/variables.tf:42) (with module.dms's argument log_level at testdata/realworld/vanhoangkha_S3-Upload-Feature-Demo/infra/envs/prod/main.tf:30)`,
 }
 
 // TestRealWorld reads every collected public file: each is read without an

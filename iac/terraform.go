@@ -1317,8 +1317,13 @@ func (r *hclClientReader) pos(rng hcl.Range) Position {
 
 // restsOnAbsent reports whether any of deps leaves the client out.
 func (r *hclClientReader) restsOnAbsent(deps []string) bool {
+	return anyIn(r.absentBy, deps)
+}
+
+// anyIn reports whether any of deps is in absentBy.
+func anyIn(absentBy map[string]bool, deps []string) bool {
 	for _, d := range deps {
-		if r.absentBy[d] {
+		if absentBy[d] {
 			return true
 		}
 	}

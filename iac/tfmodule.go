@@ -388,7 +388,24 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 		return nil
 	}
 	var out []*File
-	for _, in := range m.instances(blk.Body, nil) {
+	instances := m.instances(blk.Body, nil)
+	absentBy := map[string]bool(nil)
+	if len(instances) == 0 {
+		// No instance with these values. As for a client, where a
+		// variable's default decides it, a deployment may pass another
+		// value: read the module once, each or count unknown, and the
+		// arguments that rest on what leaves it out unknown too.
+		absentBy = m.absentByDefault(blk.Body)
+		if absentBy == nil {
+			return nil
+		}
+		name := "count"
+		if blk.Body.Attributes["for_each"] != nil {
+			name = "each"
+		}
+		instances = []*tfInstance{{name: name, val: cty.DynamicVal}}
+	}
+	for _, in := range instances {
 		m.call.root.instances++
 		if m.call.root.instances > maxModuleInstances {
 			f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Message: fmt.Sprintf("more than %d module instances", maxModuleInstances)})
@@ -401,7 +418,11 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 				continue
 			}
 			srcs := append(m.srcsOf(a.Expr, in), tfSrc{origin: Origin{Source: inst + "'s argument " + arg, File: f.Name, Pos: hclPos(a.Expr.StartRange().Start)}})
-			inputs[arg] = tfInput{val: m.evalIn(a.Expr, in), srcs: sortSrcs(srcs)}
+			val := cty.DynamicVal
+			if !anyIn(absentBy, defaultNames(srcs)) {
+				val = m.evalIn(a.Expr, in)
+			}
+			inputs[arg] = tfInput{val: val, srcs: sortSrcs(srcs)}
 		}
 		child := &tfCall{root: m.call.root, prefix: inst, key: key, dir: dir, inputs: inputs,
 			stack: append(slices.Clip(m.call.stack), m.call.dir)}

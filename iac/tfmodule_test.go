@@ -488,3 +488,126 @@ func TestTerraformLgallardModule(t *testing.T) {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestTerraformModuleNoInstance: a module call that count leaves out only
+// by a variable's default, which a deployment may override, is read once
+// with count unknown, as such a client is, and its clients are checked;
+// an argument that rests on that default is unknown, since no deployment
+// that creates the instance passes it. A call left out whatever is passed
+// (count = 0) is not read.
+func TestTerraformModuleNoInstance(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `variable "enabled" {
+  type    = bool
+  default = false
+}
+
+module "web" {
+  count         = var.enabled ? 1 : 0
+  source        = "./modules/app-client"
+  callback_urls = ["http://shop.example.com/cb"]
+  name          = var.enabled ? "on" : "off"
+}
+
+module "never" {
+  count         = 0
+  source        = "./modules/app-client"
+  callback_urls = ["http://never.example.com/cb"]
+}
+`,
+		"modules/app-client/main.tf": clientModule,
+	})
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || notes != nil {
+		t.Fatalf("errors %q, notes %q", errs, notes)
+	}
+	want := []tfFinding{{"module.web.aws_cognito_user_pool_client.this", "CallbackURLs[0]", "redirect-https",
+		"modules/app-client/main.tf", 16, []string{"module.web's argument callback_urls at main.tf:9"}}}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clients []string
+	for _, f := range files {
+		for _, c := range f.Clients {
+			clients = append(clients, c.Resource+" "+strings.Join(c.Unknown, ","))
+		}
+	}
+	if diff := cmp.Diff([]string{"module.web.aws_cognito_user_pool_client.this ClientName"}, clients); diff != "" {
+		t.Errorf("clients mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformCalledRoot: an environment's root module that another
+// environment calls as a local module (prod's source = "../dev") is
+// still a root of its own when it configures a backend or holds a
+// terraform.tfvars: it is read on its own with its variable files as well
+// as through its caller, so the client its own deployment creates is
+// checked. A module with neither is read only through its callers.
+func TestTerraformCalledRoot(t *testing.T) {
+	for _, own := range []string{"backend", "tfvars", "none"} {
+		t.Run(own, func(t *testing.T) {
+			dev := `variable "callback_urls" {
+  type    = list(string)
+  default = ["https://dev.example.com/cb"]
+}
+
+module "app" {
+  source        = "../../modules/app-client"
+  callback_urls = var.callback_urls
+}
+`
+			tree := map[string]string{
+				"envs/prod/main.tf": `module "env" {
+  source        = "../dev"
+  callback_urls = ["https://prod.example.com/cb"]
+}
+`,
+				"modules/app-client/main.tf": clientModule,
+			}
+			switch own {
+			case "backend":
+				dev = "terraform {\n  backend \"s3\" {}\n}\n\n" + dev
+				tree["envs/dev/dev.auto.tfvars.example"] = "callback_urls = [\"http://dev.example.com/cb\"]\n"
+			case "tfvars":
+				tree["envs/dev/terraform.tfvars"] = "callback_urls = [\"http://dev.example.com/cb\"]\n"
+			}
+			tree["envs/dev/main.tf"] = dev
+			dir := t.TempDir()
+			writeTree(t, dir, tree)
+			found, errs, notes := tfFindings(t, dir, nil)
+			if errs != nil || notes != nil {
+				t.Fatalf("errors %q, notes %q", errs, notes)
+			}
+			var want []tfFinding
+			if own == "tfvars" {
+				want = []tfFinding{{"module.app.aws_cognito_user_pool_client.this", "CallbackURLs[0]", "redirect-https",
+					"modules/app-client/main.tf", 16, []string{"module.app's argument callback_urls at envs/dev/main.tf:8", "terraform.tfvars at envs/dev/terraform.tfvars:1"}}}
+			}
+			if diff := cmp.Diff(want, found); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+			}
+			files, err := Read(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var clients []string
+			for _, f := range files {
+				for _, c := range f.Clients {
+					clients = append(clients, c.Resource)
+				}
+			}
+			wantClients := []string{"module.app.aws_cognito_user_pool_client.this", "module.env.module.app.aws_cognito_user_pool_client.this"}
+			if own == "none" {
+				wantClients = wantClients[1:]
+			}
+			if diff := cmp.Diff(wantClients, clients); diff != "" {
+				t.Errorf("clients mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

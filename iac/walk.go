@@ -490,7 +490,11 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 		return data, err
 	}
 	f, notInput := readBytesWith(p, data, include, d)
-	if notInput || (j.serverless && f.Kind == "" && len(f.Clients) == 0 && !mentionsClient(data)) {
+	if notInput || (f.Kind == "" && len(f.Clients) == 0 && !mentionsClient(data) && (j.serverless || !nestsStacks(data))) {
+		// Also a file that names no client and is not even read as
+		// JSON or YAML (a template of another tool, with its own
+		// directives), read only because a backslash might spell a
+		// client: it spells none, and a walk has nothing to say of it.
 		return nil, included
 	}
 	if !j.serverless && !mayHold && len(f.Clients) == 0 && !slices.ContainsFunc(f.Errors, func(e *Error) bool { return e.File != p }) {
@@ -628,22 +632,33 @@ func worthShowing(files []*File) bool {
 // calledDirs returns the directories of .tf files of a walk that a root
 // module of the walk (a directory no other calls) calls through a local
 // module source, directly or through other modules: they are read through
-// their callers.
+// their callers. A called directory that is a root module as well (it
+// configures a backend, or holds variable files Terraform loads only in a
+// root) is also read on its own, as its own deployment.
 func calledDirs(jobs []walkJob) map[string]bool {
 	dirs := map[string]bool{}
 	calls := map[string][]string{}
+	ownRoot := map[string]bool{}
 	for _, j := range jobs {
 		if !j.module || j.err != nil {
 			continue
 		}
 		dir := filepath.Dir(j.paths[0])
 		dirs[dir] = true
+		if len(autoVarFiles(dir)) > 0 {
+			ownRoot[dir] = true
+		}
 		for _, p := range j.paths {
 			data, err := ReadInput(p, maxInputBytes)
-			if err != nil || !bytes.Contains(data, []byte("module")) {
+			if err != nil {
 				continue
 			}
-			calls[dir] = append(calls[dir], localModuleDirs(dir, p, data)...)
+			if !ownRoot[dir] && (bytes.Contains(data, []byte("backend")) || bytes.Contains(data, []byte("cloud"))) && declaresBackend(p, data) {
+				ownRoot[dir] = true
+			}
+			if bytes.Contains(data, []byte("module")) {
+				calls[dir] = append(calls[dir], localModuleDirs(dir, p, data)...)
+			}
 		}
 	}
 	isCalled := map[string]bool{}
@@ -670,7 +685,31 @@ func calledDirs(jobs []walkJob) map[string]bool {
 			visit(dir, 0)
 		}
 	}
+	for dir := range ownRoot {
+		delete(out, dir)
+	}
 	return out
+}
+
+// declaresBackend reports whether a .tf or .tf.json file configures where
+// a root module keeps its state: a backend or cloud block in a terraform
+// block, which Terraform reads only in a root module.
+func declaresBackend(name string, data []byte) bool {
+	body := parseTFBody(name, data)
+	if body == nil {
+		return false
+	}
+	for _, blk := range body.Blocks {
+		if blk.Type != "terraform" {
+			continue
+		}
+		for _, inner := range blk.Body.Blocks {
+			if inner.Type == "backend" || inner.Type == "cloud" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // localModuleDirs returns the directories that the module blocks of a .tf
