@@ -365,6 +365,10 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 	dir, ok := m.call.root.moduleDir(m.call.dir, key, source)
 	if !ok {
 		msg := fmt.Sprintf("source %q is not on disk: run terraform init in %s to install it, then check again; its app clients are not checked", source, rootName(m.call.root.dir))
+		if localSource(source) {
+			// terraform init installs nothing for a local path.
+			msg = fmt.Sprintf("source %q is not a directory beside %s; its app clients are not checked", source, filepath.ToSlash(filepath.Base(f.Name)))
+		}
 		if m.call.root.dir == "" {
 			msg = fmt.Sprintf("source %q is not read (only a directory's modules are); its app clients are not checked", source)
 		}
@@ -443,6 +447,12 @@ func rootName(dir string) string {
 	return filepath.ToSlash(dir)
 }
 
+// localSource reports whether a module source is a local path, which
+// Terraform reads where it is rather than installing it.
+func localSource(source string) bool {
+	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
+}
+
 // moduleDir returns the directory of a module a module in callerDir calls:
 // a local path, or what terraform init installed.
 func (r *tfRoot) moduleDir(callerDir, key, source string) (string, bool) {
@@ -451,7 +461,7 @@ func (r *tfRoot) moduleDir(callerDir, key, source string) (string, bool) {
 	}
 	var dir string
 	switch {
-	case strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../"):
+	case localSource(source):
 		dir = filepath.Join(callerDir, filepath.FromSlash(source))
 	case r.manifest[key] != "":
 		dir = filepath.Join(r.dir, filepath.FromSlash(r.manifest[key]))

@@ -385,6 +385,33 @@ resource "aws_cognito_user_pool_client" "local" {
 	}
 }
 
+// TestTerraformModuleLocalMissing: a local module directory that is not
+// there gets a note that says so, not one to run terraform init, which
+// installs nothing for a local path; once the directory is there, its
+// client is checked.
+func TestTerraformModuleLocalMissing(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `module "cognito" {
+  source        = "./modules/app-client"
+  callback_urls = ["http://a.example.com/cb"]
+}
+`,
+	})
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || found != nil {
+		t.Errorf("errors %q, findings %v, want none", errs, found)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], `source "./modules/app-client" is not a directory beside main.tf`) || strings.Contains(notes[0], "terraform init") {
+		t.Errorf("notes = %q, want one saying the directory is not there", notes)
+	}
+	writeTree(t, dir, map[string]string{"modules/app-client/main.tf": clientModule})
+	found, errs, notes = tfFindings(t, dir, nil)
+	if errs != nil || notes != nil || len(found) != 1 || found[0].Rule != "redirect-https" {
+		t.Errorf("with the directory: errors %q, notes %q, findings %v; want one redirect-https", errs, notes, found)
+	}
+}
+
 // TestTerraformModuleCycle: modules that call each other, and a chain of
 // calls more than 16 deep, are input errors; a chain of 16 is read.
 func TestTerraformModuleCycle(t *testing.T) {

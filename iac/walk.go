@@ -733,7 +733,7 @@ func localModuleDirs(dir, name string, data []byte) []string {
 			continue
 		}
 		src := v.AsString()
-		if strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+		if localSource(src) {
 			out = append(out, filepath.Clean(filepath.Join(dir, filepath.FromSlash(src))))
 		}
 	}
