@@ -362,10 +362,12 @@ type Client struct {
 	Ignore []string
 	// Errors are problems that keep the client from being checked: an
 	// unknown property, a value of the wrong type, a Terraform variable
-	// whose value the plan refuses, a key written twice in
-	// the client's resource (a key written twice elsewhere in a template,
-	// plan or state is read as CloudFormation reads it, the last one
-	// winning, and is no error). Nil when the client was read.
+	// whose value the plan refuses, a key written twice with two
+	// different values in the client's resource (the same value twice
+	// deploys the same whichever wins, and a key written twice elsewhere
+	// in a template, plan or state is read as CloudFormation reads it,
+	// the last one winning: neither is an error). Nil when the client was
+	// read.
 	Errors []*Error
 
 	// emptyLists are, for a Terraform configuration, the member paths of
