@@ -315,3 +315,47 @@ func TestWalkNestedStacks(t *testing.T) {
 		t.Errorf("without the parent: findings mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestNestedStackWindowsPath: a nested stack's local path written with
+// backslashes, as on Windows, is the template at that path with slashes:
+// its client is read through the parent, with the parameter passed, and
+// the walk does not read it again on its own.
+func TestNestedStackWindowsPath(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"template.yaml": `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Origin:
+    Type: String
+    Default: http://localhost:5173
+Resources:
+  Auth:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: templates\auth.yaml
+      Parameters:
+        CallbackUrl: !Ref Origin
+`,
+		"templates/auth.yaml": paramTemplate,
+	})
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clients, notes []string
+	for _, f := range files {
+		for _, c := range f.Clients {
+			rel, _ := filepath.Rel(dir, c.File)
+			clients = append(clients, filepath.ToSlash(rel)+":"+c.Resource+" "+strings.Join(append(c.Request.CallbackURLs, c.Unknown...), ","))
+		}
+		for _, n := range f.Notes {
+			notes = append(notes, n.Message)
+		}
+	}
+	if diff := cmp.Diff([]string{"templates/auth.yaml:Auth.Client http://localhost:5173"}, clients); diff != "" {
+		t.Errorf("clients mismatch (-want +got):\n%s", diff)
+	}
+	if notes != nil {
+		t.Errorf("notes = %q, want none", notes)
+	}
+}
