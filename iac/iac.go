@@ -416,6 +416,9 @@ type Resource struct {
 	// files read on its own, where other fragments may attach resource
 	// servers and identity providers to its pool.
 	fragment bool
+	// tierSrcs is what a Terraform user pool's user_pool_tier rests on:
+	// the variable defaults and the values a deployment passes.
+	tierSrcs []tfSrc
 }
 
 // PositionOf returns where a member path is written, falling back to its

@@ -357,10 +357,42 @@ func checkPool(c *Client, idx *resIndex) []Finding {
 	}
 	var out []Finding
 	if pool := poolOf(c, idx); pool != nil {
-		out = append(CheckInPool(c, pool), dependencyOrder(c, idx)...)
+		out = append(tierProvenance(CheckInPool(c, pool), c, idx), dependencyOrder(c, idx)...)
 	}
 	out = append(out, emptyLists(c)...)
 	return append(out, managedLoginWithoutBranding(c, idx)...)
+}
+
+// tierProvenance adds to the feature-plan findings of client c what the
+// plan of the user pool the resources define for it rests on: the
+// defaults of variables, which a deployment can override, and the values
+// a deployment passes (a module's argument, a tfvars line).
+func tierProvenance(findings []Finding, c *Client, idx *resIndex) []Finding {
+	self := findResource(c, idx)
+	if self == nil || !isTFClient(self.Type) {
+		return findings
+	}
+	defined := idx.poolOfResource(tfPool, self)
+	if defined == nil || len(defined.tierSrcs) == 0 {
+		return findings
+	}
+	var note string
+	if from := defaultNames(defined.tierSrcs); len(from) > 0 {
+		note += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+	}
+	if origins := originsOf(defined.tierSrcs); len(origins) > 0 {
+		names := make([]string, len(origins))
+		for i, o := range origins {
+			names[i] = o.String()
+		}
+		note += " (with " + strings.Join(names, ", ") + ")"
+	}
+	for i := range findings {
+		if findings[i].Rule == "feature-plan" {
+			findings[i].Message += note
+		}
+	}
+	return findings
 }
 
 // CheckInPool returns the findings of the rules of [appclient.Rules] with Scope

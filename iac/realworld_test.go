@@ -135,6 +135,16 @@ var realWorld = map[string]int{
 	// (a root that configures a backend, though prod and stg call it as
 	// a module), and prod and stg through dev.
 	"vanhoangkha_S3-Upload-Feature-Demo/infra/modules/cognito/main.tf": 3,
+	// Modules with their example roots: dynamic analytics_configuration
+	// and token_validity_units blocks fed by a caller's list of objects
+	// (7clouds, three examples), for_each over a map of client objects
+	// (jhonmezaa, two examples of two clients each), count toggles with
+	// lookup and try (data-platform-hq, a managed client beside), OAuth
+	// switched on by variable defaults (techservicesillinois).
+	"7clouds-terraform-modules_terraform-aws-cognito-client/main.tf": 3,
+	"data-platform-hq_terraform-aws-cognito-user-pool/main.tf":       2,
+	"jhonmezaa_terraform-aws-cognito/cognito/2-app-clients.tf":       4,
+	"techservicesillinois_terraform-aws-cognito/main.tf":             1,
 	// A client of a stack nested by a local TemplateURL, read through the
 	// template that nests it (as CognitoStack.UserPoolClient), once; and
 	// two templates whose redirect URLs are parameters without defaults.
@@ -153,6 +163,12 @@ type realWorldError struct {
 // realWorldErrors are the errors real files draw, Check's and CheckPool's
 // alike, each one that Cognito does reject according to the rule book.
 var realWorldErrors = []realWorldError{
+	// The pinpoint_analytics example passes the placeholders
+	// "place_your_aws_pinpoint_id_here" and "place_your_role_arn_here"
+	// through ANALYTICS_CONFIGURATION_BLOCK: an ApplicationId is
+	// hexadecimal and a RoleArn an ARN, and Cognito rejects both.
+	{"7clouds-terraform-modules_terraform-aws-cognito-client/main.tf", violation{"module.cognito_user_pool_client.aws_cognito_user_pool_client.this", "AnalyticsConfiguration.ApplicationId", "pattern", 13, false}},
+	{"7clouds-terraform-modules_terraform-aws-cognito-client/main.tf", violation{"module.cognito_user_pool_client.aws_cognito_user_pool_client.this", "AnalyticsConfiguration.RoleArn", "pattern", 15, false}},
 	// Google is the aws_cognito_identity_provider.google of the same
 	// file, and nothing orders the client after it (no reference, no
 	// depends_on): P6, true.
@@ -176,6 +192,10 @@ var realWorldErrors = []realWorldError{
 	// The same defaults propagate additional user context data (true)
 	// without a secret (generate_secret false): S2.
 	{"sitadconsulting_aws_infra/modules/cognito_user_pool_client/cognito_user_pool_client.tf", violation{"aws_cognito_user_pool_client.cognito_user_pool_client", "EnablePropagateAdditionalUserContextData", "context-data-needs-secret", 9, true}},
+	// allowed_oauth_flows_user_pool_client defaults to true and the
+	// flows and scopes to []: O1 for each list, with the defaults.
+	{"techservicesillinois_terraform-aws-cognito/main.tf", violation{"aws_cognito_user_pool_client.default", "AllowedOAuthFlows", "oauth-flows-and-scopes-required", 15, true}},
+	{"techservicesillinois_terraform-aws-cognito/main.tf", violation{"aws_cognito_user_pool_client.default", "AllowedOAuthScopes", "oauth-flows-and-scopes-required", 17, true}},
 	// SignInWithApple is the aws_cognito_identity_provider.apple of the
 	// same configuration, but depends_on names only the Google provider:
 	// P6, Terraform may create the client first.
