@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"sort"
@@ -449,6 +450,36 @@ func (m *hclModule) evalVariables() {
 				m.varVals[name] = v
 				m.varSrcs[name] = []tfSrc{{def: m.call.prefixed("var." + name)}}
 			}
+		}
+	}
+	m.checkArguments()
+}
+
+// checkArguments adds to varFails what Terraform refuses in a module call's
+// arguments: a variable with no default that the call leaves out, and an
+// argument no variable declares. A root's variables are given at plan
+// time, and a module not wholly read may declare more than was read: for
+// them nothing is said.
+func (m *hclModule) checkArguments() {
+	if m.call.prefix == "" {
+		return
+	}
+	for _, f := range m.files {
+		if len(f.Errors) > 0 {
+			return
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(m.vars)) {
+		blk := m.vars[name]
+		if _, passed := m.call.inputs[name]; !passed && blk.Body.Attributes["default"] == nil {
+			m.varFails = append(m.varFails, varFail{name: name, at: blk.DefRange(), srcs: []tfSrc{{origin: m.call.at}},
+				msg: "has no default, and the call passes no value for it"})
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(m.call.inputs)) {
+		if m.vars[name] == nil {
+			m.varFails = append(m.varFails, varFail{name: name, srcs: m.call.inputs[name].srcs,
+				msg: "is not declared, and the call passes a value for it"})
 		}
 	}
 }

@@ -126,6 +126,8 @@ type tfCall struct {
 	dir string
 	// inputs are the values assigned to its variables.
 	inputs map[string]tfInput
+	// at is, for a module call, where the caller's module block is.
+	at Origin
 	// stack are the directories of the calling modules, for cycles.
 	stack []string
 }
@@ -429,6 +431,7 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 			inputs[arg] = tfInput{val: val, srcs: sortSrcs(srcs)}
 		}
 		child := &tfCall{root: m.call.root, prefix: inst, key: key, dir: dir, inputs: inputs,
+			at:    Origin{Source: inst + "'s call", File: f.Name, Pos: at},
 			stack: append(slices.Clip(m.call.stack), m.call.dir)}
 		out = append(out, readModuleCall(srcs, child)...)
 		if b := m.call.root.budget; b != nil && b.parsed > maxTreeBytes {

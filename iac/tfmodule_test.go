@@ -429,7 +429,7 @@ func TestTerraformModuleCycle(t *testing.T) {
 		d := t.TempDir()
 		files := map[string]string{}
 		for i := range n {
-			files[filepath.Join("m", strings.Repeat("x/", i), "main.tf")] = "module \"x\" {\n  source = \"./x\"\n}\n"
+			files[filepath.Join("m", strings.Repeat("x/", i), "main.tf")] = "variable \"callback_urls\" {}\nmodule \"x\" {\n  source = \"./x\"\n  callback_urls = var.callback_urls\n}\n"
 		}
 		files[filepath.Join("m", strings.Repeat("x/", n), "main.tf")] = clientModule
 		files["main.tf"] = "module \"x\" {\n  source = \"./m\"\n  callback_urls = []\n}\n"
@@ -636,5 +636,72 @@ module "app" {
 				t.Errorf("clients mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestTerraformModuleCallRefused: Terraform refuses a module call that
+// leaves out a variable with no default, or passes an argument the module
+// does not declare; a root's variables come at plan time, and a module
+// not wholly read is given the benefit of the doubt.
+func TestTerraformModuleCallRefused(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // substrings of the one refusal; nil for no error
+	}{
+		{"every variable passed or defaulted", map[string]string{
+			"main.tf": "module \"web\" {\n  source        = \"./m\"\n  callback_urls = [\"https://a.example.com/cb\"]\n}\n",
+		}, nil},
+		{"a variable with no default left out", map[string]string{
+			"main.tf": "module \"web\" {\n  source = \"./m\"\n  name   = \"web\"\n}\n",
+		}, []string{`variable "callback_urls" of module.web has no default, and the call passes no value for it (`, `(with module.web's call at `}},
+		{"a default of null makes it optional", map[string]string{
+			"main.tf":   "module \"web\" {\n  source = \"./m\"\n}\n",
+			"m/main.tf": "variable \"callback_urls\" {\n  type    = list(string)\n  default = null\n}\n" + clientModule[strings.Index(clientModule, "variable \"name\""):],
+		}, nil},
+		{"an argument no variable declares", map[string]string{
+			"main.tf": "module \"web\" {\n  source        = \"./m\"\n  callback_urls = [\"https://a.example.com/cb\"]\n  pool_name     = \"p\"\n}\n",
+		}, []string{`variable "pool_name" of module.web is not declared, and the call passes a value for it (with module.web's argument pool_name at `}},
+		{"a module not wholly read", map[string]string{
+			"main.tf":    "module \"web\" {\n  source = \"./m\"\n  extra  = 1\n}\n",
+			"m/other.tf": "variable \"extra\" {\n",
+		}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{"m/main.tf": clientModule}
+			for k, v := range tc.files {
+				files[k] = v
+			}
+			writeTree(t, dir, files)
+			_, errs, _ := tfFindings(t, dir, nil)
+			var refused []string
+			for _, e := range errs {
+				if strings.Contains(e, "Terraform refuses the plan") {
+					refused = append(refused, e)
+				}
+			}
+			if tc.want == nil {
+				if refused != nil {
+					t.Errorf("errors = %q, want no refusal", errs)
+				}
+				return
+			}
+			if len(refused) != 1 {
+				t.Fatalf("errors = %q, want one refusal", errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(refused[0], w) {
+					t.Errorf("error %q does not hold %q", refused[0], w)
+				}
+			}
+		})
+	}
+	// A root's variable without a default is given at plan time.
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"main.tf": clientModule})
+	if _, errs, _ := tfFindings(t, dir, nil); errs != nil {
+		t.Errorf("root: errors = %q, want none", errs)
 	}
 }
