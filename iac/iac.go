@@ -416,9 +416,14 @@ type Resource struct {
 	// files read on its own, where other fragments may attach resource
 	// servers and identity providers to its pool.
 	fragment bool
-	// tierSrcs is what a Terraform user pool's user_pool_tier rests on:
-	// the variable defaults and the values a deployment passes.
+	// tierSrcs is what a user pool's plan (user_pool_tier,
+	// UserPoolTier) rests on: the defaults of variables and parameters and
+	// the values a deployment passes.
 	tierSrcs []tfSrc
+	// poolSrcs is, for a CloudFormation user pool, resource server or
+	// identity provider, what the members the pool rules read rest on, by
+	// member: UserPoolTier, Schema, Identifier, Scopes, ProviderName.
+	poolSrcs map[string][]tfSrc
 }
 
 // PositionOf returns where a member path is written, falling back to its
