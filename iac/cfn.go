@@ -156,6 +156,10 @@ func (rd *cfnReader) clients(res *tree.Value) ([]*client, []*Resource) {
 			}
 		}
 		resources = append(resources, rs)
+		switch typ {
+		case cfnPoolType, cfnResourceServerType, cfnProviderType:
+			rd.poolSide(rs, r.Val.Get("Condition"))
+		}
 		if typ != cfnClientType {
 			continue
 		}

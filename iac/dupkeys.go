@@ -30,7 +30,11 @@ func (c *client) dupErrors(n *tree.Value) {
 	walk(n, 0)
 }
 
-// dupError gives c the error of key d written twice.
+// dupError gives c the error of key d written twice, unless both are the
+// same value: then nothing depends on which one deploys.
 func (c *client) dupError(d tree.Dup) {
+	if d.Same {
+		return
+	}
 	c.errorf(d.Last, "duplicate key %q (also at line %d): only the last one is used; keep one", d.Key, d.Prev.Line)
 }

@@ -27,7 +27,11 @@
 //     module. A .tf.json file is read with the meaning Terraform gives it:
 //     which properties are blocks follows the block's schema, strings are
 //     templates (${...}, %{...}) except where Terraform reads them
-//     literally or as references, and "//" properties are comments. An
+//     literally or as references, and "//" properties are comments.
+//     Override files (override.tf, NAME_override.tf and their .tf.json
+//     forms) change the blocks of the module's other files as Terraform
+//     merges them; a finding on a value an override writes is placed at
+//     the resource, with the override's line as its origin. An
 //     aws_cognito_managed_user_pool_client, which configures a client
 //     another service created, is read as the update it is (see
 //     [Client.Update]): what it leaves out keeps the client's value and is
@@ -106,7 +110,8 @@
 // Defaults; a nested stack (AWS::CloudFormation::Stack,
 // AWS::Serverless::Application) whose template is a local path is read
 // with the parameters its parent passes, its clients named
-// "Stack.Client". Serverless: ${self:...} paths into the service (nested
+// "Stack.Client"; in a walk that reads the parent, the nested template is
+// not read again on its own. Serverless: ${self:...} paths into the service (nested
 // variables included), ${sls:stage} and ${opt:stage} (the stage given,
 // [Values.Stage], else the service's provider.stage, else dev),
 // ${param:...} from the service's params for the stage (or default), and
@@ -357,10 +362,12 @@ type Client struct {
 	Ignore []string
 	// Errors are problems that keep the client from being checked: an
 	// unknown property, a value of the wrong type, a Terraform variable
-	// whose value the plan refuses, a key written twice in
-	// the client's resource (a key written twice elsewhere in a template,
-	// plan or state is read as CloudFormation reads it, the last one
-	// winning, and is no error). Nil when the client was read.
+	// whose value the plan refuses, a key written twice with two
+	// different values in the client's resource (the same value twice
+	// deploys the same whichever wins, and a key written twice elsewhere
+	// in a template, plan or state is read as CloudFormation reads it,
+	// the last one winning: neither is an error). Nil when the client was
+	// read.
 	Errors []*Error
 
 	// emptyLists are, for a Terraform configuration, the member paths of
@@ -409,6 +416,14 @@ type Resource struct {
 	// files read on its own, where other fragments may attach resource
 	// servers and identity providers to its pool.
 	fragment bool
+	// tierSrcs is what a user pool's plan (user_pool_tier,
+	// UserPoolTier) rests on: the defaults of variables and parameters and
+	// the values a deployment passes.
+	tierSrcs []tfSrc
+	// poolSrcs is, for a CloudFormation user pool, resource server or
+	// identity provider, what the members the pool rules read rest on, by
+	// member: UserPoolTier, Schema, Identifier, Scopes, ProviderName.
+	poolSrcs map[string][]tfSrc
 }
 
 // PositionOf returns where a member path is written, falling back to its

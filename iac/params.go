@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"github.com/cognitokit/appclient/iac/internal/tree"
+	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -269,6 +271,14 @@ func nestedStacks(res *File, name string, resources *tree.Value, rd *cfnReader, 
 			continue
 		}
 		p := path.Join(path.Dir(filepath.ToSlash(name)), loc.Str)
+		if strings.Contains(loc.Str, `\`) {
+			// A path written on Windows (templates\auth.yaml), where the
+			// SAM CLI and the AWS CLI read it: elsewhere it is the same
+			// path with slashes, unless a file is named with backslashes.
+			if _, err := os.Stat(filepath.FromSlash(p)); errors.Is(err, fs.ErrNotExist) {
+				p = path.Join(path.Dir(filepath.ToSlash(name)), strings.ReplaceAll(loc.Str, `\`, "/"))
+			}
+		}
 		switch {
 		case slices.Contains(seen, p):
 			res.Errors = append(res.Errors, &Error{File: name, Pos: loc.Pos, Resource: r.Key, Message: fmt.Sprintf("nested stack cycle: %s nests a stack that nests it", p)})

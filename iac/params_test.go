@@ -256,3 +256,106 @@ Resources:
 		t.Errorf("notes = %v, want one for Missing", files[0].Notes)
 	}
 }
+
+// TestWalkNestedStacks: a template that a template of the same walk nests
+// is checked through its parent only, with the parameters the parent
+// passes (a walk of the whole tree finds its client once, as
+// App.Client); walked without its parent, it is checked on its own, with
+// its default; a template nested by none is checked on its own in both.
+func TestWalkNestedStacks(t *testing.T) {
+	child := strings.Replace(paramTemplate, "    Type: String\n", "    Type: String\n    Default: http://default.example.com/cb\n", 1)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		// The parent names no client itself.
+		"parent.yaml": `Resources:
+  App:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: stacks/child.yaml
+      Parameters:
+        CallbackUrl: http://a.example.com/cb
+`,
+		"stacks/child.yaml": child,
+		"stacks/other.yaml": child,
+		// This parent defines a client of its own, with no finding.
+		"web/parent.yaml": `Resources:
+  Own:
+    Type: AWS::Cognito::UserPoolClient
+    Properties: {UserPoolId: us-east-1_AbC123xyz, ClientName: own}
+  Web:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./nested/child.yaml
+      Parameters:
+        CallbackUrl: http://web.example.com/cb
+`,
+		"web/nested/child.yaml": child,
+	})
+	found, errs := cfnFindings(t, dir, nil)
+	if errs != nil {
+		t.Errorf("errors %q", errs)
+	}
+	want := []string{
+		"stacks/child.yaml: App.Client CallbackURLs[0] redirect-https (stack App's parameter CallbackUrl at parent.yaml:7)",
+		"stacks/other.yaml: Client CallbackURLs[0] redirect-https ()",
+		"web/nested/child.yaml: Web.Client CallbackURLs[0] redirect-https (stack Web's parameter CallbackUrl at web/parent.yaml:10)",
+	}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("whole tree: findings mismatch (-want +got):\n%s", diff)
+	}
+	found, errs = cfnFindings(t, filepath.Join(dir, "stacks"), nil)
+	if errs != nil {
+		t.Errorf("without the parent: errors %q", errs)
+	}
+	want = []string{
+		"child.yaml: Client CallbackURLs[0] redirect-https ()",
+		"other.yaml: Client CallbackURLs[0] redirect-https ()",
+	}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("without the parent: findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestNestedStackWindowsPath: a nested stack's local path written with
+// backslashes, as on Windows, is the template at that path with slashes:
+// its client is read through the parent, with the parameter passed, and
+// the walk does not read it again on its own.
+func TestNestedStackWindowsPath(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"template.yaml": `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Origin:
+    Type: String
+    Default: http://localhost:5173
+Resources:
+  Auth:
+    Type: AWS::Serverless::Application
+    Properties:
+      Location: templates\auth.yaml
+      Parameters:
+        CallbackUrl: !Ref Origin
+`,
+		"templates/auth.yaml": paramTemplate,
+	})
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clients, notes []string
+	for _, f := range files {
+		for _, c := range f.Clients {
+			rel, _ := filepath.Rel(dir, c.File)
+			clients = append(clients, filepath.ToSlash(rel)+":"+c.Resource+" "+strings.Join(append(c.Request.CallbackURLs, c.Unknown...), ","))
+		}
+		for _, n := range f.Notes {
+			notes = append(notes, n.Message)
+		}
+	}
+	if diff := cmp.Diff([]string{"templates/auth.yaml:Auth.Client http://localhost:5173"}, clients); diff != "" {
+		t.Errorf("clients mismatch (-want +got):\n%s", diff)
+	}
+	if notes != nil {
+		t.Errorf("notes = %q, want none", notes)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/cognitokit/appclient"
@@ -357,10 +358,96 @@ func checkPool(c *Client, idx *resIndex) []Finding {
 	}
 	var out []Finding
 	if pool := poolOf(c, idx); pool != nil {
-		out = append(CheckInPool(c, pool), dependencyOrder(c, idx)...)
+		out = append(poolProvenance(CheckInPool(c, pool), c, idx), dependencyOrder(c, idx)...)
 	}
 	out = append(out, emptyLists(c)...)
 	return append(out, managedLoginWithoutBranding(c, idx)...)
+}
+
+// poolProvenance adds to the findings of client c that rest on the user
+// pool the resources describe what the pool's values they read rest on:
+// the defaults of variables and parameters, which a deployment can
+// override, and the values a deployment passes (a module's argument, a
+// tfvars line, a parameter file, samconfig). A feature-plan finding rests
+// on the plan, an attribute finding on the schema, a custom-scope-exists
+// finding on the identifiers of the resource servers and the scopes of
+// the one the scope names, an identity-provider-exists finding on the
+// names of the identity providers.
+func poolProvenance(findings []Finding, c *Client, idx *resIndex) []Finding {
+	self := findResource(c, idx)
+	if self == nil {
+		return findings
+	}
+	s := cfnPool
+	if isTFClient(self.Type) {
+		s = tfPool
+	}
+	defined := idx.poolOfResource(s, self)
+	attached := attachedTo(s, self, idx)
+	for i := range findings {
+		f := &findings[i]
+		var srcs []tfSrc
+		switch f.Rule {
+		case appclient.RuleFeaturePlan:
+			if defined != nil {
+				srcs = append(srcs, defined.tierSrcs...)
+			}
+		case appclient.RuleWriteAttributesIncludeRequired, appclient.RuleAttributeExists:
+			if defined != nil {
+				srcs = append(srcs, defined.poolSrcs[s.schema]...)
+			}
+		case appclient.RuleCustomScopeExists:
+			scope := listElem(c.Request.AllowedOAuthScopes, f.Field)
+			for _, r := range idx.typed(s.serverType) {
+				if len(r.poolSrcs) == 0 || !attached(r) {
+					continue
+				}
+				srcs = append(srcs, r.poolSrcs[s.identifier]...)
+				if id, ok := known(r.properties.Get(s.identifier)); ok && strings.HasPrefix(scope, id+"/") {
+					srcs = append(srcs, r.poolSrcs[s.scopes]...)
+				}
+			}
+		case appclient.RuleIdentityProviderExists:
+			for _, r := range idx.typed(s.providerType) {
+				if len(r.poolSrcs) > 0 && attached(r) {
+					srcs = append(srcs, r.poolSrcs[s.providerName]...)
+				}
+			}
+		}
+		f.Message += srcsNote(srcs)
+	}
+	return findings
+}
+
+// srcsNote words what a value rests on for a message: "" for nothing.
+func srcsNote(srcs []tfSrc) string {
+	srcs = sortSrcs(srcs)
+	var note string
+	if from := defaultNames(srcs); len(from) > 0 {
+		note += " (with the default of " + strings.Join(from, ", ") + ", which a deployment can override)"
+	}
+	if origins := originsOf(srcs); len(origins) > 0 {
+		names := make([]string, len(origins))
+		for i, o := range origins {
+			names[i] = o.String()
+		}
+		note += " (with " + strings.Join(names, ", ") + ")"
+	}
+	return note
+}
+
+// listElem returns the element of list that field ("Name[3]") names, or
+// "".
+func listElem(list []string, field string) string {
+	open := strings.LastIndexByte(field, '[')
+	if open < 0 || !strings.HasSuffix(field, "]") {
+		return ""
+	}
+	i, err := strconv.Atoi(field[open+1 : len(field)-1])
+	if err != nil || i < 0 || i >= len(list) {
+		return ""
+	}
+	return list[i]
 }
 
 // CheckInPool returns the findings of the rules of [appclient.Rules] with Scope
@@ -419,10 +506,12 @@ func dependencyOrder(c *Client, idx *resIndex) []Finding {
 	attached := attachedTo(s, self, idx)
 	deps := dependencies(self, idx)
 	var out []Finding
-	add := func(field, exception string, r *Resource) {
+	add := func(field, exception string, r *Resource, key string) {
+		// The finding rests on the key that ties r to the client.
 		out = append(out, Finding{File: c.File, Pos: c.PositionOf(field), Resource: c.Resource, Field: field,
 			Rule: appclient.RuleDependencyOrder, Severity: appclient.SeverityError, Exception: exception,
-			Message: fmt.Sprintf("deployment can create the client before %s, and Cognito then rejects it: %s", r.Name, hint)})
+			Message: fmt.Sprintf("deployment can create the client before %s, and Cognito then rejects it: %s", r.Name, hint) +
+				srcsNote(append([]tfSrc(nil), r.poolSrcs[key]...))})
 	}
 	req := &c.Request
 	// The scopes are used with OAuth on, and by GetClientToken whatever the
@@ -435,7 +524,7 @@ func dependencyOrder(c *Client, idx *resIndex) []Finding {
 			}
 			for _, r := range idx.withKey(s, s.serverType, s.identifier, scope[:slash]) {
 				if !r.exists && !deps[r.Name] && attached(r) {
-					add(fmt.Sprintf("AllowedOAuthScopes[%d]", i), appclient.ExceptionScopeDoesNotExist, r)
+					add(fmt.Sprintf("AllowedOAuthScopes[%d]", i), appclient.ExceptionScopeDoesNotExist, r, s.identifier)
 				}
 			}
 		}
@@ -446,7 +535,7 @@ func dependencyOrder(c *Client, idx *resIndex) []Finding {
 		}
 		for _, r := range idx.withKey(s, s.providerType, s.providerName, name) {
 			if !r.exists && !deps[r.Name] && attached(r) {
-				add(fmt.Sprintf("SupportedIdentityProviders[%d]", i), appclient.ExceptionInvalidParameter, r)
+				add(fmt.Sprintf("SupportedIdentityProviders[%d]", i), appclient.ExceptionInvalidParameter, r, s.providerName)
 			}
 		}
 	}

@@ -658,6 +658,7 @@ func TestCheckPoolRealWorld(t *testing.T) {
 	const (
 		dasmeta = "testdata/realworld/dasmeta_terraform-aws-modules/modules/cognito-user-pool/clients.tf aws_cognito_user_pool_client.client"
 		sitad   = "testdata/realworld/sitadconsulting_aws_infra/modules/cognito_user_pool_client/cognito_user_pool_client.tf aws_cognito_user_pool_client.cognito_user_pool_client"
+		tsi     = "testdata/realworld/techservicesillinois_terraform-aws-cognito/main.tf aws_cognito_user_pool_client.default"
 		w21     = appclient.RuleTerraformEmptyList
 
 		emasphere = "testdata/realworld/EMAsphere_terraform-aws-cognito-google-oauth-with-custom-domain/cognito.tf aws_cognito_user_pool_client.cognito"
@@ -676,6 +677,7 @@ func TestCheckPoolRealWorld(t *testing.T) {
 		{dasmeta, "CallbackURLs", w21}, {dasmeta, "LogoutURLs", w21}, {dasmeta, "AllowedOAuthFlows", w21},
 		{dasmeta, "AllowedOAuthScopes", w21}, {dasmeta, "SupportedIdentityProviders", w21},
 		{sitad, "ReadAttributes", w21}, {sitad, "SupportedIdentityProviders", w21}, {sitad, "WriteAttributes", w21},
+		{tsi, "AllowedOAuthFlows", w21}, {tsi, "AllowedOAuthScopes", w21}, {tsi, "CallbackURLs", w21}, {tsi, "LogoutURLs", w21},
 		{"testdata/realworld/vocably_vocably-pro/platform/auth.tf aws_cognito_user_pool_client.client",
 			"SupportedIdentityProviders[1]", p6},
 	}

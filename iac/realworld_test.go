@@ -131,6 +131,26 @@ var realWorld = map[string]int{
 	"LiangtaoHu_resume_RAG/lambda/authorization/cognito.tf":          1,
 	"ManuDITA_IMSatUvA/cognito.tf":                                   1,
 	"Avb2_aws-ticket-site/cognito.tf":                                1,
+	// One module, three roots: dev on its own with its terraform.tfvars
+	// (a root that configures a backend, though prod and stg call it as
+	// a module), and prod and stg through dev.
+	"vanhoangkha_S3-Upload-Feature-Demo/infra/modules/cognito/main.tf": 3,
+	// Modules with their example roots: dynamic analytics_configuration
+	// and token_validity_units blocks fed by a caller's list of objects
+	// (7clouds, three examples), for_each over a map of client objects
+	// (jhonmezaa, two examples of two clients each), count toggles with
+	// lookup and try (data-platform-hq, a managed client beside), OAuth
+	// switched on by variable defaults (techservicesillinois).
+	"7clouds-terraform-modules_terraform-aws-cognito-client/main.tf": 3,
+	"data-platform-hq_terraform-aws-cognito-user-pool/main.tf":       2,
+	"jhonmezaa_terraform-aws-cognito/cognito/2-app-clients.tf":       4,
+	"techservicesillinois_terraform-aws-cognito/main.tf":             1,
+	// A client of a stack nested by a local TemplateURL, read through the
+	// template that nests it (as CognitoStack.UserPoolClient), once; and
+	// two templates whose redirect URLs are parameters without defaults.
+	"awslabs_time-addressable-media-store/templates/cognito.yaml": 1,
+	"BrentIO_FireFly-Cloud/templates/cognito.yaml":                1,
+	"yuki5155_go-aws/templates/cognito.yaml":                      1,
 }
 
 // realWorldError is an error finding on a collected file.
@@ -143,6 +163,12 @@ type realWorldError struct {
 // realWorldErrors are the errors real files draw, Check's and CheckPool's
 // alike, each one that Cognito does reject according to the rule book.
 var realWorldErrors = []realWorldError{
+	// The pinpoint_analytics example passes the placeholders
+	// "place_your_aws_pinpoint_id_here" and "place_your_role_arn_here"
+	// through ANALYTICS_CONFIGURATION_BLOCK: an ApplicationId is
+	// hexadecimal and a RoleArn an ARN, and Cognito rejects both.
+	{"7clouds-terraform-modules_terraform-aws-cognito-client/main.tf", violation{"module.cognito_user_pool_client.aws_cognito_user_pool_client.this", "AnalyticsConfiguration.ApplicationId", "pattern", 13, false}},
+	{"7clouds-terraform-modules_terraform-aws-cognito-client/main.tf", violation{"module.cognito_user_pool_client.aws_cognito_user_pool_client.this", "AnalyticsConfiguration.RoleArn", "pattern", 15, false}},
 	// Google is the aws_cognito_identity_provider.google of the same
 	// file, and nothing orders the client after it (no reference, no
 	// depends_on): P6, true.
@@ -166,6 +192,10 @@ var realWorldErrors = []realWorldError{
 	// The same defaults propagate additional user context data (true)
 	// without a secret (generate_secret false): S2.
 	{"sitadconsulting_aws_infra/modules/cognito_user_pool_client/cognito_user_pool_client.tf", violation{"aws_cognito_user_pool_client.cognito_user_pool_client", "EnablePropagateAdditionalUserContextData", "context-data-needs-secret", 9, true}},
+	// allowed_oauth_flows_user_pool_client defaults to true and the
+	// flows and scopes to []: O1 for each list, with the defaults.
+	{"techservicesillinois_terraform-aws-cognito/main.tf", violation{"aws_cognito_user_pool_client.default", "AllowedOAuthFlows", "oauth-flows-and-scopes-required", 15, true}},
+	{"techservicesillinois_terraform-aws-cognito/main.tf", violation{"aws_cognito_user_pool_client.default", "AllowedOAuthScopes", "oauth-flows-and-scopes-required", 17, true}},
 	// SignInWithApple is the aws_cognito_identity_provider.apple of the
 	// same configuration, but depends_on names only the Google provider:
 	// P6, Terraform may create the client first.
@@ -178,6 +208,10 @@ var realWorldInputErrors = []string{
 	// ClientId is no property of AWS::Cognito::UserPoolClient (its
 	// resource schema allows no other properties).
 	`testdata/realworld/aws-samples_serverless-patterns/eventbridge-api-destinations/12-oauth-api-cmk-encryption/prerequisite.yaml:79:7: MyWebClient: AWS::Cognito::UserPoolClient has no property "ClientId"`,
+	// prod passes log_level = "warn" to dev's variable, whose validation
+	// takes only "DEBUG", "INFO", "WARN" or "ERROR" (contains is case
+	// sensitive): terraform plan fails in prod.
+	`testdata/realworld/vanhoangkha_S3-Upload-Feature-Demo/infra/modules/cognito/main.tf:34:1: module.dms.module.cognito.aws_cognito_user_pool_client.main: Terraform refuses the plan: variable "log_level" of module.dms fails its validation: "Log level must be one of: DEBUG, INFO, WARN, ERROR." (testdata/realworld/vanhoangkha_S3-Upload-Feature-Demo/infra/envs/dev/variables.tf:42) (with module.dms's argument log_level at testdata/realworld/vanhoangkha_S3-Upload-Feature-Demo/infra/envs/prod/main.tf:30)`,
 }
 
 // TestRealWorld reads every collected public file: each is read without an
@@ -245,8 +279,8 @@ func TestRealWorld(t *testing.T) {
 			}
 		}
 	}
-	if len(realWorld) < 107 {
-		t.Errorf("%d real-world files, want at least 107", len(realWorld))
+	if len(realWorld) < 110 {
+		t.Errorf("%d real-world files, want at least 110", len(realWorld))
 	}
 }
 

@@ -39,9 +39,14 @@ type includeFunc func(path string, whole bool) ([]byte, error)
 // gives nothing usable (a missing, unreadable or oversized file, a
 // selector that selects nothing, a value that is not a map) is an error
 // naming it.
+//
+// The Resources of each stack of custom.additionalStacks, which the
+// serverless-plugin-additional-stacks plugin deploys as stacks of their
+// own beside the service's, are collected the same way.
 func slsResources(name string, root *tree.Value, include includeFunc) ([]slsFragment, error) {
 	res := root.Get("resources")
-	if res == nil || res.Kind == tree.Null {
+	extra := additionalStacks(root)
+	if (res == nil || res.Kind == tree.Null) && len(extra) == 0 {
 		return nil, nil
 	}
 	var out []slsFragment
@@ -168,12 +173,35 @@ func slsResources(name string, root *tree.Value, include includeFunc) ([]slsFrag
 		}
 		return nil
 	}
-	if err := add(name, res, 0); err != nil {
-		return nil, err
+	if res != nil && res.Kind != tree.Null {
+		if err := add(name, res, 0); err != nil {
+			return nil, err
+		}
+	}
+	for _, r := range extra {
+		if err := addResources(name, r, 0); err != nil {
+			return nil, err
+		}
 	}
 	// In file order within each file: the fragments of one file stay
 	// together as the service lists them.
 	return out, nil
+}
+
+// additionalStacks returns the Resources of each stack the service's
+// custom.additionalStacks defines, in file order.
+func additionalStacks(root *tree.Value) []*tree.Value {
+	stacks := root.Get("custom").Get("additionalStacks")
+	if stacks == nil || stacks.Kind != tree.Map {
+		return nil
+	}
+	var out []*tree.Value
+	for _, st := range stacks.Membs {
+		if r := st.Val.Get("Resources"); r != nil && r.Kind != tree.Null {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // fileVariable splits "${file(path):a.b}" into the path and the selector

@@ -120,6 +120,27 @@ func TestServerlessIncludes(t *testing.T) {
 			wantErrs: []string{`serverless.yml: the include "${file(./gone.yml):Resources}" in a/res.yml cannot be read: no such file or directory`},
 		},
 		{
+			// serverless-plugin-additional-stacks deploys these as stacks
+			// of their own: their clients are the service's too.
+			name: "the Resources of additional stacks",
+			files: map[string]string{
+				"serverless.yml": slsHead + "plugins:\n  - serverless-plugin-additional-stacks\ncustom:\n  additionalStacks:\n" +
+					"    auth:\n      Deploy: Before\n      Resources: ${file(./resources/auth.yml)}\n" +
+					"    more:\n      Resources:\n        Admin:\n          Type: AWS::Cognito::UserPoolClient\n          Properties:\n            UserPoolId: us-east-1_AbC123xyz\n",
+				"resources/auth.yml": slsClient("Web")[2:],
+			},
+			wantClients: []string{"resources/auth.yml:Web", "serverless.yml:Admin"},
+		},
+		{
+			name: "additional stacks beside resources",
+			files: map[string]string{
+				"serverless.yml": slsHead + "resources:\n  Resources:\n    Main:\n      Type: AWS::Cognito::UserPoolClient\n      Properties:\n        UserPoolId: us-east-1_AbC123xyz\n" +
+					"custom:\n  additionalStacks:\n    auth:\n      Resources: ${file(./resources/auth.yml)}\n",
+				"resources/auth.yml": slsClient("Web")[2:],
+			},
+			wantClients: []string{"serverless.yml:Main", "resources/auth.yml:Web"},
+		},
+		{
 			// As the Framework reads it: from the service's directory,
 			// not from the directory of the file that holds the include.
 			name: "an include in an included file is relative to the service",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"sort"
@@ -145,6 +146,9 @@ func loadModule(srcs []tfSource, call *tfCall) (*hclModule, []*File) {
 			m.bodies = append(m.bodies, body)
 		}
 	}
+	// Override files change the blocks of the others before anything is
+	// evaluated.
+	m.bodies = applyOverrides(m.bodies)
 	m.evalVariables()
 	m.evalLocals()
 	m.checkValidations()
@@ -446,6 +450,36 @@ func (m *hclModule) evalVariables() {
 				m.varVals[name] = v
 				m.varSrcs[name] = []tfSrc{{def: m.call.prefixed("var." + name)}}
 			}
+		}
+	}
+	m.checkArguments()
+}
+
+// checkArguments adds to varFails what Terraform refuses in a module call's
+// arguments: a variable with no default that the call leaves out, and an
+// argument no variable declares. A root's variables are given at plan
+// time, and a module not wholly read may declare more than was read: for
+// them nothing is said.
+func (m *hclModule) checkArguments() {
+	if m.call.prefix == "" {
+		return
+	}
+	for _, f := range m.files {
+		if len(f.Errors) > 0 {
+			return
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(m.vars)) {
+		blk := m.vars[name]
+		if _, passed := m.call.inputs[name]; !passed && blk.Body.Attributes["default"] == nil {
+			m.varFails = append(m.varFails, varFail{name: name, at: blk.DefRange(), srcs: []tfSrc{{origin: m.call.at}},
+				msg: "has no default, and the call passes no value for it"})
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(m.call.inputs)) {
+		if m.vars[name] == nil {
+			m.varFails = append(m.varFails, varFail{name: name, srcs: m.call.inputs[name].srcs,
+				msg: "is not declared, and the call passes a value for it"})
 		}
 	}
 }
@@ -1011,6 +1045,11 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 		}
 	}
 	res.properties = m.bodyValue(blk.Body, 0)
+	if blk.Type == "resource" && blk.Labels[0] == tfPoolType {
+		if a := blk.Body.Attributes[tfPool.tier]; a != nil {
+			res.tierSrcs = m.srcsOf(a.Expr, nil)
+		}
+	}
 	f.Resources = append(f.Resources, res)
 	if blk.Type != "resource" || !isTFClient(blk.Labels[0]) {
 		return
@@ -1034,7 +1073,7 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 		name := m.call.prefixed(addr) + in.key()
 		c := newClient(name, res.Pos)
 		c.Ignore = m.ignored(rng)
-		r := hclClientReader{m: m, c: c, in: in, typ: blk.Labels[0], absentBy: absentBy}
+		r := hclClientReader{m: m, c: c, in: in, typ: blk.Labels[0], file: f.Name, absentBy: absentBy}
 		r.body("", requestMembers, blk.Body, c.Body)
 		if r.typ == tfManagedClientType {
 			r.keepLeftOut()
@@ -1157,7 +1196,12 @@ func (m *hclModule) bodyValue(body *hclsyntax.Body, depth int) *tree.Value {
 		names = append(names, name)
 	}
 	sort.Slice(names, func(i, j int) bool {
-		return body.Attributes[names[i]].SrcRange.Start.Byte < body.Attributes[names[j]].SrcRange.Start.Byte
+		a, b := body.Attributes[names[i]].SrcRange, body.Attributes[names[j]].SrcRange
+		if a.Filename != b.Filename {
+			// An override file's arguments are merged in.
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
 	})
 	for _, name := range names {
 		a := body.Attributes[name]
@@ -1245,6 +1289,9 @@ type hclClientReader struct {
 	in *tfInstance
 	// typ is the resource type: tfClientType or tfManagedClientType.
 	typ string
+	// file is the name of the file that defines the resource; an
+	// argument or block written elsewhere comes from an override file.
+	file string
 	// empty are the member paths of the list arguments written as an
 	// empty list or set.
 	empty []string
@@ -1294,10 +1341,25 @@ func noInstances(v cty.Value) bool {
 	return false
 }
 
+// pos returns where rng starts, in the resource's file; a range in
+// another file (an override file's argument or block) is given as the
+// resource's own position, and the override's place as an origin.
+func (r *hclClientReader) pos(rng hcl.Range) Position {
+	if rng.Filename != r.file {
+		return r.c.Pos
+	}
+	return hclPos(rng.Start)
+}
+
 // restsOnAbsent reports whether any of deps leaves the client out.
 func (r *hclClientReader) restsOnAbsent(deps []string) bool {
+	return anyIn(r.absentBy, deps)
+}
+
+// anyIn reports whether any of deps is in absentBy.
+func anyIn(absentBy map[string]bool, deps []string) bool {
 	for _, d := range deps {
-		if r.absentBy[d] {
+		if absentBy[d] {
 			return true
 		}
 	}
@@ -1320,11 +1382,16 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 		names = append(names, name)
 	}
 	sort.Slice(names, func(i, j int) bool {
-		return body.Attributes[names[i]].SrcRange.Start.Byte < body.Attributes[names[j]].SrcRange.Start.Byte
+		a, b := body.Attributes[names[i]].SrcRange, body.Attributes[names[j]].SrcRange
+		if a.Filename != b.Filename {
+			// An override file's arguments, after the resource's own.
+			return a.Filename == r.file || (b.Filename != r.file && a.Filename < b.Filename)
+		}
+		return a.Start.Byte < b.Start.Byte
 	})
 	for _, name := range names {
 		a := body.Attributes[name]
-		at := hclPos(a.NameRange.Start)
+		at := r.pos(a.NameRange)
 		if prefix == "" && hclMeta[name] {
 			continue
 		}
@@ -1353,6 +1420,9 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 			continue
 		}
 		srcs := r.m.srcsOf(a.Expr, r.in)
+		if a.NameRange.Filename != r.file {
+			srcs = append(srcs, tfSrc{origin: Origin{Source: "override file", File: a.NameRange.Filename, Pos: hclPos(a.NameRange.Start)}})
+		}
 		deps := defaultNames(srcs)
 		if r.restsOnAbsent(deps) {
 			// Not the value of any deployment that creates the client.
@@ -1385,7 +1455,7 @@ func (r *hclClientReader) body(prefix string, specs []memberSpec, body *hclsynta
 	}
 	seen := map[string]Position{}
 	for _, blk := range body.Blocks {
-		at := hclPos(blk.TypeRange.Start)
+		at := r.pos(blk.TypeRange)
 		name := blk.Type
 		if name == "dynamic" && len(blk.Labels) == 1 {
 			name = blk.Labels[0]
@@ -1530,7 +1600,7 @@ func (r *hclClientReader) value(path string, spec *memberSpec, name string, v ct
 			_, e := it.Element()
 			idx := joinIndex(path, i)
 			if i < len(elemExprs) {
-				c.Where[idx] = hclPos(elemExprs[i].StartRange().Start)
+				c.Where[idx] = r.pos(elemExprs[i].StartRange())
 			}
 			if !e.IsWhollyKnown() {
 				c.Unknown[idx] = true

@@ -126,6 +126,8 @@ type tfCall struct {
 	dir string
 	// inputs are the values assigned to its variables.
 	inputs map[string]tfInput
+	// at is, for a module call, where the caller's module block is.
+	at Origin
 	// stack are the directories of the calling modules, for cycles.
 	stack []string
 }
@@ -365,6 +367,10 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 	dir, ok := m.call.root.moduleDir(m.call.dir, key, source)
 	if !ok {
 		msg := fmt.Sprintf("source %q is not on disk: run terraform init in %s to install it, then check again; its app clients are not checked", source, rootName(m.call.root.dir))
+		if localSource(source) {
+			// terraform init installs nothing for a local path.
+			msg = fmt.Sprintf("source %q is not a directory beside %s; its app clients are not checked", source, filepath.ToSlash(filepath.Base(f.Name)))
+		}
 		if m.call.root.dir == "" {
 			msg = fmt.Sprintf("source %q is not read (only a directory's modules are); its app clients are not checked", source)
 		}
@@ -388,7 +394,24 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 		return nil
 	}
 	var out []*File
-	for _, in := range m.instances(blk.Body, nil) {
+	instances := m.instances(blk.Body, nil)
+	absentBy := map[string]bool(nil)
+	if len(instances) == 0 {
+		// No instance with these values. As for a client, where a
+		// variable's default decides it, a deployment may pass another
+		// value: read the module once, each or count unknown, and the
+		// arguments that rest on what leaves it out unknown too.
+		absentBy = m.absentByDefault(blk.Body)
+		if absentBy == nil {
+			return nil
+		}
+		name := "count"
+		if blk.Body.Attributes["for_each"] != nil {
+			name = "each"
+		}
+		instances = []*tfInstance{{name: name, val: cty.DynamicVal}}
+	}
+	for _, in := range instances {
 		m.call.root.instances++
 		if m.call.root.instances > maxModuleInstances {
 			f.Errors = append(f.Errors, &Error{File: f.Name, Pos: at, Resource: addr, Message: fmt.Sprintf("more than %d module instances", maxModuleInstances)})
@@ -401,9 +424,14 @@ func (m *hclModule) module(blk *hclsyntax.Block) []*File {
 				continue
 			}
 			srcs := append(m.srcsOf(a.Expr, in), tfSrc{origin: Origin{Source: inst + "'s argument " + arg, File: f.Name, Pos: hclPos(a.Expr.StartRange().Start)}})
-			inputs[arg] = tfInput{val: m.evalIn(a.Expr, in), srcs: sortSrcs(srcs)}
+			val := cty.DynamicVal
+			if !anyIn(absentBy, defaultNames(srcs)) {
+				val = m.evalIn(a.Expr, in)
+			}
+			inputs[arg] = tfInput{val: val, srcs: sortSrcs(srcs)}
 		}
 		child := &tfCall{root: m.call.root, prefix: inst, key: key, dir: dir, inputs: inputs,
+			at:    Origin{Source: inst + "'s call", File: f.Name, Pos: at},
 			stack: append(slices.Clip(m.call.stack), m.call.dir)}
 		out = append(out, readModuleCall(srcs, child)...)
 		if b := m.call.root.budget; b != nil && b.parsed > maxTreeBytes {
@@ -422,6 +450,12 @@ func rootName(dir string) string {
 	return filepath.ToSlash(dir)
 }
 
+// localSource reports whether a module source is a local path, which
+// Terraform reads where it is rather than installing it.
+func localSource(source string) bool {
+	return strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../")
+}
+
 // moduleDir returns the directory of a module a module in callerDir calls:
 // a local path, or what terraform init installed.
 func (r *tfRoot) moduleDir(callerDir, key, source string) (string, bool) {
@@ -430,7 +464,7 @@ func (r *tfRoot) moduleDir(callerDir, key, source string) (string, bool) {
 	}
 	var dir string
 	switch {
-	case strings.HasPrefix(source, "./") || strings.HasPrefix(source, "../"):
+	case localSource(source):
 		dir = filepath.Join(callerDir, filepath.FromSlash(source))
 	case r.manifest[key] != "":
 		dir = filepath.Join(r.dir, filepath.FromSlash(r.manifest[key]))

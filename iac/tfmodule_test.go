@@ -385,6 +385,33 @@ resource "aws_cognito_user_pool_client" "local" {
 	}
 }
 
+// TestTerraformModuleLocalMissing: a local module directory that is not
+// there gets a note that says so, not one to run terraform init, which
+// installs nothing for a local path; once the directory is there, its
+// client is checked.
+func TestTerraformModuleLocalMissing(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `module "cognito" {
+  source        = "./modules/app-client"
+  callback_urls = ["http://a.example.com/cb"]
+}
+`,
+	})
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || found != nil {
+		t.Errorf("errors %q, findings %v, want none", errs, found)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], `source "./modules/app-client" is not a directory beside main.tf`) || strings.Contains(notes[0], "terraform init") {
+		t.Errorf("notes = %q, want one saying the directory is not there", notes)
+	}
+	writeTree(t, dir, map[string]string{"modules/app-client/main.tf": clientModule})
+	found, errs, notes = tfFindings(t, dir, nil)
+	if errs != nil || notes != nil || len(found) != 1 || found[0].Rule != "redirect-https" {
+		t.Errorf("with the directory: errors %q, notes %q, findings %v; want one redirect-https", errs, notes, found)
+	}
+}
+
 // TestTerraformModuleCycle: modules that call each other, and a chain of
 // calls more than 16 deep, are input errors; a chain of 16 is read.
 func TestTerraformModuleCycle(t *testing.T) {
@@ -402,7 +429,7 @@ func TestTerraformModuleCycle(t *testing.T) {
 		d := t.TempDir()
 		files := map[string]string{}
 		for i := range n {
-			files[filepath.Join("m", strings.Repeat("x/", i), "main.tf")] = "module \"x\" {\n  source = \"./x\"\n}\n"
+			files[filepath.Join("m", strings.Repeat("x/", i), "main.tf")] = "variable \"callback_urls\" {}\nmodule \"x\" {\n  source = \"./x\"\n  callback_urls = var.callback_urls\n}\n"
 		}
 		files[filepath.Join("m", strings.Repeat("x/", n), "main.tf")] = clientModule
 		files["main.tf"] = "module \"x\" {\n  source = \"./m\"\n  callback_urls = []\n}\n"
@@ -486,5 +513,195 @@ func TestTerraformLgallardModule(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, found); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformModuleNoInstance: a module call that count leaves out only
+// by a variable's default, which a deployment may override, is read once
+// with count unknown, as such a client is, and its clients are checked;
+// an argument that rests on that default is unknown, since no deployment
+// that creates the instance passes it. A call left out whatever is passed
+// (count = 0) is not read.
+func TestTerraformModuleNoInstance(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"main.tf": `variable "enabled" {
+  type    = bool
+  default = false
+}
+
+module "web" {
+  count         = var.enabled ? 1 : 0
+  source        = "./modules/app-client"
+  callback_urls = ["http://shop.example.com/cb"]
+  name          = var.enabled ? "on" : "off"
+}
+
+module "never" {
+  count         = 0
+  source        = "./modules/app-client"
+  callback_urls = ["http://never.example.com/cb"]
+}
+`,
+		"modules/app-client/main.tf": clientModule,
+	})
+	found, errs, notes := tfFindings(t, dir, nil)
+	if errs != nil || notes != nil {
+		t.Fatalf("errors %q, notes %q", errs, notes)
+	}
+	want := []tfFinding{{"module.web.aws_cognito_user_pool_client.this", "CallbackURLs[0]", "redirect-https",
+		"modules/app-client/main.tf", 16, []string{"module.web's argument callback_urls at main.tf:9"}}}
+	if diff := cmp.Diff(want, found); diff != "" {
+		t.Errorf("findings mismatch (-want +got):\n%s", diff)
+	}
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var clients []string
+	for _, f := range files {
+		for _, c := range f.Clients {
+			clients = append(clients, c.Resource+" "+strings.Join(c.Unknown, ","))
+		}
+	}
+	if diff := cmp.Diff([]string{"module.web.aws_cognito_user_pool_client.this ClientName"}, clients); diff != "" {
+		t.Errorf("clients mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTerraformCalledRoot: an environment's root module that another
+// environment calls as a local module (prod's source = "../dev") is
+// still a root of its own when it configures a backend or holds a
+// terraform.tfvars: it is read on its own with its variable files as well
+// as through its caller, so the client its own deployment creates is
+// checked. A module with neither is read only through its callers.
+func TestTerraformCalledRoot(t *testing.T) {
+	for _, own := range []string{"backend", "tfvars", "none"} {
+		t.Run(own, func(t *testing.T) {
+			dev := `variable "callback_urls" {
+  type    = list(string)
+  default = ["https://dev.example.com/cb"]
+}
+
+module "app" {
+  source        = "../../modules/app-client"
+  callback_urls = var.callback_urls
+}
+`
+			tree := map[string]string{
+				"envs/prod/main.tf": `module "env" {
+  source        = "../dev"
+  callback_urls = ["https://prod.example.com/cb"]
+}
+`,
+				"modules/app-client/main.tf": clientModule,
+			}
+			switch own {
+			case "backend":
+				dev = "terraform {\n  backend \"s3\" {}\n}\n\n" + dev
+				tree["envs/dev/dev.auto.tfvars.example"] = "callback_urls = [\"http://dev.example.com/cb\"]\n"
+			case "tfvars":
+				tree["envs/dev/terraform.tfvars"] = "callback_urls = [\"http://dev.example.com/cb\"]\n"
+			}
+			tree["envs/dev/main.tf"] = dev
+			dir := t.TempDir()
+			writeTree(t, dir, tree)
+			found, errs, notes := tfFindings(t, dir, nil)
+			if errs != nil || notes != nil {
+				t.Fatalf("errors %q, notes %q", errs, notes)
+			}
+			var want []tfFinding
+			if own == "tfvars" {
+				want = []tfFinding{{"module.app.aws_cognito_user_pool_client.this", "CallbackURLs[0]", "redirect-https",
+					"modules/app-client/main.tf", 16, []string{"module.app's argument callback_urls at envs/dev/main.tf:8", "terraform.tfvars at envs/dev/terraform.tfvars:1"}}}
+			}
+			if diff := cmp.Diff(want, found); diff != "" {
+				t.Errorf("findings mismatch (-want +got):\n%s", diff)
+			}
+			files, err := Read(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var clients []string
+			for _, f := range files {
+				for _, c := range f.Clients {
+					clients = append(clients, c.Resource)
+				}
+			}
+			wantClients := []string{"module.app.aws_cognito_user_pool_client.this", "module.env.module.app.aws_cognito_user_pool_client.this"}
+			if own == "none" {
+				wantClients = wantClients[1:]
+			}
+			if diff := cmp.Diff(wantClients, clients); diff != "" {
+				t.Errorf("clients mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestTerraformModuleCallRefused: Terraform refuses a module call that
+// leaves out a variable with no default, or passes an argument the module
+// does not declare; a root's variables come at plan time, and a module
+// not wholly read is given the benefit of the doubt.
+func TestTerraformModuleCallRefused(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // substrings of the one refusal; nil for no error
+	}{
+		{"every variable passed or defaulted", map[string]string{
+			"main.tf": "module \"web\" {\n  source        = \"./m\"\n  callback_urls = [\"https://a.example.com/cb\"]\n}\n",
+		}, nil},
+		{"a variable with no default left out", map[string]string{
+			"main.tf": "module \"web\" {\n  source = \"./m\"\n  name   = \"web\"\n}\n",
+		}, []string{`variable "callback_urls" of module.web has no default, and the call passes no value for it (`, `(with module.web's call at `}},
+		{"a default of null makes it optional", map[string]string{
+			"main.tf":   "module \"web\" {\n  source = \"./m\"\n}\n",
+			"m/main.tf": "variable \"callback_urls\" {\n  type    = list(string)\n  default = null\n}\n" + clientModule[strings.Index(clientModule, "variable \"name\""):],
+		}, nil},
+		{"an argument no variable declares", map[string]string{
+			"main.tf": "module \"web\" {\n  source        = \"./m\"\n  callback_urls = [\"https://a.example.com/cb\"]\n  pool_name     = \"p\"\n}\n",
+		}, []string{`variable "pool_name" of module.web is not declared, and the call passes a value for it (with module.web's argument pool_name at `}},
+		{"a module not wholly read", map[string]string{
+			"main.tf":    "module \"web\" {\n  source = \"./m\"\n  extra  = 1\n}\n",
+			"m/other.tf": "variable \"extra\" {\n",
+		}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			files := map[string]string{"m/main.tf": clientModule}
+			for k, v := range tc.files {
+				files[k] = v
+			}
+			writeTree(t, dir, files)
+			_, errs, _ := tfFindings(t, dir, nil)
+			var refused []string
+			for _, e := range errs {
+				if strings.Contains(e, "Terraform refuses the plan") {
+					refused = append(refused, e)
+				}
+			}
+			if tc.want == nil {
+				if refused != nil {
+					t.Errorf("errors = %q, want no refusal", errs)
+				}
+				return
+			}
+			if len(refused) != 1 {
+				t.Fatalf("errors = %q, want one refusal", errs)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(refused[0], w) {
+					t.Errorf("error %q does not hold %q", refused[0], w)
+				}
+			}
+		})
+	}
+	// A root's variable without a default is given at plan time.
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"main.tf": clientModule})
+	if _, errs, _ := tfFindings(t, dir, nil); errs != nil {
+		t.Errorf("root: errors = %q, want none", errs)
 	}
 }

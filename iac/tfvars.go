@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -233,7 +234,7 @@ func (d *deployment) markUsed(name string) {
 	d.mu.Unlock()
 }
 
-// unusedVar returns the first -var that names no variable of any root
+// unusedVar returns the -var values that name no variable of any root
 // module read, as a usage error, or nil.
 func (d *deployment) unusedVar() error {
 	if d.vals == nil {
@@ -241,12 +242,22 @@ func (d *deployment) unusedVar() error {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	var unused []string
 	for _, v := range d.vals.Vars {
-		if v.File == "" && !d.used[v.Name] {
-			return &UsageError{Message: fmt.Sprintf("-var %s: no root module declares a variable %q", v.Name, v.Name)}
+		if v.File == "" && !d.used[v.Name] && !slices.Contains(unused, v.Name) {
+			unused = append(unused, v.Name)
 		}
 	}
-	return nil
+	if len(unused) == 0 {
+		return nil
+	}
+	return &UsageError{Message: UnusedVarMessage(unused[0]), Vars: unused}
+}
+
+// UnusedVarMessage is the message of a -var that names no variable of a
+// root module.
+func UnusedVarMessage(name string) string {
+	return fmt.Sprintf("-var %s: no root module declares a variable %q", name, name)
 }
 
 // UsageError is an error in the values given to read with, such as a -var
@@ -254,6 +265,10 @@ func (d *deployment) unusedVar() error {
 // of it.
 type UsageError struct {
 	Message string
+	// Vars are the names of the -var values that no root module read
+	// declares, in the order given. A caller that reads several paths
+	// with the same values refuses only those no path declares.
+	Vars []string
 }
 
 func (e *UsageError) Error() string { return e.Message }

@@ -102,7 +102,10 @@ func ReadWith(path string, vals *Values) ([]*File, error) {
 // *.auto.tfvars[.json]) and the modules it calls: local paths, and those
 // terraform init installed (.terraform/modules/modules.json). A module
 // directory that a root of the walk calls is read through its callers,
-// not again on its own.
+// not again on its own. Likewise a template that a template of the walk
+// nests (a local TemplateURL or Location) is read through the template
+// that nests it, with the parameters passed, not again on its own; a
+// template nested by none of the walk's is read on its own.
 //
 // Files are read concurrently, by as many workers as GOMAXPROCS, and
 // handed to fn in order; at most a few files per worker are held in
@@ -138,6 +141,9 @@ func WalkWith(dir string, vals *Values, fn func(*File) error) error {
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)
+	// Templates that nest stacks next, so that the templates nested
+	// through them are known too.
+	nested := nestedTemplates(jobs, done, d, workers)
 	type result struct {
 		files []*File
 	}
@@ -158,7 +164,9 @@ func WalkWith(dir string, vals *Values, fn func(*File) error) error {
 				var files []*File
 				j := jobs[i]
 				switch {
-				case j.serverless:
+				case len(j.paths) == 1 && nested[filepath.ToSlash(j.paths[0])]:
+					// Read through the template that nests it.
+				case j.serverless || done[i] != nil:
 					files = done[i]
 				case len(j.paths) == 1 && included[filepath.ToSlash(j.paths[0])]:
 				case j.module && j.err == nil && called[filepath.Dir(j.paths[0])]:
@@ -465,28 +473,104 @@ func (j walkJob) run(d *deployment) ([]*File, []string) {
 	if err != nil {
 		return []*File{{Name: p, Errors: []*Error{{File: p, Message: readError(err)}}}}, nil
 	}
-	if !j.serverless && !mayHoldClient(data) {
+	mayHold := mayHoldClient(data)
+	if !j.serverless && !mayHold && !nestsStacks(data) {
 		return nil, nil
 	}
+	// The files read whole: the fragments a Serverless service reads all
+	// the resources of (one it reads a part of, with a selector such as
+	// :Resources.Client, is still read on its own), and the templates of
+	// a template's nested stacks.
 	var included []string
-	include := includeFunc(readInclude)
-	if j.serverless {
-		// A file the service reads all the resources of is read as part
-		// of the service only; one it reads a part of (a selector such
-		// as :Resources.Client) is still read on its own.
-		include = func(p string, whole bool) ([]byte, error) {
-			data, err := readInclude(p, whole)
-			if err == nil && whole {
-				included = append(included, filepath.ToSlash(p))
-			}
-			return data, err
+	include := func(p string, whole bool) ([]byte, error) {
+		data, err := readInclude(p, whole)
+		if err == nil && whole {
+			included = append(included, filepath.ToSlash(p))
 		}
+		return data, err
 	}
 	f, notInput := readBytesWith(p, data, include, d)
-	if notInput || (j.serverless && f.Kind == "" && len(f.Clients) == 0 && !mentionsClient(data)) {
+	if notInput || (f.Kind == "" && len(f.Clients) == 0 && !mentionsClient(data) && (j.serverless || !nestsStacks(data))) {
+		// Also a file that names no client and is not even read as
+		// JSON or YAML (a template of another tool, with its own
+		// directives), read only because a backslash might spell a
+		// client: it spells none, and a walk has nothing to say of it.
+		return nil, included
+	}
+	if !j.serverless && !mayHold && len(f.Clients) == 0 && !slices.ContainsFunc(f.Errors, func(e *Error) bool { return e.File != p }) {
+		// A file that names no client, read for its nested stacks: when
+		// their templates define none and cannot be read wrong, it has
+		// nothing to say, as before it was read.
 		return nil, included
 	}
 	return []*File{f}, included
+}
+
+// stackTypes are the resource types of nested stacks.
+var stackTypes = [][]byte{[]byte("AWS::CloudFormation::Stack"), []byte("AWS::Serverless::Application")}
+
+// nestsStacks reports whether a file may be a template with nested
+// stacks, whose templates may define clients.
+func nestsStacks(data []byte) bool {
+	for _, t := range stackTypes {
+		if bytes.Contains(data, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// nestedTemplates reads, with as many workers as given, the files of a
+// walk that may nest stacks (done holds what each read), and returns the
+// templates a template of the walk that no other nests (a root) reads
+// through its nested stacks, directly or through other nested stacks:
+// those are read through their roots only, with the parameters passed to
+// them. A template whose parent is not in the walk is still read on its
+// own, and so are the templates of a cycle with no root.
+func nestedTemplates(jobs []walkJob, done [][]*File, d *deployment, workers int) map[string]bool {
+	reads := make([][]string, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := jobs[i]
+				data, err := ReadInput(j.paths[0], maxInputBytes)
+				if err != nil || !nestsStacks(data) {
+					continue
+				}
+				done[i], reads[i] = j.run(d)
+				if done[i] == nil {
+					// Read, and nothing to show.
+					done[i] = []*File{}
+				}
+			}
+		}()
+	}
+	for i, j := range jobs {
+		if !j.serverless && !j.module && j.err == nil && j.skipped == "" && len(j.paths) == 1 {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	isNested := map[string]bool{}
+	for _, r := range reads {
+		for _, p := range r {
+			isNested[p] = true
+		}
+	}
+	out := map[string]bool{}
+	for i, r := range reads {
+		if r != nil && !isNested[filepath.ToSlash(jobs[i].paths[0])] {
+			for _, p := range r {
+				out[p] = true
+			}
+		}
+	}
+	return out
 }
 
 // runModule reads the .tf files of one directory as a module. A file that
@@ -548,22 +632,33 @@ func worthShowing(files []*File) bool {
 // calledDirs returns the directories of .tf files of a walk that a root
 // module of the walk (a directory no other calls) calls through a local
 // module source, directly or through other modules: they are read through
-// their callers.
+// their callers. A called directory that is a root module as well (it
+// configures a backend, or holds variable files Terraform loads only in a
+// root) is also read on its own, as its own deployment.
 func calledDirs(jobs []walkJob) map[string]bool {
 	dirs := map[string]bool{}
 	calls := map[string][]string{}
+	ownRoot := map[string]bool{}
 	for _, j := range jobs {
 		if !j.module || j.err != nil {
 			continue
 		}
 		dir := filepath.Dir(j.paths[0])
 		dirs[dir] = true
+		if len(autoVarFiles(dir)) > 0 {
+			ownRoot[dir] = true
+		}
 		for _, p := range j.paths {
 			data, err := ReadInput(p, maxInputBytes)
-			if err != nil || !bytes.Contains(data, []byte("module")) {
+			if err != nil {
 				continue
 			}
-			calls[dir] = append(calls[dir], localModuleDirs(dir, p, data)...)
+			if !ownRoot[dir] && (bytes.Contains(data, []byte("backend")) || bytes.Contains(data, []byte("cloud"))) && declaresBackend(p, data) {
+				ownRoot[dir] = true
+			}
+			if bytes.Contains(data, []byte("module")) {
+				calls[dir] = append(calls[dir], localModuleDirs(dir, p, data)...)
+			}
 		}
 	}
 	isCalled := map[string]bool{}
@@ -590,7 +685,31 @@ func calledDirs(jobs []walkJob) map[string]bool {
 			visit(dir, 0)
 		}
 	}
+	for dir := range ownRoot {
+		delete(out, dir)
+	}
 	return out
+}
+
+// declaresBackend reports whether a .tf or .tf.json file configures where
+// a root module keeps its state: a backend or cloud block in a terraform
+// block, which Terraform reads only in a root module.
+func declaresBackend(name string, data []byte) bool {
+	body := parseTFBody(name, data)
+	if body == nil {
+		return false
+	}
+	for _, blk := range body.Blocks {
+		if blk.Type != "terraform" {
+			continue
+		}
+		for _, inner := range blk.Body.Blocks {
+			if inner.Type == "backend" || inner.Type == "cloud" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // localModuleDirs returns the directories that the module blocks of a .tf
@@ -614,7 +733,7 @@ func localModuleDirs(dir, name string, data []byte) []string {
 			continue
 		}
 		src := v.AsString()
-		if strings.HasPrefix(src, "./") || strings.HasPrefix(src, "../") {
+		if localSource(src) {
 			out = append(out, filepath.Clean(filepath.Join(dir, filepath.FromSlash(src))))
 		}
 	}

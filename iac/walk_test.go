@@ -226,3 +226,28 @@ func TestWalkMemory(t *testing.T) {
 		t.Errorf("peak live heap %d MiB, want at most 16 MiB", peak>>20)
 	}
 }
+
+// TestWalkSkipsUnparsedTemplate: a walk reads a JSON file with a backslash
+// even where it names no client, since an escape may spell one; when it
+// is not JSON at all (a template with another tool's directives), it
+// spells none, and the walk says nothing of it. Named, it is still an
+// input error.
+func TestWalkSkipsUnparsedTemplate(t *testing.T) {
+	dir := t.TempDir()
+	const tpl = "{\n  \"paths\": {\n    %{ if stage == \"dev\" }\n    \"/a\": {\"pattern\": \"^\\\\d+$\"},\n    %{ endif }\n    \"/b\": {}\n  }\n}\n"
+	writeTree(t, dir, map[string]string{"api/openapi.tpl.json": tpl})
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 0 {
+		t.Errorf("walk: %d files, want none: %+v", len(files), files[0])
+	}
+	f, err := ReadFile(filepath.Join(dir, "api", "openapi.tpl.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Errors) != 1 {
+		t.Errorf("named: errors %v, want one", f.Errors)
+	}
+}

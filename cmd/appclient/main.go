@@ -266,6 +266,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/cognitokit/appclient"
@@ -449,7 +450,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			status = 2
 		}
 		if *format != "text" {
-			results = append(results, r)
+			results = append(results, documentResult(r))
 			return
 		}
 		writeErrors(stderr, r)
@@ -459,6 +460,9 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	stdinUsed := false
+	// A -var is refused when no PATH's root module declares it: each read
+	// says which of them its roots do not declare.
+	var unusedVars map[string]bool // nil until the first PATH is read
 	for _, name := range files {
 		if name == "-" {
 			if stdinUsed {
@@ -467,10 +471,13 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			}
 			stdinUsed = true
 		}
+		var unused []string // the -var names this PATH's roots do not declare
 		if err := readInput(name, stdin, &values.vals, pool, stderr, cfg.filter(name, emit)); err != nil {
 			var usage *iac.UsageError
 			var ie *iac.Error
 			switch {
+			case errors.As(err, &usage) && len(usage.Vars) > 0:
+				unused = usage.Vars
 			case errors.As(err, &usage):
 				fmt.Fprintf(stderr, "appclient validate: %v\n", err)
 				status = 2
@@ -479,6 +486,25 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			default:
 				emit(&fileResult{Name: displayName(name), Errors: []*iac.Error{inputError(name, readErrorText(err))}})
 			}
+		}
+		if unusedVars == nil {
+			unusedVars = map[string]bool{}
+			for _, v := range unused {
+				unusedVars[v] = true
+			}
+		} else {
+			for v := range unusedVars {
+				if !slices.Contains(unused, v) {
+					delete(unusedVars, v)
+				}
+			}
+		}
+	}
+	for _, v := range values.vals.Vars {
+		if v.File == "" && unusedVars[v.Name] {
+			delete(unusedVars, v.Name)
+			fmt.Fprintf(stderr, "appclient validate: %s\n", iac.UnusedVarMessage(v.Name))
+			status = 2
 		}
 	}
 	if *format == "text" {

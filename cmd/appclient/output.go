@@ -215,6 +215,23 @@ type jsonOrigin struct {
 	Column int    `json:"column,omitempty"`
 }
 
+// documentResult returns r as the json and sarif documents keep it until
+// every file is read: each client reduced to what they print of it (its
+// file, resource, position and unknown members), so that what the command
+// holds grows with the findings, not with the requests, the member
+// positions and the origins of every client read.
+func documentResult(r *fileResult) *fileResult {
+	if len(r.Clients) == 0 {
+		return r
+	}
+	kept := *r
+	kept.Clients = make([]*iac.Client, len(r.Clients))
+	for i, c := range r.Clients {
+		kept.Clients[i] = &iac.Client{File: c.File, Resource: c.Resource, Pos: c.Pos, Unknown: c.Unknown}
+	}
+	return &kept
+}
+
 func writeJSON(w io.Writer, results []*fileResult) error {
 	rep := jsonReport{Version: 1, Files: []jsonFile{}, Violations: []jsonViolation{}, Skipped: []jsonSkipped{}}
 	for _, r := range results {

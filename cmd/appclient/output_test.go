@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cognitokit/appclient/iac"
 )
 
 // TestSARIFURI checks how file names become SARIF artifact URIs.
@@ -72,5 +75,48 @@ func TestTextEscapesControlCharacters(t *testing.T) {
 	}
 	if !strings.Contains(stdout.String(), `Web\rClient\n\u202eX: CallbackURLs[0]`) {
 		t.Errorf("stdout does not name the escaped logical ID:\n%s", stdout.String())
+	}
+}
+
+// TestDocumentResult: what the json and sarif documents keep of a file
+// until every file is read prints exactly as the whole result does, and
+// keeps no client's request, member positions or origins.
+func TestDocumentResult(t *testing.T) {
+	var results, kept []*fileResult
+	for _, name := range []string{"testdata/cloudformation", "testdata/terraform", "testdata/request", "testdata/template.yaml"} {
+		err := readInput(name, nil, &iac.Values{}, nil, io.Discard, func(r *fileResult) {
+			results = append(results, r)
+			kept = append(kept, documentResult(r))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	clients := 0
+	for _, r := range kept {
+		for _, c := range r.Clients {
+			clients++
+			if c.Request.ClientName != "" || c.Update != nil || c.Positions != nil || c.Origins != nil || c.Defaults != nil {
+				t.Errorf("%s: %s keeps more than the documents print: %+v", r.Name, c.Resource, c)
+			}
+		}
+	}
+	if clients < 5 {
+		t.Fatalf("read %d clients, want the test inputs' clients", clients)
+	}
+	for _, w := range []struct {
+		name  string
+		write func(io.Writer, []*fileResult) error
+	}{{"json", writeJSON}, {"sarif", writeSARIF}} {
+		var whole, slim bytes.Buffer
+		if err := w.write(&whole, results); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.write(&slim, kept); err != nil {
+			t.Fatal(err)
+		}
+		if whole.String() != slim.String() {
+			t.Errorf("%s of the kept results differs from the whole results:\n%s\nwant\n%s", w.name, slim.String(), whole.String())
+		}
 	}
 }

@@ -42,6 +42,9 @@ func TestValueFlags(t *testing.T) {
 		"bad.tfvars":  "\ncallback = [\n",
 	})
 	prod := filepath.Join(dir, "prod.tfvars")
+	// Another PATH, whose root declares no variable.
+	other := t.TempDir()
+	writeFiles(t, other, map[string]string{"main.tf": "resource \"aws_cognito_user_pool_client\" \"api\" {\n  name                          = \"api\"\n  user_pool_id                  = \"us-east-1_AbC123xyz\"\n  prevent_user_existence_errors = \"ENABLED\"\n}\n"})
 	tests := []struct {
 		name      string
 		args      []string
@@ -55,6 +58,8 @@ func TestValueFlags(t *testing.T) {
 		{"-var https after it", []string{"-var-file", prod, "-var", "callback=https://shop.example.com/cb", dir}, 0, "", "", "cannot use http"},
 		{"-var-file after -var", []string{"-var", "callback=https://shop.example.com/cb", "-var-file", prod, dir}, 1, "cannot use http", "", ""},
 		{"-var naming no variable", []string{"-var", "nope=1", dir}, 2, "", "no root module declares a variable \"nope\"", ""},
+		{"-var one PATH of two declares", []string{"-var", "callback=http://shop.example.com/cb", other, dir}, 1, "cannot use http", "", ""},
+		{"-var naming no variable of two PATHs", []string{"-var", "nope=1", other, dir}, 2, "", "no root module declares a variable \"nope\"", ""},
 		{"-var without =", []string{"-var", "nope", dir}, 2, "", "want NAME=VALUE", ""},
 		{"-var-file that does not parse", []string{"-var-file", filepath.Join(dir, "bad.tfvars"), dir}, 2, "", "bad.tfvars:3:1: ", ""},
 	}

@@ -7,6 +7,7 @@ package tree
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -99,6 +100,9 @@ type Value struct {
 type Dup struct {
 	Key        string
 	Prev, Last Position
+	// Same is true when the value written again equals the one before
+	// (see [Equal]): whichever deploys, nothing differs.
+	Same bool
 }
 
 // Member is one key of a map.
@@ -454,7 +458,7 @@ func (p *jsonParser) object(depth int, at Position) (*Value, error) {
 				if p.strict {
 					return nil, &Error{Pos: keyPos, Msg: fmt.Sprintf("duplicate member %q (first at line %d)", key, first.KeyPos.Line)}
 				}
-				n.Dups = append(n.Dups, Dup{Key: key, Prev: first.KeyPos, Last: keyPos})
+				n.Dups = append(n.Dups, Dup{Key: key, Prev: first.KeyPos, Last: keyPos, Same: Equal(first.Val, v)})
 				first.KeyPos, first.Val = keyPos, v
 			} else {
 				n.Membs = append(n.Membs, Member{Key: key, KeyPos: keyPos, Val: v})
@@ -640,6 +644,13 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 			}
 			mb := Member{Key: k.Value, KeyPos: Position{Line: k.Line, Column: k.Column}, Val: val}
 			if j, ok := at[k.Value]; ok {
+				if Equal(n.Membs[j].Val, val) {
+					for d := range n.Dups {
+						if n.Dups[d].Key == k.Value && n.Dups[d].Last == mb.KeyPos {
+							n.Dups[d].Same = true
+						}
+					}
+				}
 				n.Membs[j] = mb
 				continue
 			}
@@ -669,6 +680,46 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 		return n, nil
 	}
 	return nil, &Error{Pos: at, Msg: "unsupported YAML node"}
+}
+
+// maxEqualNodes is the most nodes Equal compares: YAML aliases can make a
+// value far larger than its text, and two such values are then called
+// different. (The reader's limit of values after aliases bounds the work
+// too; this keeps one comparison small.)
+const maxEqualNodes = 1 << 15
+
+// Equal reports whether a and b are the same value, wherever they are
+// written: the same kinds, strings, tags and references, the same
+// elements in order, and the same keys with equal values in order. It
+// compares at most maxEqualNodes nodes, and answers false past them.
+func Equal(a, b *Value) bool {
+	budget := maxEqualNodes
+	var eq func(a, b *Value, depth int) bool
+	eq = func(a, b *Value, depth int) bool {
+		if a == b {
+			return true
+		}
+		budget--
+		if a == nil || b == nil || budget < 0 || depth > MaxDepth+1 {
+			return false
+		}
+		if a.Kind != b.Kind || a.Str != b.Str || a.Tag != b.Tag || !slices.Equal(a.Refs, b.Refs) ||
+			len(a.Elems) != len(b.Elems) || len(a.Membs) != len(b.Membs) {
+			return false
+		}
+		for i := range a.Elems {
+			if !eq(a.Elems[i], b.Elems[i], depth+1) {
+				return false
+			}
+		}
+		for i := range a.Membs {
+			if a.Membs[i].Key != b.Membs[i].Key || !eq(a.Membs[i].Val, b.Membs[i].Val, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return eq(a, b, 0)
 }
 
 // HasDups reports whether a key is written twice in a map of n or below.

@@ -93,9 +93,13 @@ func TestParseDuplicates(t *testing.T) {
 		wantLen   int // members kept
 		wantIndex int // where the key is kept
 	}{
-		{"JSON", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}", ParseJSON, "a", "3", Dup{"a", Position{Line: 1, Column: 2}, Position{Line: 3, Column: 2}}, 2, 0},
-		{"large JSON object", large.String(), ParseJSON, "k3", "x", Dup{"k3", Position{Line: 1, Column: 29}, Position{Line: 2, Column: 1}}, 21, 3},
-		{"YAML", "a: 1\nb: 2\na: 3\n", ParseYAML, "a", "3", Dup{"a", Position{Line: 1, Column: 1}, Position{Line: 3, Column: 1}}, 2, 0},
+		{"JSON", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}", ParseJSON, "a", "3", Dup{"a", Position{Line: 1, Column: 2}, Position{Line: 3, Column: 2}, false}, 2, 0},
+		{"large JSON object", large.String(), ParseJSON, "k3", "x", Dup{"k3", Position{Line: 1, Column: 29}, Position{Line: 2, Column: 1}, false}, 21, 3},
+		{"YAML", "a: 1\nb: 2\na: 3\n", ParseYAML, "a", "3", Dup{"a", Position{Line: 1, Column: 1}, Position{Line: 3, Column: 1}, false}, 2, 0},
+		{"JSON, the same value", "{\"a\": [\"x\", {\"k\": 1}],\n \"a\": [\"x\", {\"k\": 1}]}", ParseJSON, "a", "", Dup{"a", Position{Line: 1, Column: 2}, Position{Line: 2, Column: 2}, true}, 1, 0},
+		{"JSON, a value that differs deep down", "{\"a\": [\"x\", {\"k\": 1}],\n \"a\": [\"x\", {\"k\": 2}]}", ParseJSON, "a", "", Dup{"a", Position{Line: 1, Column: 2}, Position{Line: 2, Column: 2}, false}, 1, 0},
+		{"YAML, the same value", "a: [COGNITO]\nb: 2\na:\n  - COGNITO\n", ParseYAML, "a", "", Dup{"a", Position{Line: 1, Column: 1}, Position{Line: 3, Column: 1}, true}, 2, 0},
+		{"YAML, another tag", "a: !Ref X\na: X\n", ParseYAML, "a", "X", Dup{"a", Position{Line: 1, Column: 1}, Position{Line: 2, Column: 1}, false}, 1, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,5 +122,36 @@ func TestParseDuplicates(t *testing.T) {
 	_, err := ParseJSONStrict([]byte("{\"a\": 1,\n \"a\": 2}"))
 	if err == nil || err.Error() != "2:2: duplicate member \"a\" (first at line 1)" {
 		t.Errorf("parseJSONStrict error = %v, want 2:2: duplicate member \"a\" (first at line 1)", err)
+	}
+}
+
+// TestEqualBudget: two values that YAML aliases make far larger than
+// their text are compared within a budget and called different past it,
+// so that a key written twice with them cannot hold the reader.
+func TestEqualBudget(t *testing.T) {
+	var b strings.Builder
+	for _, side := range []string{"a", "b"} {
+		fmt.Fprintf(&b, "%s0: &%s0 [x, x]\n", side, side)
+		for i := 1; i <= 14; i++ {
+			fmt.Fprintf(&b, "%s%d: &%s%d [*%s%d, *%s%d]\n", side, i, side, i, side, i-1, side, i-1)
+		}
+	}
+	// Some 65,000 values a side: under the reader's limit of values
+	// after aliases, and twice the nodes Equal compares.
+	b.WriteString("k: *a14\nk: *b14\n")
+	n, err := ParseYAML([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Dups) != 1 || n.Dups[0].Same {
+		t.Errorf("dups = %+v, want one, not the same past the budget", n.Dups)
+	}
+	small := "a0: &a0 [x, x]\na1: &a1 [*a0, *a0]\nb0: &b0 [x, x]\nb1: &b1 [*b0, *b0]\nk: *a1\nk: *b1\n"
+	n, err = ParseYAML([]byte(small))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Dups) != 1 || !n.Dups[0].Same {
+		t.Errorf("dups = %+v, want one, the same", n.Dups)
 	}
 }

@@ -1,0 +1,2 @@
+# Data source for current AWS region
+data "aws_region" "current" {}

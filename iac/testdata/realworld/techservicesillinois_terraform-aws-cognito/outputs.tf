@@ -1,0 +1,3 @@
+output "name" {
+  value = aws_cognito_user_pool.default.name
+}
