@@ -46,6 +46,10 @@ type tfjSchema struct {
 	attrsOnly bool
 	// dynamic: the body may hold dynamic blocks of its block types.
 	dynamic bool
+	// blocksOnly: every property names a block type, and one not in
+	// blocks is skipped unread (the top level of a file, where Terraform
+	// allows only blocks).
+	blocksOnly bool
 }
 
 // tfjBlock is a nested block type: its labels and its body.
@@ -58,10 +62,15 @@ type tfjBlock struct {
 // object is an argument's value, never a block.
 var tfjOpen = &tfjSchema{}
 
-// tfjTop is the schema of a .tf.json file: the blocks the reader reads.
-// The others (terraform, provider, output, moved, import, check, ...)
-// decide nothing the reader reads and are left out.
-var tfjTop = &tfjSchema{blocks: map[string]*tfjBlock{
+// tfjTop is the schema of a .tf.json file: the blocks the reader reads,
+// and of the terraform block the backend and cloud blocks that make a
+// directory a root. The others (provider, output, moved, import, check,
+// ...) decide nothing the reader reads and are skipped unread.
+var tfjTop = &tfjSchema{blocksOnly: true, blocks: map[string]*tfjBlock{
+	"terraform": {body: &tfjSchema{blocksOnly: true, blocks: map[string]*tfjBlock{
+		"backend": {labels: 1, body: tfjOpen},
+		"cloud":   {body: tfjOpen},
+	}}},
 	"variable": {labels: 1, body: &tfjSchema{
 		modes: map[string]tfjMode{"type": tfjExpr, "default": tfjLiteral, "description": tfjLiteral,
 			"sensitive": tfjLiteral, "nullable": tfjLiteral, "ephemeral": tfjLiteral},
@@ -282,6 +291,9 @@ func (r *tfjReader) body(v *tree.Value, s *tfjSchema) *hclsyntax.Body {
 				r.blocks(&out.Blocks, m.Key, r.keyRange(&m), m.Val, b, nil, nil)
 				continue
 			}
+			if s.blocksOnly {
+				continue
+			}
 			if m.Key == "dynamic" && s.dynamic {
 				r.blocks(&out.Blocks, "dynamic", r.keyRange(&m), m.Val, &tfjBlock{labels: 1}, nil, nil)
 				continue
@@ -310,6 +322,10 @@ func (r *tfjReader) body(v *tree.Value, s *tfjSchema) *hclsyntax.Body {
 // objects). typeRange is where the type is named; the blocks start at
 // their last label, or at their own object in an array.
 func (r *tfjReader) blocks(out *hclsyntax.Blocks, typ string, typeRange hcl.Range, v *tree.Value, b *tfjBlock, labels []string, labelRanges []hcl.Range) {
+	if v.Kind == tree.Null {
+		// No blocks, as HCL's JSON syntax reads a null.
+		return
+	}
 	if len(labels) < b.labels {
 		var objs []*tree.Value
 		switch v.Kind {
@@ -322,6 +338,9 @@ func (r *tfjReader) blocks(out *hclsyntax.Blocks, typ string, typeRange hcl.Rang
 			return
 		}
 		for _, o := range objs {
+			if o.Kind == tree.Null {
+				continue
+			}
 			if o.Kind != tree.Map {
 				r.errorf(o.Pos, "%s takes %d label(s): expected an object whose properties name them, found %s", typ, b.labels, o.Kind)
 				continue
@@ -355,6 +374,9 @@ func (r *tfjReader) blocks(out *hclsyntax.Blocks, typ string, typeRange hcl.Rang
 		one(v, typeRange)
 	case tree.List:
 		for _, e := range v.Elems {
+			if e.Kind == tree.Null {
+				continue
+			}
 			if e.Kind != tree.Map {
 				r.errorf(e.Pos, "%s block: expected an object (its body), found %s", typ, e.Kind)
 				continue

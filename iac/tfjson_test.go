@@ -333,6 +333,32 @@ func TestTFJSONSyntax(t *testing.T) {
 	}
 }
 
+// TestTFJSONAccepted: what HCL's JSON syntax accepts is no input error: a
+// null where blocks go means no blocks, a block type written twice in one
+// object (provider, output) or in each object of a top-level array is two
+// blocks, and a block type the reader does not read is skipped.
+func TestTFJSONAccepted(t *testing.T) {
+	const client = `"aws_cognito_user_pool_client": {"c": {"name": "c", "user_pool_id": "us-east-1_AbC123xyz", "token_validity_units": null, "callback_urls": ["http://a.example.com/cb"]}}`
+	for _, tt := range []struct{ name, src string }{
+		{"null nested block", `{"resource": {` + client + `}}`},
+		{"null resource type", `{"resource": {"aws_s3_bucket": null, ` + client + `}}`},
+		{"null resource", `{"resource": [{"aws_cognito_user_pool_client": {"gone": null}}, {` + client + `}]}`},
+		{"provider twice", `{"provider": {"aws": {"region": "us-east-1"}}, "provider": {"aws": {"alias": "west", "region": "us-west-2"}}, "resource": {` + client + `}}`},
+		{"output in each object of an array", `[{"output": {"a": {"value": "x"}}}, {"output": {"b": {"value": "y"}}}, {"resource": {` + client + `}}]`},
+		{"blocks not read", `{"check": {"c": {"assert": {"condition": "${true}"}}}, "moved": {"from": "${a.b}", "to": "${a.c}"}, "import": [{"to": "${a.b}", "id": "x"}], "resource": {` + client + `}}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := ReadBytes("main.tf.json", []byte(tt.src))
+			if len(f.Errors) > 0 || len(f.Clients) != 1 {
+				t.Fatalf("errors %v, %d clients; want none, one client", f.Errors, len(f.Clients))
+			}
+			if v := violations(f); len(v) != 1 || v[0].Rule != "redirect-https" {
+				t.Errorf("violations = %v, want the client's redirect-https", v)
+			}
+		})
+	}
+}
+
 // TestTFJSONErrors: a .tf.json file Terraform would refuse is an input
 // error naming the file and line, never a panic and never a pass.
 func TestTFJSONErrors(t *testing.T) {

@@ -576,7 +576,7 @@ module "never" {
 // as through its caller, so the client its own deployment creates is
 // checked. A module with neither is read only through its callers.
 func TestTerraformCalledRoot(t *testing.T) {
-	for _, own := range []string{"backend", "tfvars", "none"} {
+	for _, own := range []string{"backend", "backend.tf.json", "tfvars", "none"} {
 		t.Run(own, func(t *testing.T) {
 			dev := `variable "callback_urls" {
   type    = list(string)
@@ -600,6 +600,8 @@ module "app" {
 			case "backend":
 				dev = "terraform {\n  backend \"s3\" {}\n}\n\n" + dev
 				tree["envs/dev/dev.auto.tfvars.example"] = "callback_urls = [\"http://dev.example.com/cb\"]\n"
+			case "backend.tf.json":
+				tree["envs/dev/backend.tf.json"] = `{"terraform": {"backend": {"s3": {}}}}`
 			case "tfvars":
 				tree["envs/dev/terraform.tfvars"] = "callback_urls = [\"http://dev.example.com/cb\"]\n"
 			}
