@@ -52,6 +52,14 @@ func hostileCases() []hostileCase {
 	}
 	return []hostileCase{
 		{
+			// Each key written again with the value before is compared
+			// once: in linear time, not once against every key before.
+			name: "YAML key written again 90,000 times with one value",
+			files: one("t.yaml", "Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Metadata:\n"+
+				strings.Repeat("      a: 1\n", 90000)+"    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: c\n"),
+			read: "t.yaml",
+		},
+		{
 			name:     "tf.json nested arrays",
 			files:    one("in.tf.json", `{"locals": {"z": `+nest(300, "[", "1", "]")+`}}`),
 			read:     "in.tf.json",

@@ -589,6 +589,7 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 		// key written twice the last wins, as CloudFormation has it, in
 		// the place of the first.
 		explicit := map[string]Position{}
+		var dupAt map[Position]int // index in Dups of the key written again at a position
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k := y.Content[i]
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
@@ -599,6 +600,10 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 			}
 			keyPos := Position{Line: k.Line, Column: k.Column}
 			if prev, dup := explicit[k.Value]; dup {
+				if dupAt == nil {
+					dupAt = map[Position]int{}
+				}
+				dupAt[keyPos] = len(n.Dups)
 				n.Dups = append(n.Dups, Dup{Key: k.Value, Prev: prev, Last: keyPos})
 			}
 			explicit[k.Value] = keyPos
@@ -644,12 +649,8 @@ func (c *yamlConverter) convert(y *yaml.Node, depth int) (*Value, error) {
 			}
 			mb := Member{Key: k.Value, KeyPos: Position{Line: k.Line, Column: k.Column}, Val: val}
 			if j, ok := at[k.Value]; ok {
-				if Equal(n.Membs[j].Val, val) {
-					for d := range n.Dups {
-						if n.Dups[d].Key == k.Value && n.Dups[d].Last == mb.KeyPos {
-							n.Dups[d].Same = true
-						}
-					}
+				if d, ok := dupAt[mb.KeyPos]; ok && Equal(n.Membs[j].Val, val) {
+					n.Dups[d].Same = true
 				}
 				n.Membs[j] = mb
 				continue
