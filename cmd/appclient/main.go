@@ -472,6 +472,7 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			stdinUsed = true
 		}
 		var unused []string // the -var names this PATH's roots do not declare
+		read := true        // whether the PATH was read, and so says which it declares
 		if err := readInput(name, stdin, &values.vals, pool, stderr, cfg.filter(name, emit)); err != nil {
 			var usage *iac.UsageError
 			var ie *iac.Error
@@ -482,10 +483,15 @@ func runValidate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "appclient validate: %v\n", err)
 				status = 2
 			case errors.As(err, &ie):
+				read = false
 				emit(&fileResult{Name: ie.File, Errors: []*iac.Error{ie}})
 			default:
+				read = false
 				emit(&fileResult{Name: displayName(name), Errors: []*iac.Error{inputError(name, readErrorText(err))}})
 			}
+		}
+		if !read {
+			continue
 		}
 		if unusedVars == nil {
 			unusedVars = map[string]bool{}

@@ -60,6 +60,7 @@ func TestValueFlags(t *testing.T) {
 		{"-var naming no variable", []string{"-var", "nope=1", dir}, 2, "", "no root module declares a variable \"nope\"", ""},
 		{"-var one PATH of two declares", []string{"-var", "callback=http://shop.example.com/cb", other, dir}, 1, "cannot use http", "", ""},
 		{"-var naming no variable of two PATHs", []string{"-var", "nope=1", other, dir}, 2, "", "no root module declares a variable \"nope\"", ""},
+		{"-var naming no variable, another PATH unreadable", []string{"-var", "nope=1", filepath.Join(dir, "missing.tf"), dir}, 2, "", "no root module declares a variable \"nope\"", ""},
 		{"-var without =", []string{"-var", "nope", dir}, 2, "", "want NAME=VALUE", ""},
 		{"-var-file that does not parse", []string{"-var-file", filepath.Join(dir, "bad.tfvars"), dir}, 2, "", "bad.tfvars:3:1: ", ""},
 	}
