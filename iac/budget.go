@@ -26,6 +26,11 @@ const (
 	// maxEvalSteps is the most function calls and operations one
 	// expression may run.
 	maxEvalSteps = 10000
+	// maxTemplateBuild and maxTemplateSteps are the most text all the
+	// Ref, Fn::Sub and Fn::Join of one CloudFormation template may build,
+	// and the most values they may read, in all.
+	maxTemplateBuild = 64 << 20
+	maxTemplateSteps = 1 << 20
 	// maxModuleBuild is the most bytes of values all the expressions of a
 	// root module and of the module instances it calls may build in all.
 	maxModuleBuild = 256 << 20

@@ -48,6 +48,20 @@ type cfnReader struct {
 type cfnBudget struct {
 	steps, built int
 	over         error
+	// template is what every evaluation of the template has spent: each
+	// value has a budget of its own, and all of them one together.
+	template *cfnSpent
+}
+
+// cfnSpent is what the evaluations of one template have spent in all.
+type cfnSpent struct{ steps, built int }
+
+// fresh returns a budget for the next value of the same template.
+func (b cfnBudget) fresh() cfnBudget {
+	if b.template == nil {
+		b.template = &cfnSpent{}
+	}
+	return cfnBudget{template: b.template}
 }
 
 // spend charges one step that builds size bytes, and reports whether the
@@ -59,9 +73,17 @@ func (b *cfnBudget) spend(size int) bool {
 		b.over = overBudget("reads more than %d values (YAML aliases counted each time they are read)", maxEvalSteps)
 	case size > maxEvalBuild-b.built:
 		b.over = overBudget("builds more than %d KiB of text", maxEvalBuild>>10)
+	case b.template != nil && b.template.steps+1 > maxTemplateSteps:
+		b.over = overBudget("is one too many: the template's functions read more than %d values in all", maxTemplateSteps)
+	case b.template != nil && size > maxTemplateBuild-b.template.built:
+		b.over = overBudget("is one too many: the template's functions build more than %d MiB of text in all", maxTemplateBuild>>20)
 	default:
 		b.steps++
 		b.built += size
+		if b.template != nil {
+			b.template.steps++
+			b.template.built += size
+		}
 	}
 	return b.over == nil
 }
@@ -76,7 +98,7 @@ type condResult struct {
 // budget, as evalString does; going over the budget is an error of the
 // client, at the function.
 func (rd *cfnReader) evalValue(c *client, n *tree.Value, deps *[]string) (string, bool) {
-	rd.budget = cfnBudget{}
+	rd.budget = rd.budget.fresh()
 	s, ok := rd.evalString(n, deps)
 	if rd.budget.over != nil {
 		name, _ := intrinsic(n)
@@ -566,41 +588,51 @@ func (rd *cfnReader) evalString(n *tree.Value, deps *[]string) (string, bool) {
 // attribute, a pseudo parameter) is unknown.
 func (rd *cfnReader) sub(tmpl string, vars *tree.Value, deps *[]string) (string, bool) {
 	var b strings.Builder
-	for {
-		if b.Len() > maxEvalBuild {
-			rd.budget.spend(b.Len())
-			return "", false
+	// write charges each piece before it is written, so that nothing over
+	// the budgets is built.
+	write := func(s string) bool {
+		if !rd.budget.spend(len(s)) {
+			return false
 		}
+		b.WriteString(s)
+		return true
+	}
+	for {
 		i := strings.Index(tmpl, "${")
 		if i < 0 {
-			b.WriteString(tmpl)
-			return b.String(), rd.budget.spend(b.Len())
+			ok := write(tmpl)
+			return b.String(), ok
 		}
-		b.WriteString(tmpl[:i])
+		if !write(tmpl[:i]) {
+			return "", false
+		}
 		end := strings.IndexByte(tmpl[i:], '}')
 		if end < 0 {
-			b.WriteString(tmpl[i:])
-			return b.String(), rd.budget.spend(b.Len())
+			ok := write(tmpl[i:])
+			return b.String(), ok
 		}
 		name := tmpl[i+2 : i+end]
 		tmpl = tmpl[i+end+1:]
 		if strings.HasPrefix(name, "!") {
-			b.WriteString("${" + name[1:] + "}")
+			if !write("${" + name[1:] + "}") {
+				return "", false
+			}
 			continue
 		}
 		name = strings.TrimSpace(name)
 		if v := vars.Get(name); v != nil {
 			s, ok := rd.evalString(v, deps)
-			if !ok {
+			if !ok || !write(s) {
 				return "", false
 			}
-			b.WriteString(s)
 			continue
 		}
 		if p := rd.params[name]; p != nil {
 			if s, ok := scalarString(p.def); ok {
 				*deps = append(*deps, name)
-				b.WriteString(s)
+				if !write(s) {
+					return "", false
+				}
 				continue
 			}
 		}

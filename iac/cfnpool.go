@@ -70,7 +70,7 @@ func (rd *cfnReader) poolScalar(n *tree.Value, srcs map[string][]tfSrc, key stri
 		return &tree.Value{Kind: tree.String, Str: str, Pos: n.Pos}
 	case isIntrinsic(n) && !isNoValue(n):
 		var deps []string
-		rd.budget = cfnBudget{}
+		rd.budget = rd.budget.fresh()
 		str, ok := rd.evalString(n, &deps)
 		if !ok || rd.budget.over != nil {
 			return n

@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -221,5 +222,47 @@ resources:
 		case tc.want != "" && (len(msgs) != 1 || !strings.HasPrefix(msgs[0], "feature-plan: ") || !strings.Contains(msgs[0], tc.want)):
 			t.Errorf("tier %s: findings %q, want one feature-plan holding %q", tc.tier, msgs, tc.want)
 		}
+	}
+}
+
+// TestTemplateBudget: each Ref, Fn::Sub or Fn::Join of a template has a
+// budget, and all of them one together, so that a template of many values
+// each built to its own budget is read in bounded work: the clients past
+// the template's budget have an error that says so, and pool values past
+// it stay unknown.
+func TestTemplateBudget(t *testing.T) {
+	big := strings.Repeat("x", 60000)
+	sub := `!Sub "` + strings.Repeat("${P}", 18) + `"`
+	head := "Parameters:\n  P:\n    Type: String\n    Default: " + big + "\nResources:\n"
+	var clients strings.Builder
+	clients.WriteString(head)
+	for i := range 300 {
+		fmt.Fprintf(&clients, "  C%d:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: us-east-1_AbC123xyz\n      ClientName: %s\n", i, sub)
+	}
+	var f *File
+	withinBounds(t, "300 clients", func() { f = ReadBytes("t.yaml", []byte(clients.String())) })
+	var own, all int
+	for _, c := range f.Clients {
+		for _, e := range c.Errors {
+			switch {
+			case strings.Contains(e.Message, "builds more than 1024 KiB of text"):
+				own++
+			case strings.Contains(e.Message, "the template's functions build more than 64 MiB of text in all"):
+				all++
+			}
+		}
+	}
+	if own == 0 || all == 0 || own+all != 300 {
+		t.Errorf("%d clients over their own budget, %d over the template's; want both, 300 in all", own, all)
+	}
+	var pool strings.Builder
+	pool.WriteString(head + "  Pool:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      Schema:\n")
+	for range 3000 {
+		pool.WriteString("        - Name: " + sub + "\n")
+	}
+	pool.WriteString("  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      ClientName: c\n      ReadAttributes: [custom:x]\n")
+	withinBounds(t, "3,000 schema attributes", func() { f = ReadBytes("p.yaml", []byte(pool.String())) })
+	if len(f.Errors) > 0 || len(f.Clients) != 1 || len(f.Clients[0].Errors) > 0 {
+		t.Fatalf("errors %v, %d clients", f.Errors, len(f.Clients))
 	}
 }

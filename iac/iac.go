@@ -161,8 +161,9 @@
 //     digits); the expressions of one module may build 256 MiB and visit
 //     about a million syntax nodes in all;
 //   - a CloudFormation Ref, Fn::Sub or Fn::Join may read 10,000 values
-//     (YAML aliases counted each time) and build 1 MiB of text; each named
-//     condition is evaluated once;
+//     (YAML aliases counted each time) and build 1 MiB of text, and those
+//     of one template about a million values and 64 MiB in all; each
+//     named condition is evaluated once;
 //   - Serverless includes may nest 8 deep;
 //   - a walk visits at most about a million directory entries, links to
 //     directories counted each time they are followed.

@@ -311,7 +311,7 @@ func nestedStacks(res *File, name string, resources *tree.Value, rd *cfnReader, 
 		if params := props.Get("Parameters"); params != nil && params.Kind == tree.Map {
 			for _, m := range params.Membs {
 				var deps []string
-				rd.budget = cfnBudget{}
+				rd.budget = rd.budget.fresh()
 				s, ok := rd.evalString(m.Val, &deps)
 				if !ok || rd.budget.over != nil {
 					passed[m.Key] = passedParam{unknown: true}
