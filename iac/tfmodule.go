@@ -487,7 +487,7 @@ func readModuleDir(dir string) ([]tfSource, error) {
 	}
 	var out []tfSource
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !isTFConfig(e.Name()) {
+		if !e.Type().IsRegular() || tfFileInput(e.Name()) == "" || !isTFConfig(e.Name()) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())

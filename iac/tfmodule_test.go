@@ -2,11 +2,13 @@ package iac
 
 import (
 	"errors"
+	"slices"
 
-	"github.com/cognitokit/appclient"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cognitokit/appclient"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -705,5 +707,43 @@ func TestTerraformModuleCallRefused(t *testing.T) {
 	writeTree(t, dir, map[string]string{"main.tf": clientModule})
 	if _, errs, _ := tfFindings(t, dir, nil); errs != nil {
 		t.Errorf("root: errors = %q, want none", errs)
+	}
+}
+
+// TestTerraformIgnoredFiles: a .tf or .tf.json file whose name starts with
+// a dot is one Terraform does not read, in a walked directory and in a
+// called module's alike; its neighbour without the dot is read.
+func TestTerraformIgnoredFiles(t *testing.T) {
+	for _, hidden := range []bool{true, false} {
+		name := "backup.tf"
+		if hidden {
+			name = ".backup.tf"
+		}
+		dir := t.TempDir()
+		writeTree(t, dir, map[string]string{
+			"main.tf":                 "module \"web\" {\n  source        = \"./m\"\n  callback_urls = [\"https://a.example.com/cb\"]\n}\n",
+			"m/main.tf":               clientModule,
+			"m/" + name:               "resource \"aws_cognito_user_pool_client\" \"old\" {\n  name          = \"old\"\n  user_pool_id  = \"us-east-1_AbC123xyz\"\n  callback_urls = [\"http://old.example.com/cb\"]\n}\n",
+			"other/" + name + ".json": `{"resource": {"aws_cognito_user_pool_client": {"j": {"name": "j", "user_pool_id": "us-east-1_AbC123xyz"}}}}`,
+		})
+		files, err := Read(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var clients []string
+		for _, f := range files {
+			for _, c := range f.Clients {
+				clients = append(clients, c.Resource)
+			}
+		}
+		want := []string{"module.web.aws_cognito_user_pool_client.this"}
+		if !hidden {
+			want = []string{"module.web.aws_cognito_user_pool_client.old", "module.web.aws_cognito_user_pool_client.this", "aws_cognito_user_pool_client.j"}
+		}
+		slices.Sort(clients)
+		slices.Sort(want)
+		if diff := cmp.Diff(want, clients); diff != "" {
+			t.Errorf("%s: clients mismatch (-want +got):\n%s", name, diff)
+		}
 	}
 }

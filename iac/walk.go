@@ -351,11 +351,11 @@ func (w *walker) dir(p string, ancestors []fs.FileInfo) error {
 // other JSON or YAML file, "" for none.
 func inputName(name string) string {
 	if strings.HasSuffix(strings.ToLower(name), ".tf.json") {
-		return ".tf"
+		return tfFileInput(name)
 	}
 	switch ext := strings.ToLower(path.Ext(name)); ext {
 	case ".tf":
-		return ".tf"
+		return tfFileInput(name)
 	case ".json", ".yaml", ".yml", ".template", ".tfstate":
 		if strings.TrimSuffix(strings.ToLower(name), ext) == "serverless" {
 			return "serverless"
@@ -363,6 +363,16 @@ func inputName(name string) string {
 		return "file"
 	}
 	return ""
+}
+
+// tfFileInput is inputName of a Terraform file: ".tf", or "" for one that
+// Terraform itself ignores (a name that starts with a dot, as an editor's
+// or a tool's hidden copy has it).
+func tfFileInput(name string) string {
+	if strings.HasPrefix(path.Base(name), ".") {
+		return ""
+	}
+	return ".tf"
 }
 
 // loopsTo returns the index of the ancestor that fi is, or -1.
