@@ -363,7 +363,9 @@ type Client struct {
 	Ignore []string
 	// Errors are problems that keep the client from being checked: an
 	// unknown property, a value of the wrong type, a Terraform variable
-	// whose value the plan refuses, a key written twice with two
+	// whose value the plan refuses or a module call it refuses (a
+	// variable with no default left out, an argument no variable
+	// declares), a key written twice with two
 	// different values in the client's resource (the same value twice
 	// deploys the same whichever wins, and a key written twice elsewhere
 	// in a template, plan or state is read as CloudFormation reads it,
