@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/cognitokit/appclient"
 	"github.com/cognitokit/appclient/iac"
@@ -104,10 +103,7 @@ func analyze(name string, data []byte) *fileResult {
 // result for the file, then one for each file it includes that defines
 // clients (a Serverless fragment).
 func result(f *iac.File) []*fileResult {
-	res := &fileResult{Name: f.Name, Kind: f.Kind, Skipped: f.Skipped,
-		// Clipped, so that a client's errors appended are not written into
-		// the File's array.
-		Errors: slices.Clip(f.Errors), Notes: f.Notes}
+	res := &fileResult{Name: f.Name, Kind: f.Kind, Skipped: f.Skipped}
 	out := []*fileResult{res}
 	byName := map[string]*fileResult{f.Name: res}
 	resultOf := func(name string) *fileResult {
@@ -118,6 +114,22 @@ func result(f *iac.File) []*fileResult {
 			out = append(out, r)
 		}
 		return r
+	}
+	// An error or a note names its own file: one in a template the file
+	// nests or includes is printed under that template's name.
+	for _, e := range f.Errors {
+		r := res
+		if e.File != "" {
+			r = resultOf(e.File)
+		}
+		r.Errors = append(r.Errors, e)
+	}
+	for _, e := range f.Notes {
+		r := res
+		if e.File != "" {
+			r = resultOf(e.File)
+		}
+		r.Notes = append(r.Notes, e)
 	}
 	clients := map[[2]string]*iac.Client{}
 	for _, c := range f.Clients {

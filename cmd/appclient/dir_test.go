@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -171,5 +172,26 @@ func TestValidateDirectoryLink(t *testing.T) {
 	want := "exit status 2\n-- stdout --\n-- stderr --\n" + filepath.Join(link, "pipe.yaml") + ": not a regular file: a named pipe\n"
 	if got != want {
 		t.Errorf("validate LINK with a pipe = %q, want %q", got, want)
+	}
+}
+
+// TestNestedTemplateErrorNamesItsFile: an error in a template that another
+// nests is printed under the nested template's name and line, not the
+// parent's.
+func TestNestedTemplateErrorNamesItsFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"parent.yaml": "Resources:\n  Auth:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./child.yaml\n",
+		"child.yaml":  "Resources:\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: [\n",
+	})
+	var stdout, stderr bytes.Buffer
+	if status := run([]string{"validate", filepath.Join(dir, "parent.yaml")}, nil, &stdout, &stderr); status != 2 {
+		t.Errorf("status %d, want 2\nstderr: %s", status, &stderr)
+	}
+	if want := filepath.Join(dir, "child.yaml") + ":4:"; !strings.Contains(stderr.String(), want) {
+		t.Errorf("stderr %q does not name %s", &stderr, want)
+	}
+	if strings.Contains(stderr.String(), "parent.yaml:4:") {
+		t.Errorf("stderr %q names the child's line in the parent", &stderr)
 	}
 }
