@@ -38,7 +38,6 @@ func (rd *cfnReader) poolSide(rs *Resource, cond *tree.Value) {
 	for k, v := range srcs {
 		srcs[k] = sortSrcs(v)
 	}
-	rs.tierSrcs = srcs[s.tier]
 	rs.poolSrcs = srcs
 }
 

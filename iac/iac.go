@@ -419,13 +419,11 @@ type Resource struct {
 	// files read on its own, where other fragments may attach resource
 	// servers and identity providers to its pool.
 	fragment bool
-	// tierSrcs is what a user pool's plan (user_pool_tier,
-	// UserPoolTier) rests on: the defaults of variables and parameters and
-	// the values a deployment passes.
-	tierSrcs []tfSrc
-	// poolSrcs is, for a CloudFormation user pool, resource server or
-	// identity provider, what the members the pool rules read rest on, by
-	// member: UserPoolTier, Schema, Identifier, Scopes, ProviderName.
+	// poolSrcs is what the members of a user pool, resource server or
+	// identity provider that the pool rules read rest on (the defaults of
+	// variables and parameters, the values a deployment passes), by
+	// member: UserPoolTier, Schema, Identifier, Scopes, ProviderName of a
+	// template; user_pool_tier of a Terraform pool.
 	poolSrcs map[string][]tfSrc
 }
 

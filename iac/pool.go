@@ -390,7 +390,7 @@ func poolProvenance(findings []Finding, c *Client, idx *resIndex) []Finding {
 		switch f.Rule {
 		case appclient.RuleFeaturePlan:
 			if defined != nil {
-				srcs = append(srcs, defined.tierSrcs...)
+				srcs = append(srcs, defined.poolSrcs[s.tier]...)
 			}
 		case appclient.RuleWriteAttributesIncludeRequired, appclient.RuleAttributeExists:
 			if defined != nil {

@@ -1047,7 +1047,7 @@ func (m *hclModule) resource(blk *hclsyntax.Block) {
 	res.properties = m.bodyValue(blk.Body, 0)
 	if blk.Type == "resource" && blk.Labels[0] == tfPoolType {
 		if a := blk.Body.Attributes[tfPool.tier]; a != nil {
-			res.tierSrcs = m.srcsOf(a.Expr, nil)
+			res.poolSrcs = map[string][]tfSrc{tfPool.tier: m.srcsOf(a.Expr, nil)}
 		}
 	}
 	f.Resources = append(f.Resources, res)
