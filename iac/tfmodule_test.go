@@ -121,15 +121,9 @@ module "ok" {
 	if diff := cmp.Diff(want, found); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
-	files, err := Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var clients []string
-	for _, f := range files {
-		for _, c := range f.Clients {
-			clients = append(clients, c.Resource+" "+c.Request.ClientName)
-		}
+	for _, c := range readClients(t, dir) {
+		clients = append(clients, c.Resource+" "+c.Request.ClientName)
 	}
 	wantClients := []string{"module.web.aws_cognito_user_pool_client.this web", "module.ok.aws_cognito_user_pool_client.this ok"}
 	if diff := cmp.Diff(wantClients, clients); diff != "" {
@@ -462,15 +456,9 @@ func TestTerraformModuleFiles(t *testing.T) {
 		"out/urls.json.tpl":         `["http://${host}/cb"]`,
 		"secret/never-read-here.tf": "",
 	})
-	files, err := Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	got := map[string][]string{}
-	for _, f := range files {
-		for _, c := range f.Clients {
-			got[c.Resource] = append(c.Request.CallbackURLs, c.Unknown...)
-		}
+	for _, c := range readClients(t, dir) {
+		got[c.Resource] = append(c.Request.CallbackURLs, c.Unknown...)
 	}
 	want := map[string][]string{
 		"module.in.aws_cognito_user_pool_client.this":  {"http://a.example.com/cb"},
@@ -491,15 +479,9 @@ func TestTerraformLgallardModule(t *testing.T) {
 	if errs != nil || notes != nil {
 		t.Fatalf("errors %q, notes %q", errs, notes)
 	}
-	files, err := Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	got := map[string][]string{}
-	for _, f := range files {
-		for _, c := range f.Clients {
-			got[c.Resource] = append([]string{c.Request.ClientName}, c.Request.CallbackURLs...)
-		}
+	for _, c := range readClients(t, dir) {
+		got[c.Resource] = append([]string{c.Request.ClientName}, c.Request.CallbackURLs...)
 	}
 	wantClients := map[string][]string{
 		`module.aws_cognito_user_pool.aws_cognito_user_pool_client.client["web_0"]`:   {"web", "http://shop.example.com/callback"},
@@ -556,15 +538,9 @@ module "never" {
 	if diff := cmp.Diff(want, found); diff != "" {
 		t.Errorf("findings mismatch (-want +got):\n%s", diff)
 	}
-	files, err := Read(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var clients []string
-	for _, f := range files {
-		for _, c := range f.Clients {
-			clients = append(clients, c.Resource+" "+strings.Join(c.Unknown, ","))
-		}
+	for _, c := range readClients(t, dir) {
+		clients = append(clients, c.Resource+" "+strings.Join(c.Unknown, ","))
 	}
 	if diff := cmp.Diff([]string{"module.web.aws_cognito_user_pool_client.this ClientName"}, clients); diff != "" {
 		t.Errorf("clients mismatch (-want +got):\n%s", diff)
@@ -622,15 +598,9 @@ module "app" {
 			if diff := cmp.Diff(want, found); diff != "" {
 				t.Errorf("findings mismatch (-want +got):\n%s", diff)
 			}
-			files, err := Read(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
 			var clients []string
-			for _, f := range files {
-				for _, c := range f.Clients {
-					clients = append(clients, c.Resource)
-				}
+			for _, c := range readClients(t, dir) {
+				clients = append(clients, c.Resource)
 			}
 			wantClients := []string{"module.app.aws_cognito_user_pool_client.this", "module.env.module.app.aws_cognito_user_pool_client.this"}
 			if own == "none" {
@@ -726,15 +696,9 @@ func TestTerraformIgnoredFiles(t *testing.T) {
 			"m/" + name:               "resource \"aws_cognito_user_pool_client\" \"old\" {\n  name          = \"old\"\n  user_pool_id  = \"us-east-1_AbC123xyz\"\n  callback_urls = [\"http://old.example.com/cb\"]\n}\n",
 			"other/" + name + ".json": `{"resource": {"aws_cognito_user_pool_client": {"j": {"name": "j", "user_pool_id": "us-east-1_AbC123xyz"}}}}`,
 		})
-		files, err := Read(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
 		var clients []string
-		for _, f := range files {
-			for _, c := range f.Clients {
-				clients = append(clients, c.Resource)
-			}
+		for _, c := range readClients(t, dir) {
+			clients = append(clients, c.Resource)
 		}
 		want := []string{"module.web.aws_cognito_user_pool_client.this"}
 		if !hidden {
@@ -746,4 +710,18 @@ func TestTerraformIgnoredFiles(t *testing.T) {
 			t.Errorf("%s: clients mismatch (-want +got):\n%s", name, diff)
 		}
 	}
+}
+
+// readClients reads dir with Read and returns its clients, file by file.
+func readClients(t *testing.T, dir string) []*Client {
+	t.Helper()
+	files, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*Client
+	for _, f := range files {
+		out = append(out, f.Clients...)
+	}
+	return out
 }
